@@ -1,0 +1,40 @@
+# Quickstart targets. Both create .venv/ with pinned versions on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint typecheck pytest bench clean lock
+
+run: $(STAMP)  ## the main job on the bundled dataset: out/report.json, out/report.html
+	@mkdir -p out
+	$(BIN)/checker check reports seeds --format json --output out/report.json --html out/report.html --fail-on never --quiet
+	$(BIN)/checker check reports seeds --format text --fail-on never --quiet
+
+test: $(STAMP) lint typecheck pytest  ## lint, type check, the whole suite
+
+lint: $(STAMP)
+	$(BIN)/ruff check checker tests bench
+	$(BIN)/ruff format --check checker tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip==26.3"
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+lock:  ## refresh requirements.lock from the current environment
+	$(BIN)/python -m pip freeze --all --exclude-editable | grep -vE '^(pip|checker)==' > requirements.lock
+
+clean:
+	rm -rf $(VENV) out .checker-cache .mypy_cache .pytest_cache .ruff_cache

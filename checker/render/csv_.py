@@ -1,0 +1,33 @@
+"""``--format csv``: one row per finding (``schemas/findings-csv.schema.json``)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from checker.records import Report
+from checker.render.options import RenderOptions
+from checker.render.serialize import Index
+
+COLUMNS = ("id", "type", "severity", "story", "slot", "claim_ids", "message", "articles")
+
+
+def render_csv(report: Report, options: RenderOptions) -> str:
+    index = Index(report)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(COLUMNS)
+    for finding in report.findings:
+        writer.writerow(
+            (
+                finding.id,
+                finding.type.value,
+                finding.severity.value,
+                finding.story,
+                finding.slot,
+                ";".join(finding.claim_ids),
+                finding.message,
+                ";".join(index.article_ids(finding.claim_ids)),
+            )
+        )
+    return buffer.getvalue()

@@ -1,0 +1,372 @@
+"""Records -> JSON-able dicts, the one place that follows the output contract.
+
+Every machine-readable format builds on these functions, so that a field is
+spelled, ordered and formatted the same way everywhere (see DESIGN.md,
+"Output contract", and ``schemas/*.schema.json``). Keys come out in a fixed
+order; numbers that are whole are written as ints (74, not 74.0); dates are
+ISO strings; nothing depends on the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import polars as pl
+
+from checker.baseline import BaselineEntry, BaselineSummary
+from checker.records import (
+    Article,
+    Claim,
+    CountValue,
+    DateValue,
+    Finding,
+    FindingType,
+    InputError,
+    Kind,
+    NameValue,
+    Report,
+    Severity,
+    Timeline,
+    TimelinePoint,
+    Value,
+)
+
+REPORT_VERSION = 1
+SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+
+
+# --- scalars -----------------------------------------------------------------
+
+
+def num(x: float | None) -> int | float | None:
+    """A JSON number: whole floats as ints, open or non-finite bounds as None."""
+    if x is None or isinstance(x, bool):
+        return None
+    if isinstance(x, int):
+        return x
+    if not math.isfinite(x):
+        return None
+    if x.is_integer():
+        return int(x)
+    return x
+
+
+def iso(value: dt.date | dt.datetime | None) -> str | None:
+    """ISO 8601 text of a date or timestamp (a timestamp keeps its time zone)."""
+    return None if value is None else value.isoformat()
+
+
+def dumps(doc: Any) -> str:
+    """The JSON text of every JSON output: 2-space indent, UTF-8 as is, trailing newline."""
+    return json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+# --- records -----------------------------------------------------------------
+
+
+def value_to_dict(value: Value) -> dict[str, Any]:
+    if isinstance(value, CountValue):
+        return {"low": num(value.low), "high": num(value.high)}
+    if isinstance(value, DateValue):
+        return {"start": iso(value.start), "end": iso(value.end)}
+    if isinstance(value, NameValue):
+        return {"text": value.text, "canonical": value.canonical}
+    raise TypeError(f"not a claim value: {value!r}")
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "source": article.source,
+        "published": iso(article.published),
+        "published_basis": article.published_basis.value,
+    }
+    if article.published_evidence is not None:
+        out["published_evidence"] = article.published_evidence
+    out["story"] = article.story
+    if article.url is not None:
+        out["url"] = article.url
+    return out
+
+
+def claim_to_dict(claim: Claim) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "article_id": claim.article_id,
+        "story": claim.story,
+        "slot": claim.slot,
+        "kind": claim.kind.value,
+        "value": value_to_dict(claim.value),
+        "unit": claim.unit,
+        "qualifier": claim.qualifier.value,
+        "as_of": iso(claim.as_of),
+        "quote": claim.quote,
+        "sentence": claim.sentence,
+        "start": claim.start,
+        "end": claim.end,
+        "line": claim.line,
+        "attribution": claim.attribution,
+        "hedge": claim.hedge,
+    }
+
+
+def finding_to_dict(finding: Finding) -> dict[str, Any]:
+    return {
+        "id": finding.id,
+        "type": finding.type.value,
+        "severity": finding.severity.value,
+        "story": finding.story,
+        "slot": finding.slot,
+        "claim_ids": list(finding.claim_ids),
+        "message": finding.message,
+    }
+
+
+def point_to_dict(point: TimelinePoint, kind: Kind) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "as_of": iso(point.as_of),
+        "low": None if kind is Kind.DATE else num(point.low),
+        "high": None if kind is Kind.DATE else num(point.high),
+    }
+    if kind is Kind.DATE:
+        out["start"] = iso(point.start_date)
+        out["end"] = iso(point.end_date)
+    out["claim_ids"] = list(point.claim_ids)
+    out["change"] = point.change
+    return out
+
+
+def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
+    return {
+        "story": timeline.story,
+        "slot": timeline.slot,
+        "behaviour": timeline.behaviour.value,
+        "kind": timeline.kind.value,
+        "points": [point_to_dict(p, timeline.kind) for p in timeline.points],
+    }
+
+
+def error_to_dict(error: InputError) -> dict[str, Any]:
+    return {"path": error.path, "row": error.row, "message": error.message}
+
+
+def baseline_entry_to_dict(entry: BaselineEntry) -> dict[str, Any]:
+    return entry.to_dict()
+
+
+def baseline_summary_to_dict(summary: BaselineSummary) -> dict[str, Any]:
+    return {
+        "accepted": summary.accepted,
+        "gone": [baseline_entry_to_dict(e) for e in summary.gone],
+    }
+
+
+def summary_to_dict(report: Report) -> dict[str, Any]:
+    """Counts for the summary: findings by type and by severity, every key present."""
+    by_type = Counter(f.type for f in report.findings)
+    by_severity = Counter(f.severity for f in report.findings)
+    return {
+        "articles": len(report.articles),
+        "claims": len(report.claims),
+        "timelines": len(report.timelines),
+        "findings": {t.value: by_type[t] for t in FindingType},
+        "severity": {s.value: by_severity[s] for s in SEVERITY_ORDER},
+        "errors": len(report.errors),
+    }
+
+
+def report_to_dict(report: Report, baseline: BaselineSummary | None = None) -> dict[str, Any]:
+    """The JSON report (``schemas/report.schema.json``)."""
+    out: dict[str, Any] = {
+        "version": REPORT_VERSION,
+        "articles": [article_to_dict(a) for a in report.articles],
+        "claims": [claim_to_dict(c) for c in report.claims],
+        "findings": [finding_to_dict(f) for f in report.findings],
+        "timelines": [timeline_to_dict(t) for t in report.timelines],
+        "errors": [error_to_dict(e) for e in report.errors],
+        "summary": summary_to_dict(report),
+    }
+    if baseline is not None:
+        out["baseline"] = baseline_summary_to_dict(baseline)
+    return out
+
+
+# --- helpers shared by the renderers ------------------------------------------
+
+
+def by_severity(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings worst first; the report's own order within one severity."""
+    return sorted(findings, key=lambda f: -f.severity.rank)
+
+
+def fails(severity: Severity, fail_on: str) -> bool:
+    """Whether a finding of ``severity`` fails a build under ``fail_on``."""
+    if fail_on == "never":
+        return False
+    threshold = Severity(fail_on)
+    return severity.rank >= threshold.rank
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a claim sits in its source file; lines and columns 1-based."""
+
+    path: str
+    line: int
+    column: int | None = None
+    end_line: int | None = None
+    end_column: int | None = None
+
+
+def claim_position(claim: Claim, article: Article | None) -> Position | None:
+    """The file, line and column of a claim's quote.
+
+    ``claim.line`` wins when the extractor set it; otherwise the line is
+    counted in the article text (plus ``line_offset``, the lines before the
+    text in the file, such as front matter). Columns count code points in
+    the article text and are left out when the offsets fall outside it.
+    """
+    if article is None:
+        return None
+    text = article.text
+    inside = 0 <= claim.start <= len(text)
+    computed = article.line_offset + text.count("\n", 0, claim.start) + 1 if inside else None
+    line = claim.line if claim.line is not None else computed
+    if line is None:
+        line = article.line_offset + 1
+    if not inside:
+        return Position(path=article.path, line=line)
+    column = claim.start - (text.rfind("\n", 0, claim.start) + 1) + 1
+    end = min(max(claim.end, claim.start), len(text))
+    end_line = line + text.count("\n", claim.start, end)
+    end_column = end - (text.rfind("\n", 0, end) + 1) + 1
+    return Position(
+        path=article.path, line=line, column=column, end_line=end_line, end_column=end_column
+    )
+
+
+class Index:
+    """Look-ups of articles and claims by id, built once per render."""
+
+    def __init__(self, report: Report) -> None:
+        self.articles: Mapping[str, Article] = {a.id: a for a in report.articles}
+        self.claims: Mapping[str, Claim] = {c.id: c for c in report.claims}
+
+    def claims_of(self, claim_ids: Sequence[str]) -> list[Claim]:
+        return [self.claims[i] for i in claim_ids if i in self.claims]
+
+    def article_ids(self, claim_ids: Sequence[str]) -> list[str]:
+        """The articles of these claims, each once, in claim order."""
+        out: list[str] = []
+        for claim in self.claims_of(claim_ids):
+            if claim.article_id not in out:
+                out.append(claim.article_id)
+        return out
+
+    def position(self, claim: Claim) -> Position | None:
+        return claim_position(claim, self.articles.get(claim.article_id))
+
+
+# --- the flat claims table (``checker extract``) -------------------------------
+
+CLAIMS_TABLE_SCHEMA: Mapping[str, pl.DataType] = {
+    "id": pl.String(),
+    "article_id": pl.String(),
+    "story": pl.String(),
+    "slot": pl.String(),
+    "kind": pl.String(),
+    "low": pl.Float64(),
+    "high": pl.Float64(),
+    "start_date": pl.Date(),
+    "end_date": pl.Date(),
+    "text": pl.String(),
+    "canonical": pl.String(),
+    "unit": pl.String(),
+    "qualifier": pl.String(),
+    "as_of": pl.Date(),
+    "as_of_basis": pl.String(),
+    "as_of_time": pl.String(),
+    "quote": pl.String(),
+    "sentence": pl.String(),
+    "start": pl.Int64(),
+    "end": pl.Int64(),
+    "line": pl.Int64(),
+    "attribution": pl.String(),
+    "hedge": pl.String(),
+    "totality": pl.Boolean(),
+    "corrects": pl.Boolean(),
+}
+
+
+def claim_row(claim: Claim) -> dict[str, Any]:
+    """One claim as a flat row; dates stay ``datetime.date``, bounds stay floats."""
+    value = claim.value
+    low = high = None
+    start_date = end_date = None
+    text = canonical = None
+    if isinstance(value, CountValue):
+        low, high = value.low, value.high
+    elif isinstance(value, DateValue):
+        start_date, end_date = value.start, value.end
+    elif isinstance(value, NameValue):
+        text, canonical = value.text, value.canonical
+    return {
+        "id": claim.id,
+        "article_id": claim.article_id,
+        "story": claim.story,
+        "slot": claim.slot,
+        "kind": claim.kind.value,
+        "low": _finite(low),
+        "high": _finite(high),
+        "start_date": start_date,
+        "end_date": end_date,
+        "text": text,
+        "canonical": canonical,
+        "unit": claim.unit,
+        "qualifier": claim.qualifier.value,
+        "as_of": claim.as_of,
+        "as_of_basis": claim.as_of_basis,
+        "as_of_time": claim.as_of_time,
+        "quote": claim.quote,
+        "sentence": claim.sentence,
+        "start": claim.start,
+        "end": claim.end,
+        "line": claim.line,
+        "attribution": claim.attribution,
+        "hedge": claim.hedge,
+        "totality": claim.totality,
+        "corrects": claim.corrects,
+    }
+
+
+def _finite(x: float | None) -> float | None:
+    if x is None or not math.isfinite(x):
+        return None
+    return float(x)
+
+
+def claims_table(claims: Iterable[Claim]) -> pl.DataFrame:
+    """The flat claims table: one row per claim, columns as ``CLAIMS_TABLE_SCHEMA``."""
+    rows = [claim_row(c) for c in claims]
+    return pl.DataFrame(rows, schema=dict(CLAIMS_TABLE_SCHEMA))
+
+
+def json_row(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A claims-table row as JSON-able values (``schemas/claims-table.schema.json``)."""
+    out: dict[str, Any] = {}
+    for key, value in row.items():
+        if isinstance(value, dt.date):
+            out[key] = value.isoformat()
+        elif isinstance(value, float):
+            out[key] = num(value)
+        else:
+            out[key] = value
+    return out

@@ -1,0 +1,45 @@
+"""``--format csv``: one row per finding."""
+
+from __future__ import annotations
+
+from checker.render import Format, render
+from tests.render.sample import empty_report, sample_report
+from tests.render.validators import csv_rows
+
+
+def test_header_only_for_no_findings() -> None:
+    assert render(empty_report(), Format.CSV) == (
+        "id,type,severity,story,slot,claim_ids,message,articles\n"
+    )
+
+
+def test_rows_follow_findings() -> None:
+    report = sample_report()
+    rows = csv_rows(render(report, Format.CSV))
+    assert [r["id"] for r in rows] == [f.id for f in report.findings]
+    first = rows[0]
+    assert first == {
+        "id": "f-contra-rebels",
+        "type": "contradiction",
+        "severity": "error",
+        "story": "lima-1996",
+        "slot": "rebels",
+        "claim_ids": "c-r-a;c-r-b",
+        "message": 'wire/a says "about 20 rebels", wire/b says "14 rebels": 100% sure?',
+        "articles": "wire/a;wire/b",
+    }
+
+
+def test_quoting_round_trips_commas_quotes_and_newlines() -> None:
+    report = sample_report()
+    rows = {r["id"]: r for r in csv_rows(render(report, Format.CSV))}
+    for finding in report.findings:
+        assert rows[finding.id]["message"] == finding.message
+        assert rows[finding.id]["story"] == finding.story
+
+
+def test_unknown_claims_and_no_claims() -> None:
+    rows = {r["id"]: r for r in csv_rows(render(sample_report(), Format.CSV))}
+    assert rows["f-spell"]["claim_ids"] == "c-n-b;missing-claim"
+    assert rows["f-spell"]["articles"] == "wire/b"
+    assert rows["f-meta"]["claim_ids"] == "" and rows["f-meta"]["articles"] == ""

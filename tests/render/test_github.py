@@ -1,0 +1,84 @@
+"""``--format github``: workflow commands."""
+
+from __future__ import annotations
+
+from checker.baseline import Baseline, BaselineEntry, apply_baseline
+from checker.records import FindingType
+from checker.render import Format, RenderOptions, render
+from checker.render.github import command, escape_data, escape_property
+from tests.render.sample import empty_report, sample_report
+from tests.render.validators import github_lines, github_properties
+
+
+def test_escaping_rules() -> None:
+    assert escape_data("100% a\r\nb") == "100%25 a%0D%0Ab"
+    assert escape_property("a,b:c%\n") == "a%2Cb%3Ac%25%0A"
+    assert escape_data("a\x0bb\u2028c") == "a b c"
+
+
+def test_command_shape() -> None:
+    line = command("error", "msg: x, y", {"file": "reports/x.md", "line": 12, "title": "a, b"})
+    assert line == "::error file=reports/x.md,line=12,title=a%2C b::msg: x, y"
+
+
+def test_one_command_per_finding_per_location() -> None:
+    text = render(sample_report(), Format.GITHUB)
+    matches = github_lines(text)
+    first = matches[0]
+    assert first.group("cmd") == "error"
+    assert github_properties(first) == {
+        "file": "reports/wire/a.md",
+        "line": "8",
+        "col": "29",
+        "title": "contradiction rebels",
+    }
+    assert first.group("message") == (
+        'wire/a says "about 20 rebels", wire/b says "14 rebels": 100%25 sure?'
+    )
+    rebels = [m for m in matches if github_properties(m).get("title") == "contradiction rebels"]
+    assert [github_properties(m)["file"] for m in rebels] == [
+        "reports/wire/a.md",
+        "reports/wire/b with space.md",
+    ]
+
+
+def test_severity_commands_and_order() -> None:
+    cmds = [m.group("cmd") for m in github_lines(render(sample_report(), Format.GITHUB))]
+    findings_part = cmds[: len(cmds) - 2]  # the last two are input errors
+    assert findings_part == sorted(findings_part, key=["error", "warning", "notice"].index)
+    assert "notice" in cmds and "warning" in cmds
+
+
+def test_multiline_message_escaped() -> None:
+    text = render(sample_report(), Format.GITHUB)
+    assert "Dec. 18%0Asecond line, with comma" in text
+    assert "dead fell%0D%0Afrom 14 to 12" in text
+
+
+def test_finding_without_location_has_no_file() -> None:
+    matches = github_lines(render(sample_report(), Format.GITHUB))
+    meta = [m for m in matches if "metadata" in github_properties(m).get("title", "")]
+    assert len(meta) == 1 and "file" not in github_properties(meta[0])
+    assert meta[0].group("cmd") == "notice"
+
+
+def test_property_values_escaped() -> None:
+    matches = github_lines(render(sample_report(), Format.GITHUB))
+    errors = [m for m in matches if github_properties(m).get("title") == "input error"]
+    assert [github_properties(m)["file"] for m in errors] == [
+        "reports/broken.jsonl",
+        "reports/empty.md",
+    ]
+
+
+def test_empty_report_prints_nothing() -> None:
+    assert render(empty_report(), Format.GITHUB) == ""
+
+
+def test_gone_baseline_entries_noticed() -> None:
+    baseline = Baseline((BaselineEntry("old-1", FindingType.STALE, "s", "t", "m"),))
+    result = apply_baseline(sample_report(), baseline)
+    text = render(result.report, Format.GITHUB, RenderOptions(baseline=result))
+    assert text.splitlines()[-1] == (
+        "::notice title=baseline::1 baseline entry no longer occurs: old-1"
+    )

@@ -1,0 +1,106 @@
+"""``--format text``."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from checker.baseline import Baseline, BaselineEntry, apply_baseline
+from checker.records import FindingType
+from checker.render import Format, RenderOptions, render
+from checker.render.text import format_bounds, render_timelines
+from tests.render.sample import empty_report, sample_report
+
+
+def _text(**options: object) -> str:
+    return render(sample_report(), Format.TEXT, RenderOptions(**options))  # type: ignore[arg-type]
+
+
+def test_header() -> None:
+    assert _text().splitlines()[0] == (
+        "checker: 3 reports, 10 claims, 7 findings (2 errors, 3 warnings, 2 info), 2 input errors"
+    )
+    assert render(empty_report(), Format.TEXT) == (
+        "checker: 0 reports, 0 claims, 0 findings (0 errors, 0 warnings, 0 info)\n\nNo findings.\n"
+    )
+
+
+def test_sections_in_order() -> None:
+    lines = _text().splitlines()
+    heads = [lines.index(h) for h in ("FINDINGS", "ERROR (2)", "WARNING (3)", "INFO (2)")]
+    assert heads == sorted(heads)
+    assert lines.index("INFO (2)") < lines.index("TIMELINES") < lines.index("ERRORS (2)")
+
+
+def test_findings_show_message_and_quotes() -> None:
+    text = _text()
+    assert "  ERROR contradiction  lima-1996 / rebels  f-contra-rebels\n" in text
+    assert '    wire/a says "about 20 rebels", wire/b says "14 rebels": 100% sure?\n' in text
+    assert "      reports/wire/a.md:8  “about 20 rebels”\n" in text
+    assert "      reports/wire/b with space.md:2  “14 rebels”\n" in text
+
+
+def test_timelines_mark_changes() -> None:
+    text = _text()
+    assert "  lima-1996 / hostages  (level count)\n" in text
+    assert "    1997-01-10    74  wire/a\n" in text
+    assert "    1997-01-11  ↓ 72  wire/b\n" in text
+    assert "    1996-12-17  ✗ 14–25  wire/a, wire/b\n" in text
+    assert "    1996-12-18  ✗ 1996-12-18  wire/b\n" in text
+    assert "    undated    Néstor Cerpa  wire/b\n" in text
+    assert "    undated    ≥41  flood/c\n" in text
+    assert "    undated  ↑ 9.5 m  flood/c\n" in text
+
+
+def test_format_bounds() -> None:
+    assert format_bounds(74.0, 74.0) == "74"
+    assert format_bounds(None, 20.0) == "≤20"
+    assert format_bounds(400.0, None) == "≥400"
+    assert format_bounds(None, None) == "?"
+    assert format_bounds(2.5, 3.0) == "2.5–3"
+
+
+def test_errors_listed() -> None:
+    text = _text()
+    assert "  error reports/broken.jsonl:3: not JSON: line 3\n" in text
+    assert "  error reports/empty.md: empty file\n" in text
+
+
+def test_colour_only_on_request() -> None:
+    plain, coloured = _text(), _text(color=True)
+    assert "\x1b" not in plain
+    assert "\x1b[1;31mERROR (2)\x1b[0m" in coloured
+    assert "\x1b[0m" in coloured
+
+
+def test_control_characters_cannot_reach_the_terminal() -> None:
+    report = sample_report()
+    evil = replace(report.findings[0], message="hi \x1b[2Jthere")
+    text = render(replace(report, findings=(evil,)), Format.TEXT)
+    assert "\x1b" not in text and "hi \ufffd[2Jthere" in text
+
+
+def test_baseline_block() -> None:
+    baseline = Baseline(
+        (
+            BaselineEntry("f-stale", FindingType.STALE, "lima-1996", "rebels", "m"),
+            BaselineEntry("gone-1", FindingType.SPELLING, "s", "t", "old\nmessage"),
+        )
+    )
+    result = apply_baseline(sample_report(), baseline)
+    text = render(result.report, Format.TEXT, RenderOptions(baseline=result))
+    assert text.endswith(
+        "BASELINE\n  1 accepted finding not shown\n  1 entry no longer occurs:\n"
+        "    gone-1  spelling  s / t  old message\n"
+    )
+    assert "f-stale" not in text
+
+
+def test_render_timelines_alone() -> None:
+    report = sample_report()
+    text = render_timelines(report, report.timelines[:1])
+    assert text == (
+        "  lima-1996 / hostages  (level count)\n"
+        "    1997-01-10    74  wire/a\n"
+        "    1997-01-11  ↓ 72  wire/b\n"
+    )
+    assert render_timelines(report, []) == ""

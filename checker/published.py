@@ -1,0 +1,723 @@
+"""Publication dates of reports: metadata, then the text, then internal evidence.
+
+Pure functions over text and metadata (no I/O):
+
+* :func:`find_text_date` reads a dated dateline ("LIMA, Peru, Dec. 23, 1996 --",
+  "LIMA, Peru (Reuters) - Dec 23 -") or a "Published:"/"Posted:" line in the
+  first lines of a report.
+* :func:`find_upper_bound` reads "Last Updated", "Updated", copyright and
+  archive lines: the report cannot be later, but that is not its date.
+* :func:`infer_published` places a report from internal evidence: the same
+  event given both as a calendar date and as "N days ago" ("stormed ... Dec.
+  17" and "stormed ... 24 days ago" make Jan. 10), a weekday in the lead
+  ("early Friday": the report's own day is a Friday), the upper bound and the
+  years of the story's other reports.
+* :func:`resolve_published` applies the order metadata -> text -> inferred ->
+  unknown; :func:`check_consistency` lists what in a report disagrees with its
+  publication date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from checker.extract.dates import (
+    WEEKDAYS,
+    find_dates,
+    is_future_context,
+    month_day,
+    resolve_year,
+)
+from checker.records import DateMention, PublishedBasis
+
+__all__ = [
+    "EARLIEST_YEAR",
+    "LATEST_YEAR",
+    "Inference",
+    "PublishedResult",
+    "TextDate",
+    "check_consistency",
+    "find_text_date",
+    "find_upper_bound",
+    "infer_published",
+    "resolve_published",
+]
+
+# Range of years searched when nothing else bounds an inferred date.
+EARLIEST_YEAR = 1980
+LATEST_YEAR = 2030
+
+_HEAD_LINES = 12
+_WEEKDAY_NAMES = [d.capitalize() for d in WEEKDAYS]
+_TZ_OFFSETS: dict[str, float] = {
+    "GMT": 0,
+    "UTC": 0,
+    "Z": 0,
+    "BST": 1,
+    "CET": 1,
+    "CEST": 2,
+    "EST": -5,
+    "EDT": -4,
+    "CST": -6,
+    "CDT": -5,
+    "MST": -7,
+    "MDT": -6,
+    "PST": -8,
+    "PDT": -7,
+    "HKT": 8,
+    "JST": 9,
+    "IST": 5.5,
+}
+
+
+@dataclass(frozen=True)
+class TextDate:
+    """A date printed in the report itself (dateline or Posted/Published line).
+
+    ``year`` is None for a year-less dateline ("Dec 23"); then ``date`` is None
+    too and the caller must find the year elsewhere. ``evidence`` is the line.
+    """
+
+    month: int
+    day: int
+    year: int | None
+    evidence: str
+    kind: str  # "dateline" or "posted"
+    time: dt.time | None = None
+    tz: str | None = None
+
+    @property
+    def date(self) -> dt.date | None:
+        if self.year is None:
+            return None
+        try:
+            return dt.date(self.year, self.month, self.day)
+        except ValueError:
+            return None
+
+    @property
+    def timestamp(self) -> dt.date | dt.datetime | None:
+        """The date, or a datetime (time-zone aware when the zone is known) with a time."""
+        day = self.date
+        if day is None or self.time is None:
+            return day
+        tzinfo: dt.tzinfo | None = None
+        if self.tz and self.tz.upper() in _TZ_OFFSETS:
+            tzinfo = dt.timezone(dt.timedelta(hours=_TZ_OFFSETS[self.tz.upper()]))
+        return dt.datetime.combine(day, self.time, tzinfo=tzinfo)
+
+
+@dataclass(frozen=True)
+class Inference:
+    """A publication date inferred from internal evidence.
+
+    ``date`` is set only when exactly one candidate survives; ``candidates``
+    lists every date still possible (sorted), ``evidence`` says why.
+    """
+
+    date: dt.date | None
+    candidates: tuple[dt.date, ...]
+    evidence: str
+
+
+@dataclass(frozen=True)
+class PublishedResult:
+    published: dt.date | dt.datetime | None
+    basis: PublishedBasis
+    evidence: str | None
+    upper_bound: dt.date | None
+    candidates: tuple[dt.date, ...] = ()
+
+
+# --------------------------------------------------------------------------- text dates
+
+_UPDATED = re.compile(
+    r"\b(?:last\s+)?(?:updated|modified|revised|edited|retrieved|accessed|archived)\b", re.I
+)
+_POSTED = re.compile(
+    r"^\s*[.\-*|>]*\s*(?:posted|published|first\s+published|date(?:line)?|filed|released|"
+    r"created)(?:\s+(?:on|at))?\s*:?\s*(?P<rest>.+)$",
+    re.I,
+)
+_PLACE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30}){0,2})\s*"
+    r"(?:\((?P<agency>[^)]{1,40})\))?\s*(?:,|-{1,2}|–|—)\s*"
+)
+_TZ_RE = re.compile(r"\b(GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|HKT|JST|IST)\b")
+
+
+def _head(text: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            out.append((pos, line.rstrip("\r\n")))
+            if len(out) >= _HEAD_LINES:
+                break
+        pos += len(line)
+    return out
+
+
+def _day_mentions(line: str) -> list[DateMention]:
+    return [
+        m
+        for m in find_dates(line)
+        if m.granularity in ("day", "minute", "hour") and month_day(m.text) is not None
+    ]
+
+
+def _posted(line: str) -> TextDate | None:
+    m = _POSTED.match(line)
+    if m is None:
+        return None
+    rest_start = m.start("rest")
+    rest = line[rest_start:]
+    days = [d for d in find_dates(rest) if d.start_date is not None and not d.relative]
+    days = [d for d in days if d.granularity in ("day", "minute", "hour")]
+    if not days:
+        md = _day_mentions(rest)
+        if not md:
+            return None
+        parsed = month_day(md[0].text)
+        if parsed is None:
+            return None
+        mo, d, y, _ = parsed
+        return TextDate(mo, d, y, line.strip(), "posted")
+    day = days[0]
+    assert day.start_date is not None
+    times = [t for t in find_dates(rest) if t.time is not None]
+    tm = day.time or (times[0].time if times else None)
+    tz_m = _TZ_RE.search(rest)
+    tz = tz_m.group(1) if tz_m and tm is not None else None
+    sd = day.start_date
+    return TextDate(sd.month, sd.day, sd.year, line.strip(), "posted", tm, tz)
+
+
+def _dateline(line: str) -> TextDate | None:
+    m = _PLACE.match(line)
+    if m is None or not re.search(r"[A-Z]{3}", m["place"]):
+        return None
+    rest = line[m.end() :]
+    for mention in find_dates(rest):
+        if mention.start > 3:
+            break
+        parsed = month_day(mention.text)
+        if parsed is None:
+            continue
+        mo, d, y, _ = parsed
+        if y is None and re.match(r"\s*,\s*(\d{4})", rest[mention.end :]):
+            y = int(rest[mention.end :].split(",", 1)[1].strip()[:4])
+        ev_end = m.end() + mention.end
+        tail = re.match(r"(?:,\s*\d{4})?\s*(?:-{1,2}|–|—)?", line[ev_end:])
+        if tail:
+            ev_end += tail.end()
+        return TextDate(mo, d, y, line[:ev_end].strip(), "dateline", mention.time)
+    return None
+
+
+def find_text_date(text: str) -> TextDate | None:
+    """A dated dateline or a Posted/Published line in the first lines, else None.
+
+    "Last Updated"/"Updated"/copyright lines are never taken (see
+    :func:`find_upper_bound`).
+    """
+    for _, line in _head(text):
+        if _UPDATED.search(line) or re.search(r"©|\(c\)|copyright", line, re.I):
+            continue
+        found = _posted(line) or _dateline(line)
+        if found is not None:
+            return found
+        stripped = line.strip()
+        if len(stripped) <= 60:
+            # a line holding nothing but a full date: "Monday, December 23, 1996"
+            ms = [d for d in find_dates(stripped) if d.start_date is not None and not d.relative]
+            if (
+                len(ms) == 1
+                and ms[0].granularity in ("day", "minute")
+                and len(ms[0].text) >= len(stripped) - 3
+                and ms[0].start_date is not None
+            ):
+                sd = ms[0].start_date
+                return TextDate(sd.month, sd.day, sd.year, stripped, "dateline", ms[0].time)
+    return None
+
+
+def find_upper_bound(text: str) -> dt.date | None:
+    """The tightest "Last Updated"/"Updated"/copyright/archive date: an upper bound only."""
+    bounds: list[dt.date] = []
+    for line in text.splitlines():
+        if _UPDATED.search(line):
+            ms = [d for d in find_dates(line) if d.end_date is not None and not d.relative]
+            bounds.extend(d.end_date for d in ms if d.end_date is not None)
+        for m in re.finditer(
+            r"(?:©|\(c\)|copyright)\s*(?:(?:1[89]|20)\d\d\s*[-–]\s*)?((?:1[89]|20)\d\d)", line, re.I
+        ):
+            bounds.append(dt.date(int(m.group(1)), 12, 31))
+    return min(bounds) if bounds else None
+
+
+# --------------------------------------------------------------------------- inference
+
+_STOP = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "about",
+        "after",
+        "before",
+        "since",
+        "during",
+        "who",
+        "which",
+        "that",
+        "this",
+        "these",
+        "those",
+        "their",
+        "its",
+        "his",
+        "her",
+        "they",
+        "them",
+        "he",
+        "she",
+        "it",
+        "was",
+        "were",
+        "had",
+        "has",
+        "have",
+        "been",
+        "being",
+        "is",
+        "are",
+        "said",
+        "says",
+        "also",
+        "not",
+        "no",
+        "yes",
+        "there",
+        "here",
+        "than",
+        "then",
+        "when",
+        "where",
+        "while",
+        "some",
+        "any",
+        "all",
+        "more",
+        "most",
+        "other",
+        "such",
+        "only",
+        "very",
+        "just",
+        "still",
+        "police",
+        "officials",
+    }
+)
+_IRREGULAR = frozenset(
+    {
+        "broke",
+        "began",
+        "took",
+        "held",
+        "struck",
+        "shot",
+        "hit",
+        "fell",
+        "rose",
+        "seized",
+        "stormed",
+        "overran",
+        "killed",
+        "freed",
+    }
+)
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'-]+")
+
+
+def _stem(w: str) -> str:
+    w = w.lower().strip("'")
+    for suf in ("ing", "ed", "es", "s", "e"):
+        if len(w) > len(suf) + 3 and w.endswith(suf):
+            return w[: -len(suf)]
+    return w
+
+
+def _trigger_words(text: str, start: int, end: int) -> dict[str, bool]:
+    """Stems of the content words leading up to an expression, within its sentence.
+
+    The value says whether the word looks like an event verb.
+    """
+    lo = max(0, start - 220)
+    before = text[lo:start]
+    cut = list(re.finditer(r"[.!?]\s+(?=[A-Z\"“])|\n", before))
+    if cut:
+        before = before[cut[-1].end() :]
+    after = text[end : end + 40]
+    cut2 = re.search(r"[.!?;,]|\n", after)
+    if cut2:
+        after = after[: cut2.start()]
+    words = _WORDS.findall(before)[-20:] + _WORDS.findall(after)[:3]
+    out: dict[str, bool] = {}
+    for w in words:
+        lw = w.lower()
+        if lw in _STOP or lw in WEEKDAYS or len(lw) < 4 or month_day(w + " 1") is not None:
+            continue
+        verb = lw.endswith("ed") or lw.endswith("ing") or lw in _IRREGULAR
+        st = _stem(lw)
+        out[st] = out.get(st, False) or verb
+    return out
+
+
+_DAYS_AGO = re.compile(
+    r"\b(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[- ](?:one|two|three|four|"
+    r"five|six|seven|eight|nine))?|thirty(?:[- ]one)?)\s+days?\s+ago\b"
+    r"|\b(?P<yday>yesterday|last\s+night|the\s+day\s+before\s+yesterday)\b",
+    re.I,
+)
+_NUMS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+
+
+def _days_value(m: re.Match[str]) -> int | None:
+    if m["yday"]:
+        return 2 if "before" in m["yday"].lower() else 1
+    s = m["n"].lower().replace("-", " ")
+    if s.isdigit():
+        return int(s)
+    parts = s.split()
+    if parts[0] == "thirty":
+        return 30 + (1 if len(parts) > 1 else 0)
+    if parts[0] == "twenty" and len(parts) > 1:
+        return 20 + _NUMS[parts[1]]
+    return _NUMS.get(parts[0])
+
+
+@dataclass(frozen=True)
+class _Pair:
+    month: int
+    day: int
+    year: int | None
+    days: int
+    score: int
+    shared: tuple[str, ...]
+    date_text: str
+    ago_text: str
+
+
+def _pairs(text: str) -> list[_Pair]:
+    """Calendar date + "N days ago" pairs that name the same event (shared trigger verb)."""
+    dated: list[tuple[DateMention, tuple[int, int, int | None, int | None]]] = []
+    for mn in find_dates(text):
+        if mn.granularity != "day" or mn.time is not None:
+            continue
+        parsed = month_day(mn.text)
+        if parsed is not None:
+            dated.append((mn, parsed))
+    out: list[_Pair] = []
+    for m in _DAYS_AGO.finditer(text):
+        n = _days_value(m)
+        if n is None:
+            continue
+        trig_a = _trigger_words(text, m.start(), m.end())
+        for mn, (mo, d, y, _) in dated:
+            trig_d = _trigger_words(text, mn.start, mn.end)
+            shared = sorted(set(trig_a) & set(trig_d))
+            verbs = [w for w in shared if trig_a[w] or trig_d[w]]
+            if not verbs:
+                continue
+            score = 2 * len(verbs) + len(shared)
+            out.append(_Pair(mo, d, y, n, score, tuple(shared), mn.text, m[0]))
+    return sorted(out, key=lambda p: (-p.score, p.month, p.day, p.days))
+
+
+def _lead_weekday(text: str) -> tuple[int, bool, str] | None:
+    """A weekday in the lead that names the report's own day.
+
+    ("early Friday", "Friday morning", "today, Friday"): strong. A plain or
+    "late" weekday in the lead is weak: the report's day or the day after.
+    """
+    body = text
+    for mn in find_dates(body):
+        if mn.start > 1200:
+            break
+        w = mn.text.lower()
+        name = next((d for d in WEEKDAYS if d in w), None)
+        if name is None or month_day(mn.text) is not None:
+            continue
+        if re.search(r"\b(?:last|next|this|coming|past)\b", w):
+            continue
+        if is_future_context(text, mn.start, mn.end):
+            continue
+        pod = mn.part_of_day or ""
+        strong = pod.startswith("early") or "morning" in pod
+        return WEEKDAYS[name], strong, mn.text
+    return None
+
+
+def _explicit_years(text: str) -> list[int]:
+    years = []
+    for mn in find_dates(text):
+        if mn.relative or mn.start_date is None or mn.end_date is None:
+            continue
+        if _is_meta_line(_line_of(text, mn.start)):
+            continue
+        if mn.start_date.year != mn.end_date.year:
+            continue
+        if is_future_context(text, mn.start, mn.end):
+            continue
+        years.append(mn.start_date.year)
+    return years
+
+
+def _fmt(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def infer_published(
+    text: str, *, upper_bound: dt.date | None = None, story_years: Sequence[int] = ()
+) -> Inference:
+    """Place a report in time from its own wording.
+
+    Evidence, in order: a calendar date and an "N days ago" that share their
+    trigger verb give the month and day; a weekday in the lead ("early
+    Friday") gives the weekday and so the possible years; the upper bound and
+    the latest past year the text mentions bound the range; ``story_years``
+    (years of the story's other reports) pick among what is left. ``date`` is
+    None unless exactly one candidate survives.
+    """
+    pairs = _pairs(text)
+    if not pairs:
+        return Inference(None, (), "no internal evidence for the publication date")
+    best = pairs[0]
+    notes = [
+        f"'{best.date_text}' and '{best.ago_text}' share the trigger "
+        f"'{', '.join(best.shared)}': the report is {best.days} day(s) after {best.date_text}"
+    ]
+    seen_years = _explicit_years(text)
+    lo_year = max(seen_years) if seen_years else EARLIEST_YEAR
+    hi = upper_bound or dt.date(LATEST_YEAR, 12, 31)
+    lo = dt.date(lo_year, 1, 1)
+    if seen_years:
+        notes.append(f"the text mentions {lo_year}, so the report is not earlier")
+    if upper_bound is not None:
+        notes.append(f"upper bound {_fmt(upper_bound)} rules out later dates")
+    years = [best.year] if best.year is not None else list(range(lo.year - 1, hi.year + 1))
+    cands: list[dt.date] = []
+    for y in years:
+        if best.day > calendar.monthrange(y, best.month)[1]:
+            continue
+        p = dt.date(y, best.month, best.day) + dt.timedelta(days=best.days)
+        if lo <= p <= hi:
+            cands.append(p)
+    cands = sorted(set(cands))
+    lead = _lead_weekday(text)
+    if lead is not None and cands:
+        wd, strong, wtext = lead
+        allowed = {wd} if strong else {wd, (wd + 1) % 7}
+        kept = [c for c in cands if c.weekday() in allowed]
+        if kept:
+            cands = kept
+            day_names = " or ".join(_WEEKDAY_NAMES[w] for w in sorted(allowed))
+            notes.append(f"'{wtext}' in the lead makes the report's day a {day_names}")
+    if story_years and len(cands) > 1:
+        sy = {int(y) for y in story_years}
+        kept = [c for c in cands if c.year in sy]
+        if kept:
+            cands = kept
+            notes.append(f"the story's other reports are from {sorted(sy)}")
+    if not cands:
+        return Inference(None, (), "; ".join([*notes, "no date satisfies all of this"]))
+    if len(cands) == 1:
+        notes.append(f"only {_fmt(cands[0])} fits")
+        return Inference(cands[0], tuple(cands), "; ".join(notes))
+    notes.append("candidates: " + ", ".join(_fmt(c) for c in cands) + " (year not fixed)")
+    return Inference(None, tuple(cands), "; ".join(notes))
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+def _fix_text_year(
+    td: TextDate, text: str, upper_bound: dt.date | None, story_years: Sequence[int]
+) -> tuple[dt.date | None, str]:
+    """Year for a year-less dateline: story years, the lead weekday, the upper bound."""
+    years: list[int] = []
+    if story_years:
+        sy = [int(y) for y in story_years]
+        if len(sy) >= 2 and abs(sy[0] - sy[1]) == 1:
+            a, b = sorted(sy[:2])
+            years = [a if td.month >= 7 else b]
+        else:
+            years = [sy[0]]
+        how = f"year from the story's other reports ({years[0]})"
+    else:
+        lead = _lead_weekday(text)
+        if lead is not None and lead[1]:
+            hi = (upper_bound or dt.date(LATEST_YEAR, 12, 31)).year
+            years = [
+                y
+                for y in range(EARLIEST_YEAR, hi + 1)
+                if td.day <= calendar.monthrange(y, td.month)[1]
+                and dt.date(y, td.month, td.day).weekday() == lead[0]
+                and (upper_bound is None or dt.date(y, td.month, td.day) <= upper_bound)
+            ]
+            how = f"'{lead[2]}' fixes the weekday"
+        else:
+            how = "no year"
+    if len(years) == 1 and td.day <= calendar.monthrange(years[0], td.month)[1]:
+        return dt.date(years[0], td.month, td.day), how
+    return None, how
+
+
+def resolve_published(
+    meta_published: dt.date | dt.datetime | None,
+    text: str,
+    *,
+    story_years: Sequence[int] = (),
+) -> PublishedResult:
+    """Publication date by the order metadata -> text -> inferred -> unknown."""
+    upper = find_upper_bound(text)
+    if meta_published is not None:
+        return PublishedResult(meta_published, PublishedBasis.METADATA, "metadata", upper)
+    td = find_text_date(text)
+    if td is not None:
+        stamp = td.timestamp
+        if stamp is not None:
+            return PublishedResult(stamp, PublishedBasis.TEXT, td.evidence, upper)
+        day, how = _fix_text_year(td, text, upper, story_years)
+        if day is not None:
+            return PublishedResult(day, PublishedBasis.TEXT, f"{td.evidence} ({how})", upper)
+    inf = infer_published(text, upper_bound=upper, story_years=story_years)
+    if td is not None and td.year is None:
+        # a year-less dateline narrows the inferred candidates to its month and day
+        cands = tuple(c for c in inf.candidates if (c.month, c.day) == (td.month, td.day))
+        if len(cands) == 1:
+            return PublishedResult(
+                cands[0], PublishedBasis.TEXT, f"{td.evidence}; {inf.evidence}", upper, cands
+            )
+    if inf.date is not None:
+        return PublishedResult(
+            inf.date, PublishedBasis.INFERRED, inf.evidence, upper, inf.candidates
+        )
+    if inf.candidates:
+        return PublishedResult(None, PublishedBasis.INFERRED, inf.evidence, upper, inf.candidates)
+    return PublishedResult(None, PublishedBasis.UNKNOWN, inf.evidence, upper)
+
+
+# --------------------------------------------------------------------------- consistency
+
+
+def check_consistency(published: dt.date | dt.datetime | None, text: str) -> list[str]:
+    """What in ``text`` disagrees with its publication date ``published``.
+
+    * an absolute date (with its year) later than the publication date, unless
+      the wording makes it a plan ("will", "is due to", "scheduled for");
+    * a weekday in the lead that names the report's own day ("early Friday")
+      while the date is neither that day nor the day after it;
+    * a dated dateline or Posted line that disagrees with the date.
+    """
+    if published is None:
+        return []
+    day = published.date() if isinstance(published, dt.datetime) else published
+    out: list[str] = []
+    for mn in find_dates(text):
+        if mn.relative or mn.start_date is None or month_day(mn.text) is None:
+            continue
+        if _is_meta_line(_line_of(text, mn.start)):
+            continue
+        if mn.start_date > day and not is_future_context(text, mn.start, mn.end):
+            out.append(
+                f"'{mn.text}' ({_fmt(mn.start_date)}) is after the publication date "
+                f"{_fmt(day)} and is not worded as a plan"
+            )
+    lead = _lead_weekday(text)
+    if lead is not None:
+        wd, strong, wtext = lead
+        allowed = {wd, (wd + 1) % 7}
+        if strong and day.weekday() not in allowed:
+            out.append(
+                f"'{wtext}' in the lead does not fit the publication date {_fmt(day)}, "
+                f"a {_WEEKDAY_NAMES[day.weekday()]}"
+            )
+    td = find_text_date(text)
+    if td is not None:
+        if td.date is not None and td.date != day:
+            out.append(
+                f"the dateline '{td.evidence}' gives {_fmt(td.date)}, "
+                f"the publication date is {_fmt(day)}"
+            )
+        elif td.date is None and (td.month, td.day) != (day.month, day.day):
+            out.append(
+                f"the dateline '{td.evidence}' gives {calendar.month_abbr[td.month]} {td.day}, "
+                f"the publication date is {_fmt(day)}"
+            )
+    return out
+
+
+def _is_meta_line(line: str) -> bool:
+    return bool(_UPDATED.search(line) or re.search(r"©|\(c\)|copyright", line, re.I))
+
+
+def _line_of(text: str, pos: int) -> str:
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    return text[lo : hi if hi >= 0 else len(text)]
+
+
+def resolve_year_for(month: int, day: int, published: dt.date) -> int:
+    """Convenience re-export of :func:`checker.extract.dates.resolve_year` (past bias)."""
+    return resolve_year(month, day, published)

@@ -1,0 +1,181 @@
+"""Publication dates: text datelines, upper bounds, inference from internal evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from checker.published import (
+    check_consistency,
+    find_text_date,
+    find_upper_bound,
+    infer_published,
+    resolve_published,
+)
+from checker.records import PublishedBasis
+
+SEED = (Path(__file__).resolve().parent.parent / "seeds" / "000_0812fcdc0b19a89e.txt").read_text(
+    encoding="utf-8"
+)
+BOUND = dt.date(2016, 7, 27)
+
+
+def test_seed_upper_bound_is_the_last_updated_line() -> None:
+    assert find_upper_bound(SEED) == BOUND
+
+
+def test_seed_has_no_text_date() -> None:
+    # "LIMA, Peru --" carries no date; "Last Updated" is never a publication date
+    assert find_text_date(SEED) is None
+
+
+def test_seed_alone_leaves_the_year_open() -> None:
+    result = resolve_published(None, SEED)
+    assert result.basis is PublishedBasis.INFERRED
+    assert result.published is None
+    assert result.upper_bound == BOUND
+    assert dt.date(1997, 1, 10) in result.candidates
+    assert dt.date(2003, 1, 10) in result.candidates
+    assert dt.date(2014, 1, 10) in result.candidates
+    assert all(c <= BOUND for c in result.candidates)
+    assert all(c.weekday() == 4 and (c.month, c.day) == (1, 10) for c in result.candidates)
+    assert result.evidence is not None
+    assert "24 days ago" in result.evidence and "Dec. 17" in result.evidence
+    assert "early Friday" in result.evidence
+
+
+def test_seed_with_story_years_is_fixed() -> None:
+    result = resolve_published(None, SEED, story_years=[1996, 1997])
+    assert result.basis is PublishedBasis.INFERRED
+    assert result.published == dt.date(1997, 1, 10)
+    assert result.candidates == (dt.date(1997, 1, 10),)
+
+
+def test_infer_without_bound_stays_in_default_range() -> None:
+    inf = infer_published(SEED, upper_bound=None, story_years=())
+    assert inf.date is None
+    assert dt.date(2025, 1, 10) in inf.candidates
+    assert dt.date(1997, 1, 10) in inf.candidates
+
+
+def test_infer_without_pair_gives_nothing() -> None:
+    inf = infer_published("Rebels fired shots early Friday.", upper_bound=None, story_years=())
+    assert inf.date is None and inf.candidates == ()
+
+
+def test_infer_pair_needs_the_same_trigger() -> None:
+    text = (
+        "Talks collapsed Dec. 17 in the capital. The rebels, who stormed the residence "
+        "24 days ago, are armed."
+    )
+    assert infer_published(text, upper_bound=None, story_years=()).candidates == ()
+
+
+def test_infer_with_absolute_year() -> None:
+    text = "The rebels seized the embassy on Dec. 17, 1996. They seized it 24 days ago."
+    inf = infer_published(text, upper_bound=None, story_years=())
+    assert inf.date == dt.date(1997, 1, 10)
+
+
+def test_infer_with_yesterday() -> None:
+    text = "Rebels freed 38 hostages on Dec. 22, 1996. The 38 were freed yesterday, officials said."
+    assert infer_published(text).date == dt.date(1996, 12, 23)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "evidence"),
+    [
+        ("LIMA, Peru, Dec. 23, 1996 -- Rebels said", dt.date(1996, 12, 23), "LIMA, Peru, Dec. 23"),
+        ("TOKYO (AP) - January 2, 1997 - The prime minister", dt.date(1997, 1, 2), "TOKYO (AP)"),
+        ("Headline\n\nLIMA, Peru, 23 December 1996 - Text", dt.date(1996, 12, 23), "LIMA"),
+        ("Published: March 3, 2003\nBody text.", dt.date(2003, 3, 3), "Published: March 3, 2003"),
+        ("Posted on 2009-05-14\nBody text.", dt.date(2009, 5, 14), "Posted on 2009-05-14"),
+        ("Monday, December 23, 1996\n\nBody text.", dt.date(1996, 12, 23), "Monday, December"),
+    ],
+)
+def test_text_dates(text: str, expected: dt.date, evidence: str) -> None:
+    td = find_text_date(text)
+    assert td is not None and td.date == expected
+    assert td.evidence.startswith(evidence)
+
+
+def test_posted_line_with_time_and_zone() -> None:
+    td = find_text_date("Hostages freed\nPOSTED: 1052 GMT (1852 HKT), April 10,2007\nText")
+    assert td is not None
+    assert td.date == dt.date(2007, 4, 10)
+    assert td.time == dt.time(10, 52) and td.tz == "GMT"
+    assert td.timestamp == dt.datetime(2007, 4, 10, 10, 52, tzinfo=dt.UTC)
+
+
+def test_yearless_dateline() -> None:
+    text = "LIMA, Peru (Reuters) - Dec 23 - Rebels freed more hostages."
+    td = find_text_date(text)
+    assert td is not None
+    assert (td.month, td.day, td.year, td.date) == (12, 23, None, None)
+    assert td.evidence == "LIMA, Peru (Reuters) - Dec 23 -"
+    fixed = resolve_published(None, text, story_years=[1996])
+    assert fixed.published == dt.date(1996, 12, 23)
+    assert fixed.basis is PublishedBasis.TEXT
+    assert resolve_published(None, text).basis is PublishedBasis.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last Updated: 07/27/2016\nBody text.",
+        "Updated: March 3, 2003\nBody text.",
+        "Page last modified on 2011-01-05\nBody.",
+        "Copyright 2016 Example News. All rights reserved.",
+    ],
+)
+def test_update_lines_are_never_the_text_date(text: str) -> None:
+    assert find_text_date(text) is None
+    assert find_upper_bound(text) is not None
+
+
+def test_upper_bound_takes_the_tightest() -> None:
+    text = "Last Updated: 07/27/2016\nBody.\n© 2018 Example"
+    assert find_upper_bound(text) == BOUND
+
+
+def test_resolution_order() -> None:
+    text = "LIMA, Peru, Dec. 23, 1996 -- Rebels said."
+    meta = dt.date(1996, 12, 24)
+    assert resolve_published(meta, text).basis is PublishedBasis.METADATA
+    assert resolve_published(meta, text).published == meta
+    by_text = resolve_published(None, text)
+    assert by_text.basis is PublishedBasis.TEXT
+    assert by_text.published == dt.date(1996, 12, 23)
+    assert resolve_published(None, "No dates here.").basis is PublishedBasis.UNKNOWN
+
+
+def test_posted_timestamp_kept() -> None:
+    result = resolve_published(None, "POSTED: 1052 GMT (1852 HKT), April 10,2007\nText")
+    assert isinstance(result.published, dt.datetime)
+    assert result.published.tzinfo is not None
+
+
+def test_consistency_clean_for_the_right_date() -> None:
+    assert check_consistency(dt.date(1997, 1, 10), SEED) == []
+
+
+def test_consistency_weekday_in_lead() -> None:
+    msgs = check_consistency(dt.date(1997, 1, 8), SEED)
+    assert any("early Friday" in m for m in msgs)
+
+
+def test_consistency_dateline_disagrees() -> None:
+    msgs = check_consistency(dt.date(1996, 12, 27), "LIMA, Peru, Dec. 23, 1996 -- Rebels said.")
+    assert any("dateline" in m for m in msgs)
+
+
+def test_consistency_future_dates() -> None:
+    text = "Troops withdrew on March 9, 2003. Elections will be held on April 2, 2003."
+    msgs = check_consistency(dt.date(2003, 3, 5), text)
+    assert len(msgs) == 1 and "March 9, 2003" in msgs[0]
+
+
+def test_consistency_without_date() -> None:
+    assert check_consistency(None, SEED) == []

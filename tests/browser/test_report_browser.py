@@ -1,0 +1,248 @@
+"""The HTML report in a real browser: headless Debian Chromium via Playwright.
+
+Playwright's own browser builds cannot be downloaded here, so the tests drive
+``/usr/bin/chromium`` (``scripts/install_browser.sh`` installs it). They skip,
+saying why, only where no browser is installed and none can be.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checker.records import Report
+from checker.render.html import finding_anchor, render_html, report_anchor, slot_anchor
+from tests.browser.sample_report import previous_of, rich_report, xss_payloads, xss_report
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+OUT = ROOT / "out"
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _ensure_chromium() -> str | None:
+    """None when Chromium is usable, else why not."""
+    if not CHROMIUM.exists() and os.environ.get("CHECKER_NO_BROWSER_INSTALL") != "1":
+        script = ROOT / "scripts" / "install_browser.sh"
+        if shutil.which("bash") and script.exists():
+            subprocess.run(["bash", str(script)], check=False, timeout=900)
+    if not CHROMIUM.exists():
+        return (
+            f"{CHROMIUM} is missing and could not be installed "
+            "(scripts/install_browser.sh needs root and apt-get)"
+        )
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright Python package is not installed"
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    reason = _ensure_chromium()
+    if reason:
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        launched = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield launched
+        launched.close()
+
+
+def dataset_report() -> Report | None:
+    """The bundled dataset's report, once ``checker.pipeline.check`` exists."""
+    try:
+        from checker import pipeline
+    except ImportError:
+        return None
+    check = getattr(pipeline, "check", None)
+    if check is None:
+        return None
+    from checker.config import load_config
+
+    config = load_config(start=ROOT)
+    report = check([ROOT / "reports", ROOT / "seeds"], config)
+    assert isinstance(report, Report)
+    return report
+
+
+class Opened:
+    def __init__(self, page: Any, path: Path, requests: list[str], errors: list[str]) -> None:
+        self.page, self.path, self.requests, self.errors = page, path, requests, errors
+
+
+def open_report(
+    browser: Any, html: str, name: str, *, javascript: bool = True, fragment: str = ""
+) -> Opened:
+    OUT.mkdir(exist_ok=True)
+    path = OUT / f"{name}.html"
+    path.write_text(html, encoding="utf-8")
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, java_script_enabled=javascript
+    )
+    requests: list[str] = []
+    errors: list[str] = []
+
+    def route(r: Any) -> None:
+        url = r.request.url
+        if url.startswith("file:"):
+            r.continue_()
+        else:
+            requests.append(url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on(
+        "request",
+        lambda req: None if req.url.startswith(("file:", "data:")) else requests.append(req.url),
+    )
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(path.as_uri() + fragment, wait_until="load")
+    return Opened(page, path, requests, errors)
+
+
+def _reports() -> list[tuple[str, Report, dict[str, Any] | None]]:
+    """out/report.* is the dataset's report when the pipeline can make it."""
+    rich = rich_report()
+    dataset = dataset_report()
+    if dataset is None:
+        return [("report", rich, previous_of(rich))]
+    return [("report", dataset, None), ("report-synthetic", rich, previous_of(rich))]
+
+
+@pytest.fixture(scope="module")
+def cases() -> list[tuple[str, Report, dict[str, Any] | None]]:
+    return _reports()
+
+
+def test_report_opens_offline_fast_and_complete(browser: Any, cases: Any) -> None:
+    for name, report, previous in cases:
+        html = render_html(report, previous=previous, tool_version="test")
+        size = len(html.encode("utf-8"))
+        assert size < 2_000_000, f"{name}: {size} bytes"
+        opened = open_report(browser, html, name)
+        page = opened.page
+        load_ms = page.evaluate(
+            "() => { const n = performance.getEntriesByType('navigation')[0];"
+            " return n.loadEventEnd - n.startTime; }"
+        )
+        print(f"{name}: {size} bytes, load {load_ms:.0f} ms")
+        assert load_ms < 1000, f"{name}: loaded in {load_ms} ms"
+        assert opened.requests == [], opened.requests
+        assert opened.errors == [], opened.errors  # includes CSP violations
+        assert page.locator(".finding").count() == len(report.findings)
+        assert page.locator("article.report").count() == len(report.articles)
+        assert page.locator("svg.chart").count() >= (1 if report.timelines else 0)
+        if report.findings:
+            assert page.locator(".finding .evidence-item").count() >= 1
+        assert page.locator("#filters").is_visible()
+        page.set_viewport_size({"width": 1280, "height": 2400})
+        page.screenshot(path=str(OUT / f"{name}.png"))
+        page.context.close()
+
+
+def test_filters_hide_and_show(browser: Any) -> None:
+    report = rich_report()
+    opened = open_report(browser, render_html(report, previous=previous_of(report)), "filters")
+    page = opened.page
+    # Keyboard: the skip link is the first tab stop and leads to the main content.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
+
+    errors = page.locator(".finding[data-severity=error]")
+    warnings = page.locator(".finding[data-severity=warning]")
+    assert errors.count() > 0 and warnings.count() > 0
+    assert errors.first.is_visible()
+
+    page.select_option("#filter-severity", "warning")
+    assert all(not errors.nth(i).is_visible() for i in range(errors.count()))
+    assert all(warnings.nth(i).is_visible() for i in range(warnings.count()))
+    assert "findings shown" in page.locator("#filter-count").inner_text()
+
+    page.select_option("#filter-severity", "")
+    page.select_option("#filter-type", "regression")
+    visible = page.locator(".finding:visible")
+    assert visible.count() == 2
+    assert {visible.nth(i).get_attribute("data-type") for i in range(2)} == {"regression"}
+
+    page.click("button[type=reset]")
+    page.select_option("#filter-slot", slot_anchor("lima-1996", "rebels"))
+    assert page.locator(".finding:visible").count() == 2
+    assert page.locator(f"#{slot_anchor('lima-1996', 'rebels')}".replace(".", "\\.")).is_visible()
+    assert not page.locator(f"#{slot_anchor('lima-1996', 'hostages')}").is_visible()
+
+    page.click("button[type=reset]")
+    page.select_option("#filter-status", "new")
+    assert page.locator(".finding:visible").count() == 1
+    assert page.locator("#filter-severity").evaluate("el => el.labels.length") == 1
+    assert opened.errors == []
+    page.context.close()
+
+
+def test_without_javascript_everything_is_visible(browser: Any) -> None:
+    report = rich_report()
+    opened = open_report(browser, render_html(report), "nojs", javascript=False)
+    page = opened.page
+    assert not page.locator("#filters").is_visible()
+    cards = page.locator(".finding")
+    assert cards.count() == len(report.findings)
+    assert all(cards.nth(i).is_visible() for i in range(cards.count()))
+    page.context.close()
+
+
+def test_deep_links(browser: Any) -> None:
+    report = rich_report()
+    html = render_html(report)
+    anchor = finding_anchor("F-cave-missing-date")
+    opened = open_report(browser, html, "deeplink", fragment="#" + anchor)
+    page = opened.page
+    assert page.locator(f"#{anchor}").is_visible()
+    assert page.evaluate("location.hash") == "#" + anchor
+    # A claim inside a collapsed report view opens it.
+    page.evaluate("location.hash = '#claim-Q01'")
+    page.wait_for_function("document.querySelector('#report-quake\\\\/undated details').open")
+    assert page.locator(f"[id='{report_anchor('quake/undated')}'] mark.claim").is_visible()
+    page.context.close()
+
+
+def test_xss_fixture_executes_nothing(browser: Any) -> None:
+    p = xss_payloads()
+    html = render_html(xss_report(), title=p["script"])
+    opened = open_report(browser, html, "xss")
+    page = opened.page
+    page.wait_for_timeout(200)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator("img").count() == 0
+    body = page.locator("body").inner_text()
+    for key in ("script", "img", "js_url"):
+        assert p[key] in body, key
+    assert page.locator("a[href^='javascript']").count() == 0
+    # Hover and click everything clickable: still nothing runs.
+    for link in page.locator("main a").all()[:30]:
+        link.hover()
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert opened.requests == []
+    page.context.close()

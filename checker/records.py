@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 
-class PublishedBasis(str, Enum):
+class PublishedBasis(StrEnum):
     """How an article's publication date was found."""
 
     METADATA = "metadata"
@@ -22,14 +22,14 @@ class PublishedBasis(str, Enum):
     UNKNOWN = "unknown"
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     COUNT = "count"
     QUANTITY = "quantity"
     DATE = "date"
     NAME = "name"
 
 
-class Qualifier(str, Enum):
+class Qualifier(StrEnum):
     EXACT = "exact"
     ABOUT = "about"
     AT_LEAST = "at least"
@@ -42,7 +42,7 @@ class Qualifier(str, Enum):
     ESTIMATE = "estimate"
 
 
-class Behaviour(str, Enum):
+class Behaviour(StrEnum):
     """How a slot's figure may legitimately move over time."""
 
     FIXED = "fixed"
@@ -50,7 +50,7 @@ class Behaviour(str, Enum):
     TALLY = "tally"
 
 
-class FindingType(str, Enum):
+class FindingType(StrEnum):
     CONTRADICTION = "contradiction"
     STALE = "stale"
     REVISION = "revision"
@@ -59,7 +59,7 @@ class FindingType(str, Enum):
     METADATA = "metadata"
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"

@@ -1,0 +1,437 @@
+"""Units of measurement: names as written -> canonical unit and conversion.
+
+One canonical base per dimension, so that figures written in different units
+compare directly ("700 meters" and "2,300 feet" both become metres):
+
+=========== ========= ====================================================
+dimension   canonical examples as written
+=========== ========= ====================================================
+length      ``m``     m, metres/meters, km, cm, mm, feet/ft, yards, miles
+mass        ``kg``    kg, grams, pounds/lb, tons/tonnes (1 ton = 1000 kg)
+time        ``s``     seconds ... years (a month is 1/12 of 365.25 days)
+area        ``m2``    square metres/km/miles, km², hectares, acres
+volume      ``m3``    litres, gallons (US), barrels (oil)
+speed       ``m/s``   km/h, kph, mph, knots, "miles per hour"
+temperature ``degC``  °C, °F, "degrees Celsius/Fahrenheit"
+angle       ``deg``   bare "degrees"
+percent     ``%``     %, percent, per cent, pct
+points      ``pp``    percentage points
+currency    ISO code  $, US$, dollars -> USD; yen -> JPY; soles -> PEN ...
+=========== ========= ====================================================
+
+Currencies are never converted into one another: the canonical unit of a
+sum of money is its ISO 4217 code. A bare "$" or "dollars" means US dollars.
+"tons" is taken as the metric tonne (news rarely distinguishes them and a
+10 % gap between reports would otherwise read as a contradiction).
+
+Full words match case-insensitively ("Metres"); abbreviations match exactly
+("m" is a metre, "M" is not a unit). Multi-token names are given as token
+tuples as the number scanner splits them: ``("km", "/", "h")``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Final
+
+
+class Dimension(StrEnum):
+    LENGTH = "length"
+    MASS = "mass"
+    TIME = "time"
+    AREA = "area"
+    VOLUME = "volume"
+    SPEED = "speed"
+    TEMPERATURE = "temperature"
+    ANGLE = "angle"
+    PERCENT = "percent"
+    POINTS = "points"
+    CURRENCY = "currency"
+
+
+class UnknownUnitError(ValueError):
+    """A unit name that this module does not know."""
+
+
+class IncompatibleUnitsError(ValueError):
+    """A conversion between units of different dimensions (or currencies)."""
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit as written: ``canonical = value * factor + offset``."""
+
+    name: str
+    canonical: str
+    dimension: Dimension
+    factor: float = 1.0
+    offset: float = 0.0
+
+    def to_canonical(self, value: float) -> float:
+        return value * self.factor + self.offset
+
+    def from_canonical(self, value: float) -> float:
+        return (value - self.offset) / self.factor
+
+
+# (name, canonical, dimension, factor, offset, full-word spellings, abbreviations)
+_Def = tuple[str, str, Dimension, float, float, tuple[str, ...], tuple[str, ...]]
+
+_L, _M, _T = Dimension.LENGTH, Dimension.MASS, Dimension.TIME
+_A, _V, _S = Dimension.AREA, Dimension.VOLUME, Dimension.SPEED
+
+_DAY: Final = 86_400.0
+_YEAR: Final = 365.25 * _DAY
+
+_DEFS: Final[tuple[_Def, ...]] = (
+    # length
+    ("m", "m", _L, 1.0, 0.0, ("metre", "metres", "meter", "meters"), ("m",)),
+    (
+        "km",
+        "m",
+        _L,
+        1000.0,
+        0.0,
+        ("kilometre", "kilometres", "kilometer", "kilometers", "kilometre", "klicks"),
+        ("km", "kms"),
+    ),
+    ("cm", "m", _L, 0.01, 0.0, ("centimetre", "centimetres", "centimeter", "centimeters"), ("cm",)),
+    (
+        "mm",
+        "m",
+        _L,
+        0.001,
+        0.0,
+        ("millimetre", "millimetres", "millimeter", "millimeters"),
+        ("mm",),
+    ),
+    ("ft", "m", _L, 0.3048, 0.0, ("foot", "feet"), ("ft",)),
+    ("in", "m", _L, 0.0254, 0.0, ("inch", "inches"), ()),
+    ("yd", "m", _L, 0.9144, 0.0, ("yard", "yards"), ("yd", "yds")),
+    ("mi", "m", _L, 1609.344, 0.0, ("mile", "miles"), ("mi",)),
+    ("nmi", "m", _L, 1852.0, 0.0, ("nautical mile", "nautical miles"), ("nm",)),
+    # mass
+    (
+        "kg",
+        "kg",
+        _M,
+        1.0,
+        0.0,
+        ("kilogram", "kilograms", "kilogramme", "kilogrammes", "kilo", "kilos"),
+        ("kg", "kgs"),
+    ),
+    ("g", "kg", _M, 0.001, 0.0, ("gram", "grams", "gramme", "grammes"), ("g",)),
+    ("mg", "kg", _M, 1e-6, 0.0, ("milligram", "milligrams"), ("mg",)),
+    ("lb", "kg", _M, 0.45359237, 0.0, ("pound", "pounds"), ("lb", "lbs")),
+    ("oz", "kg", _M, 0.028349523125, 0.0, ("ounce", "ounces"), ("oz",)),
+    (
+        "t",
+        "kg",
+        _M,
+        1000.0,
+        0.0,
+        (
+            "ton",
+            "tons",
+            "tonne",
+            "tonnes",
+            "metric ton",
+            "metric tons",
+            "metric tonne",
+            "metric tonnes",
+        ),
+        (),
+    ),
+    # time
+    ("s", "s", _T, 1.0, 0.0, ("second", "seconds"), ("s", "sec", "secs")),
+    ("min", "s", _T, 60.0, 0.0, ("minute", "minutes"), ("min", "mins")),
+    ("h", "s", _T, 3600.0, 0.0, ("hour", "hours"), ("h", "hr", "hrs")),
+    ("d", "s", _T, _DAY, 0.0, ("day", "days"), ()),
+    ("wk", "s", _T, 7 * _DAY, 0.0, ("week", "weeks"), ("wk", "wks")),
+    ("fortnight", "s", _T, 14 * _DAY, 0.0, ("fortnight", "fortnights"), ()),
+    ("mo", "s", _T, _YEAR / 12, 0.0, ("month", "months"), ()),
+    ("yr", "s", _T, _YEAR, 0.0, ("year", "years"), ("yr", "yrs")),
+    ("decade", "s", _T, 10 * _YEAR, 0.0, ("decade", "decades"), ()),
+    ("century", "s", _T, 100 * _YEAR, 0.0, ("century", "centuries"), ()),
+    # area
+    (
+        "m2",
+        "m2",
+        _A,
+        1.0,
+        0.0,
+        ("square metre", "square metres", "square meter", "square meters", "sq m", "sq . m"),
+        ("m2", "m²"),
+    ),
+    (
+        "km2",
+        "m2",
+        _A,
+        1e6,
+        0.0,
+        (
+            "square kilometre",
+            "square kilometres",
+            "square kilometer",
+            "square kilometers",
+            "sq km",
+            "sq . km",
+        ),
+        ("km2", "km²"),
+    ),
+    (
+        "mi2",
+        "m2",
+        _A,
+        1609.344**2,
+        0.0,
+        ("square mile", "square miles", "sq mi", "sq miles", "sq . mi"),
+        ("mi2", "mi²"),
+    ),
+    (
+        "ft2",
+        "m2",
+        _A,
+        0.3048**2,
+        0.0,
+        ("square foot", "square feet", "sq ft", "sq . ft"),
+        ("ft2", "ft²"),
+    ),
+    ("ha", "m2", _A, 1e4, 0.0, ("hectare", "hectares"), ("ha",)),
+    ("acre", "m2", _A, 4046.8564224, 0.0, ("acre", "acres"), ()),
+    # volume
+    ("l", "m3", _V, 0.001, 0.0, ("litre", "litres", "liter", "liters"), ("l", "L")),
+    (
+        "m3",
+        "m3",
+        _V,
+        1.0,
+        0.0,
+        ("cubic metre", "cubic metres", "cubic meter", "cubic meters"),
+        ("m3", "m³"),
+    ),
+    ("gal", "m3", _V, 0.003785411784, 0.0, ("gallon", "gallons"), ("gal",)),
+    ("bbl", "m3", _V, 0.158987294928, 0.0, ("barrel", "barrels"), ("bbl",)),
+    # speed
+    ("m/s", "m/s", _S, 1.0, 0.0, ("metres per second", "meters per second"), ("m / s",)),
+    (
+        "km/h",
+        "m/s",
+        _S,
+        1000 / 3600,
+        0.0,
+        (
+            "kilometres per hour",
+            "kilometers per hour",
+            "kilometres an hour",
+            "kilometers an hour",
+            "km per hour",
+            "km an hour",
+        ),
+        ("km / h", "kph", "kmh", "km / hr"),
+    ),
+    (
+        "mph",
+        "m/s",
+        _S,
+        1609.344 / 3600,
+        0.0,
+        ("miles per hour", "miles an hour", "mile per hour"),
+        ("mph",),
+    ),
+    ("kn", "m/s", _S, 1852 / 3600, 0.0, ("knot", "knots"), ("kt", "kts")),
+    # temperature and angle
+    (
+        "degC",
+        "degC",
+        Dimension.TEMPERATURE,
+        1.0,
+        0.0,
+        ("degrees celsius", "degrees centigrade", "degrees c", "degree celsius", "celsius"),
+        ("° C", "°C", "ºC"),
+    ),
+    (
+        "degF",
+        "degC",
+        Dimension.TEMPERATURE,
+        5 / 9,
+        -160 / 9,
+        ("degrees fahrenheit", "degrees f", "degree fahrenheit", "fahrenheit"),
+        ("° F", "°F", "ºF"),
+    ),
+    ("deg", "deg", Dimension.ANGLE, 1.0, 0.0, ("degree", "degrees"), ("°",)),
+    # ratios
+    ("%", "%", Dimension.PERCENT, 1.0, 0.0, ("percent", "per cent", "pct"), ("%",)),
+    (
+        "pp",
+        "pp",
+        Dimension.POINTS,
+        1.0,
+        0.0,
+        ("percentage point", "percentage points", "percent points"),
+        ("pp",),
+    ),
+)
+
+# ISO code -> (full-word spellings after the number); symbols before it are below.
+_CURRENCIES: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
+    ("USD", ("dollar", "dollars", "us dollars", "u . s . dollars", "american dollars", "bucks")),
+    ("EUR", ("euro", "euros")),
+    ("GBP", ("pounds sterling", "pound sterling", "sterling")),
+    ("JPY", ("yen",)),
+    ("PEN", ("sol", "soles", "nuevo sol", "nuevos soles", "new soles", "new sol")),
+    ("CNY", ("yuan", "renminbi")),
+    ("INR", ("rupee", "rupees")),
+    ("MXN", ("peso", "pesos")),
+    ("CHF", ("swiss francs", "swiss franc")),
+    ("RUB", ("rouble", "roubles", "ruble", "rubles")),
+    ("AUD", ("australian dollars",)),
+    ("CAD", ("canadian dollars",)),
+    ("HKD", ("hong kong dollars",)),
+    ("BRL", ("reais",)),
+)
+
+#: Currency symbols written before the number (as scanner tokens joined by spaces).
+CURRENCY_SYMBOLS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "$": "USD",
+        "US $": "USD",
+        "U . S . $": "USD",
+        "USD": "USD",
+        "€": "EUR",
+        "EUR": "EUR",
+        "£": "GBP",
+        "GBP": "GBP",
+        "¥": "JPY",
+        "JPY": "JPY",
+        "S / .": "PEN",
+        "S /": "PEN",
+        "PEN": "PEN",
+        "A $": "AUD",
+        "AU $": "AUD",
+        "AUD": "AUD",
+        "C $": "CAD",
+        "CA $": "CAD",
+        "CAD": "CAD",
+        "HK $": "HKD",
+        "HKD": "HKD",
+        "NZ $": "NZD",
+        "R $": "BRL",
+        "₹": "INR",
+        "Rs": "INR",
+        "CHF": "CHF",
+        "CNY": "CNY",
+        "RMB": "CNY",
+    }
+)
+
+CURRENCY_CODES: Final[frozenset[str]] = frozenset(
+    {code for code, _ in _CURRENCIES} | set(CURRENCY_SYMBOLS.values())
+)
+
+
+def _build_tables() -> tuple[
+    dict[str, Unit], dict[tuple[str, ...], Unit], dict[tuple[str, ...], Unit]
+]:
+    by_name: dict[str, Unit] = {}
+    words: dict[tuple[str, ...], Unit] = {}
+    abbrevs: dict[tuple[str, ...], Unit] = {}
+    for name, canonical, dim, factor, offset, spellings, short in _DEFS:
+        unit = Unit(name, canonical, dim, factor, offset)
+        by_name[name] = unit
+        for spelling in spellings:
+            words[tuple(spelling.split())] = unit
+        for abbrev in short:
+            abbrevs[tuple(abbrev.split())] = unit
+    for code, spellings in _CURRENCIES:
+        unit = Unit(code, code, Dimension.CURRENCY)
+        by_name[code] = unit
+        abbrevs[(code,)] = unit
+        for spelling in spellings:
+            words[tuple(spelling.split())] = unit
+    for code in CURRENCY_SYMBOLS.values():
+        unit = by_name.setdefault(code, Unit(code, code, Dimension.CURRENCY))
+        abbrevs.setdefault((code,), unit)
+    return by_name, words, abbrevs
+
+
+_BY_NAME, _WORDS, _ABBREVS = _build_tables()
+_BY_NAME_VIEW: Final[Mapping[str, Unit]] = MappingProxyType(_BY_NAME)
+_MAX_TOKENS: Final = max(len(k) for k in (*_WORDS, *_ABBREVS))
+
+
+def currency(code: str) -> Unit:
+    """The canonical unit for an ISO currency code (unknown codes are accepted as-is)."""
+    return _BY_NAME.get(code) or Unit(code, code, Dimension.CURRENCY)
+
+
+def unit_for(name: str) -> Unit | None:
+    """Look up a unit by its short name, an abbreviation or a spelling ("feet", "km/h")."""
+    cleaned = " ".join(name.split())
+    if cleaned in _BY_NAME_VIEW:
+        return _BY_NAME_VIEW[cleaned]
+    tokens = tuple(_split_symbols(cleaned))
+    return _ABBREVS.get(tokens) or _WORDS.get(tuple(t.lower() for t in tokens))
+
+
+def _split_symbols(text: str) -> list[str]:
+    out: list[str] = []
+    word = ""
+    for ch in text:
+        if ch.isalnum():
+            word += ch
+            continue
+        if word:
+            out.append(word)
+            word = ""
+        if not ch.isspace():
+            out.append(ch)
+    if word:
+        out.append(word)
+    return out
+
+
+def match_unit(tokens: Sequence[str]) -> tuple[Unit, int] | None:
+    """Longest unit name at the start of ``tokens`` (scanner tokens, as written).
+
+    Returns the unit and the number of tokens it spans, or None.
+    """
+    for size in range(min(_MAX_TOKENS, len(tokens)), 0, -1):
+        key = tuple(tokens[:size])
+        unit = _ABBREVS.get(key) or _WORDS.get(tuple(t.lower() for t in key))
+        if unit is not None:
+            return unit, size
+    return None
+
+
+def to_canonical(value: float, name: str) -> tuple[float, str]:
+    """``value`` in the unit called ``name`` -> (value in canonical unit, canonical name)."""
+    unit = unit_for(name)
+    if unit is None:
+        raise UnknownUnitError(f"unknown unit: {name!r}")
+    return unit.to_canonical(value), unit.canonical
+
+
+def convert(value: float, source: str, target: str) -> float:
+    """Convert ``value`` from one unit to another of the same dimension.
+
+    Raises UnknownUnitError for a unit this module does not know and
+    IncompatibleUnitsError across dimensions or between two currencies.
+    """
+    src, dst = unit_for(source), unit_for(target)
+    if src is None or dst is None:
+        raise UnknownUnitError(f"unknown unit: {source if src is None else target!r}")
+    if src.canonical != dst.canonical:
+        raise IncompatibleUnitsError(f"cannot convert {src.name} to {dst.name}")
+    return dst.from_canonical(src.to_canonical(value))
+
+
+def dimension_of(canonical: str) -> Dimension | None:
+    """The dimension of a canonical unit name ("m" -> LENGTH, "USD" -> CURRENCY)."""
+    unit = _BY_NAME_VIEW.get(canonical)
+    if unit is not None:
+        return unit.dimension
+    return Dimension.CURRENCY if canonical in CURRENCY_CODES else None

@@ -62,7 +62,10 @@ class Config:
             "severity": {k.value: v.value for k, v in sorted(self.severity.items())},
             "tolerance": dict(sorted(self.tolerance.items())),
             "ignore_slots": sorted(self.ignore_slots),
-            "lexicon": {k: {kk: list(vv) for kk, vv in sorted(v.items())} for k, v in sorted(self.lexicon.items())},
+            "lexicon": {
+                k: {kk: list(vv) for kk, vv in sorted(v.items())}
+                for k, v in sorted(self.lexicon.items())
+            },
             "window": self.same_time_window_days,
         }
         blob = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()

@@ -22,7 +22,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from checker.extract.dates import (
@@ -458,7 +458,34 @@ class _Pair:
     ago_text: str
 
 
-def _pairs(text: str) -> list[_Pair]:
+# Past forms the suffix stemmer cannot undo.
+_IRREGULAR_STEMS = {
+    "took": "take", "held": "hold", "began": "begin", "struck": "strike", "broke": "break",
+    "overran": "overrun", "seized": "seiz", "freed": "free", "led": "lead", "fought": "fight",
+}  # fmt: skip
+
+
+def event_stems(events: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """Stem -> event class, from a lexicon's event table (first word of each trigger)."""
+    out: dict[str, str] = {}
+    for cls, triggers in sorted(events.items()):
+        for trigger in triggers:
+            out.setdefault(_stem(trigger.split()[0]), cls)
+    return out
+
+
+def _canonical_triggers(words: dict[str, bool], stems: Mapping[str, str]) -> dict[str, bool]:
+    """Map trigger stems of one event class to one key: "took over" and "seized" meet."""
+    out: dict[str, bool] = {}
+    for word, verb in words.items():
+        stem = _IRREGULAR_STEMS.get(word, word)
+        cls = stems.get(stem) or stems.get(_stem(stem))
+        key = f"event:{cls}" if cls else word
+        out[key] = out.get(key, False) or verb or cls is not None
+    return out
+
+
+def _pairs(text: str, stems: Mapping[str, str] | None = None) -> list[_Pair]:
     """Calendar date + "N days ago" pairs that name the same event (shared trigger verb)."""
     dated: list[tuple[DateMention, tuple[int, int, int | None, int | None]]] = []
     for mn in find_dates(text):
@@ -472,9 +499,9 @@ def _pairs(text: str) -> list[_Pair]:
         n = _days_value(m)
         if n is None:
             continue
-        trig_a = _trigger_words(text, m.start(), m.end())
+        trig_a = _canonical_triggers(_trigger_words(text, m.start(), m.end()), stems or {})
         for mn, (mo, d, y, _) in dated:
-            trig_d = _trigger_words(text, mn.start, mn.end)
+            trig_d = _canonical_triggers(_trigger_words(text, mn.start, mn.end), stems or {})
             shared = sorted(set(trig_a) & set(trig_d))
             verbs = [w for w in shared if trig_a[w] or trig_d[w]]
             if not verbs:
@@ -528,7 +555,11 @@ def _fmt(d: dt.date) -> str:
 
 
 def infer_published(
-    text: str, *, upper_bound: dt.date | None = None, story_years: Sequence[int] = ()
+    text: str,
+    *,
+    upper_bound: dt.date | None = None,
+    story_years: Sequence[int] = (),
+    stems: Mapping[str, str] | None = None,
 ) -> Inference:
     """Place a report in time from its own wording.
 
@@ -539,7 +570,7 @@ def infer_published(
     (years of the story's other reports) pick among what is left. ``date`` is
     None unless exactly one candidate survives.
     """
-    pairs = _pairs(text)
+    pairs = _pairs(text, stems)
     if not pairs:
         return Inference(None, (), "no internal evidence for the publication date")
     best = pairs[0]
@@ -628,8 +659,13 @@ def resolve_published(
     text: str,
     *,
     story_years: Sequence[int] = (),
+    stems: Mapping[str, str] | None = None,
 ) -> PublishedResult:
-    """Publication date by the order metadata -> text -> inferred -> unknown."""
+    """Publication date by the order metadata -> text -> inferred -> unknown.
+
+    ``stems`` (from :func:`event_stems`) lets two trigger verbs of one event
+    class ("took over", "seized") date the same event.
+    """
     upper = find_upper_bound(text)
     if meta_published is not None:
         return PublishedResult(meta_published, PublishedBasis.METADATA, "metadata", upper)
@@ -641,7 +677,7 @@ def resolve_published(
         day, how = _fix_text_year(td, text, upper, story_years)
         if day is not None:
             return PublishedResult(day, PublishedBasis.TEXT, f"{td.evidence} ({how})", upper)
-    inf = infer_published(text, upper_bound=upper, story_years=story_years)
+    inf = infer_published(text, upper_bound=upper, story_years=story_years, stems=stems)
     if td is not None and td.year is None:
         # a year-less dateline narrows the inferred candidates to its month and day
         cands = tuple(c for c in inf.candidates if (c.month, c.day) == (td.month, td.day))

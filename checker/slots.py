@@ -51,12 +51,14 @@ class Lexicon:
         return _reverse(self.events).get(lemma.lower())
 
     def slot(self, noun_class: str, predicate_class: str | None) -> str:
-        name = (
-            noun_class
-            if predicate_class is None or predicate_class in STATE_PREDICATES
-            else f"{noun_class}.{predicate_class}"
-        )
-        return self.slot_aliases.get(name, name)
+        if predicate_class is None:
+            return self.slot_aliases.get(noun_class, noun_class)
+        full = f"{noun_class}.{predicate_class}"
+        if full in self.slot_aliases:
+            return self.slot_aliases[full]
+        if predicate_class in STATE_PREDICATES:
+            return self.slot_aliases.get(noun_class, noun_class)
+        return full
 
     def is_known_slot(self, slot: str) -> bool:
         return slot.split(".", 1)[0] in self.nouns

@@ -20,3 +20,19 @@ def nlp() -> Iterator[object]:
 @pytest.fixture(scope="session")
 def project_root() -> Path:
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def bundled_report() -> object:
+    """The report for the bundled dataset (reports/ + seeds/), computed once."""
+    import os
+
+    from checker.config import load_config
+    from checker.pipeline import check
+
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        return check(["reports", "seeds"], config=load_config(ROOT / "pyproject.toml"))
+    finally:
+        os.chdir(cwd)

@@ -677,6 +677,23 @@ _RE_PERIOD_PART = re.compile(
 _RE_SHORT_YEAR = re.compile(
     r"(?:\bthe\s+)?(?:'|’|\bthe\s+)(?P<dec>[1-9])0s\b|(?<![\w'’])['’](?P<yy>\d\d)\b(?!['’\d])"
 )
+# Holidays on a fixed day of the calendar.
+_HOLIDAYS = {
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
+    "new year's eve": (12, 31),
+    "new year's day": (1, 1),
+    "boxing day": (12, 26),
+    "valentine's day": (2, 14),
+    "independence day": (7, 4),
+}
+_RE_HOLIDAY = re.compile(
+    r"(?<![A-Za-z])(?P<name>Christmas\s+Eve|Christmas\s+Day|Christmas(?!\s+(?:tree|card|party|"
+    r"season|holidays?|period|present|gift|lights|message|spirit|week|truce|dinner|carol))|"
+    r"New\s+Year['’]s\s+(?:Eve|Day)|Boxing\s+Day|Valentine['’]s\s+Day|Independence\s+Day)"
+    r"(?:,?\s+(?P<year>1[89]\d\d|20\d\d))?(?![A-Za-z])"
+)
 _NOT_AFTER_MONTH = re.compile(r"\s+(?:Day|[A-Z][a-z]+\b(?<!Day))")
 _NOT_AFTER_WEEKDAY = re.compile(
     r"(?:'s)?\s+(?:(?:Times|Telegraph|Mirror|Express|Herald|Post|Independent|Mail|Tribune|Star|"
@@ -755,6 +772,18 @@ def _scan(ctx: _Ctx) -> Iterator[_Cand]:
             yield _Cand(
                 s0, m.end(), _mention(ctx, s0, m.end(), dt.date(y, mo, d), dt.date(y, mo, d2), g), 1
             )
+
+    # 2a. fixed-date holidays, resolved like a year-less month-day
+    for m in _RE_HOLIDAY.finditer(text):
+        mo, d = _HOLIDAYS[re.sub(r"\s+", " ", m["name"].lower().replace("’", "'"))]
+        year = int(m["year"]) if m["year"] else _year_for(ctx, mo, d, m.start(), m.end())
+        holiday = dt.date(year, mo, d) if year is not None else None
+        yield _Cand(
+            m.start(),
+            m.end(),
+            _mention(ctx, m.start(), m.end(), holiday, holiday, "day", relative=True),
+            1,
+        )
 
     # 2. month-day without a year
     for rx in (_RE_MD, _RE_DM):

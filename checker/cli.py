@@ -1,0 +1,350 @@
+"""The command line: parse options, call the library, hand the report to a renderer."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from enum import IntEnum
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from checker import __version__
+from checker.config import Config, ConfigError, load_config
+from checker.records import Report, Severity
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class ExitCode(IntEnum):
+    """Exit codes, part of the CI contract."""
+
+    OK = 0
+    FINDINGS = 1  # findings at or above --fail-on
+    USAGE = 2  # bad options, unreadable config, or no input could be read
+
+
+def _fail(message: str) -> None:
+    click.echo(f"checker: {message}", err=True)
+    sys.exit(ExitCode.USAGE)
+
+
+def paths_argument(func: F) -> F:
+    return click.argument(
+        "paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=False)
+    )(func)
+
+
+def common_options(func: F) -> F:
+    """Options every command that reads a corpus takes."""
+    options = [
+        click.option(
+            "--config",
+            "config_path",
+            type=click.Path(path_type=Path, dir_okay=False, exists=True),
+            help="checker.toml or pyproject.toml to read [tool.checker] from "
+            "(default: ./checker.toml, else ./pyproject.toml).",
+        ),
+        click.option(
+            "--workers",
+            type=click.IntRange(min=1),
+            default=None,
+            help="Parser processes (default: available cores).",
+        ),
+        click.option("--quiet", "-q", is_flag=True, help="No progress or notes on stderr."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _load_config(config_path: Path | None) -> Config:
+    try:
+        return load_config(config_path)
+    except ConfigError as exc:
+        _fail(str(exc))
+        raise AssertionError from exc  # unreachable
+
+
+def _default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _run(paths: Sequence[Path], config: Config, workers: int | None, quiet: bool) -> Report:
+    from checker.pipeline import check
+
+    report = check(list(paths), config=config, workers=workers or _default_workers())
+    if not quiet:
+        for error in report.errors:
+            click.echo(f"checker: {error.describe()}", err=True)
+    if not report.articles:
+        _fail("no report could be read from " + ", ".join(str(p) for p in paths))
+    return report
+
+
+def _write(output: Path | None, text: str) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from checker.atomic import write_text_atomic
+
+    write_text_atomic(output, text)
+
+
+def _exit_code(report: Report, fail_on: str) -> ExitCode:
+    if fail_on == "never":
+        return ExitCode.OK
+    threshold = Severity(fail_on).rank
+    if any(f.severity.rank >= threshold for f in report.findings):
+        return ExitCode.FINDINGS
+    return ExitCode.OK
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="checker")
+def main() -> None:
+    """Check collections of news reports for figures that disagree.
+
+    \b
+    Examples:
+      checker check reports/                      # terminal summary, exit 1 on errors
+      checker check reports/ --format json -o out/report.json
+      checker check reports/ --format sarif -o checker.sarif --baseline checker-baseline.json
+      checker extract reports/ -o claims.parquet  # the claims table
+      checker timeline reports/ --slot hostages   # how one figure moved
+      checker report reports/ --html out/report.html
+    """
+
+
+@main.command()
+@paths_argument
+@common_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "sarif", "github", "junit", "csv"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write to FILE."
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "never"]),
+    default=None,
+    help="Exit 1 when a finding reaches this severity (default: error, or fail_on in config).",
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="Accepted findings (from `checker baseline`): only new findings are reported.",
+)
+@click.option(
+    "--html", "html_path", type=click.Path(path_type=Path, dir_okay=False), help="Also write HTML."
+)
+def check(
+    paths: tuple[Path, ...],
+    config_path: Path | None,
+    workers: int | None,
+    quiet: bool,
+    fmt: str,
+    output: Path | None,
+    fail_on: str | None,
+    baseline_path: Path | None,
+    html_path: Path | None,
+) -> None:
+    """Check reports for contradictions, stale and revised figures.
+
+    \b
+    Exit codes: 0 no finding at --fail-on severity, 1 such findings, 2 usage or input error.
+    Examples:
+      checker check reports/ seeds/
+      checker check reports/ --format github --fail-on warning
+    """
+    from checker.baseline import apply_baseline, load_baseline
+    from checker.render import Format, RenderOptions, render
+
+    config = _load_config(config_path)
+    report = _run(paths, config, workers, quiet)
+    baseline_result = None
+    if baseline_path is not None:
+        try:
+            baseline_result = apply_baseline(report, load_baseline(baseline_path))
+        except ValueError as exc:
+            _fail(f"{baseline_path}: {exc}")
+        assert baseline_result is not None
+        report = baseline_result.report
+    threshold = fail_on or config.fail_on
+    options = RenderOptions(
+        color=output is None and fmt == "text" and sys.stdout.isatty(),
+        fail_on=threshold,
+        baseline=baseline_result,
+        tool_version=__version__,
+    )
+    _write(output, render(report, Format(fmt), options))
+    if html_path is not None:
+        _write_html(report, html_path, None)
+    sys.exit(_exit_code(report, threshold))
+
+
+def _write_html(report: Report, path: Path, previous_path: Path | None) -> None:
+    from checker.atomic import write_text_atomic
+    from checker.render.html import render_html
+
+    previous = None
+    if previous_path is not None:
+        try:
+            previous = json.loads(previous_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            _fail(f"{previous_path}: not a checker JSON report ({exc})")
+    write_text_atomic(path, render_html(report, previous=previous, tool_version=__version__))
+
+
+@main.command()
+@paths_argument
+@common_options
+@click.option(
+    "--html",
+    "html_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("out/report.html"),
+    show_default=True,
+    help="Where to write the HTML report.",
+)
+@click.option(
+    "--previous",
+    "previous_path",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="A JSON report of an earlier run: mark findings new, resolved or unchanged.",
+)
+def report(
+    paths: tuple[Path, ...],
+    config_path: Path | None,
+    workers: int | None,
+    quiet: bool,
+    html_path: Path,
+    previous_path: Path | None,
+) -> None:
+    """Write the HTML report an editor reads in a browser.
+
+    \b
+    Example:
+      checker report reports/ --html out/report.html --previous out/last.json
+    """
+    config = _load_config(config_path)
+    result = _run(paths, config, workers, quiet)
+    _write_html(result, html_path, previous_path)
+    if not quiet:
+        click.echo(f"wrote {html_path}", err=True)
+
+
+@main.command()
+@paths_argument
+@common_options
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="claims.parquet, claims.csv or claims.jsonl (format from the extension).",
+)
+def extract(
+    paths: tuple[Path, ...],
+    config_path: Path | None,
+    workers: int | None,
+    quiet: bool,
+    output: Path,
+) -> None:
+    """Write the table of every claim found.
+
+    \b
+    Example:
+      checker extract reports/ -o claims.parquet
+    """
+    from checker.render.claims_io import write_claims
+
+    config = _load_config(config_path)
+    result = _run(paths, config, workers, quiet)
+    try:
+        write_claims(result.claims, output)
+    except ValueError as exc:
+        _fail(str(exc))
+    if not quiet:
+        click.echo(f"wrote {len(result.claims)} claims to {output}", err=True)
+
+
+@main.command()
+@paths_argument
+@common_options
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("checker-baseline.json"),
+    show_default=True,
+    help="Where to write the baseline.",
+)
+@click.option("--reason", default=None, help="Why these findings are accepted (stored with each).")
+def baseline(
+    paths: tuple[Path, ...],
+    config_path: Path | None,
+    workers: int | None,
+    quiet: bool,
+    output: Path,
+    reason: str | None,
+) -> None:
+    """Record the current findings as accepted, for `check --baseline`.
+
+    \b
+    Example:
+      checker baseline reports/ -o checker-baseline.json --reason "reviewed 2026-11"
+    """
+    from checker.baseline import baseline_from_report, dump_baseline
+
+    config = _load_config(config_path)
+    result = _run(paths, config, workers, quiet)
+    _write(output, dump_baseline(baseline_from_report(result, reason=reason)))
+    if not quiet:
+        click.echo(f"wrote {len(result.findings)} accepted findings to {output}", err=True)
+
+
+@main.command()
+@paths_argument
+@common_options
+@click.option("--slot", "slots", multiple=True, help="Only these slots (repeatable).")
+@click.option("--story", "stories", multiple=True, help="Only these stories (repeatable).")
+def timeline(
+    paths: tuple[Path, ...],
+    config_path: Path | None,
+    workers: int | None,
+    quiet: bool,
+    slots: tuple[str, ...],
+    stories: tuple[str, ...],
+) -> None:
+    """Print how each figure moved over time, as a table.
+
+    \b
+    Example:
+      checker timeline reports/ --slot hostages --slot hostages.released
+    """
+    from checker.render.text import render_timelines
+
+    config = _load_config(config_path)
+    result = _run(paths, config, workers, quiet)
+    chosen = [
+        t
+        for t in result.timelines
+        if (not slots or t.slot in slots) and (not stories or t.story in stories)
+    ]
+    if not chosen:
+        _fail("no timeline matches " + ", ".join([*slots, *stories]))
+    click.echo(render_timelines(result, chosen), nl=False)

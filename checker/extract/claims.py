@@ -1,0 +1,797 @@
+"""From a parsed report to claims: which figure counts what, what happened to it, and when.
+
+The number and date layers find figures and time expressions in plain text;
+this module places them in the dependency tree of the spaCy parse:
+
+* a figure is linked to its counted noun (``nummod``, partitives "two of the
+  hostages", "20 members of the MRTA", appositions and conjunctions such as
+  "20 Tupac Amaru Revolutionary Movement, or MRTA, rebels", "death toll");
+* the noun's governing predicate gives what happened to it (held, released,
+  killed, demanded...); agents of a verb are not its patients, so in
+  "14 rebels killed a hostage" the rebels were not killed;
+* a date is linked to the event it dates through the verb or noun it
+  attaches to ("stormed ... Dec. 17" -> ``attack.date``);
+* ``as_of``: a state holds at publication time, an event claim on the date
+  attached to its predicate; "initially"/"at first" move it to the story's start.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from checker.extract.dates import find_dates
+from checker.extract.numbers import find_quantities
+from checker.ids import claim_id
+from checker.records import (
+    Article,
+    Claim,
+    CountValue,
+    DateMention,
+    DateValue,
+    Kind,
+    Qualifier,
+    Quantity,
+)
+from checker.slots import NON_COUNT_NOUNS, Lexicon
+
+Token = Any  # spacy.tokens.Token
+Doc = Any  # spacy.tokens.Doc
+
+# Nouns that stand for a count of something else: "the death toll", "the number of hostages".
+CONTAINER_NOUNS = frozenset({"toll", "number", "total", "count", "figure", "tally", "group"})
+PARTITIVE_HEADS = frozenset({"member", "members", "one", "some", "all", "each", "most"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+PATIENT_DEPS = frozenset({"nsubjpass", "dobj", "obj", "attr", "oprd", "pobj", "appos", "conj"})
+
+STORY_START_CUES = re.compile(
+    r"\b(initially|at first|originally|when the (?:crisis|siege|standoff) began|"
+    r"at the (?:start|outset|beginning)|first reported|early reports?)\b",
+    re.IGNORECASE,
+)
+CORRECTION_CUES = re.compile(
+    r"\b(corrected|correction|revised|not\s+\S+\s+as (?:previously|earlier|first) reported|"
+    r"earlier reports? (?:had )?(?:said|put|gave))\b",
+    re.IGNORECASE,
+)
+SO_FAR_CUES = re.compile(r"\b(so far|to date|thus far)\b", re.IGNORECASE)
+
+
+def _lemma(tok: Token) -> str:
+    return str(tok.lemma_ or tok.text).lower()
+
+
+def _span_tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _phrase_class(tok: Token, lexicon: Lexicon) -> tuple[str | None, str]:
+    """Noun class of a noun together with its compounds ("police officer", "MRTA rebel")."""
+    compounds = [c for c in tok.lefts if c.dep_ in ("compound", "amod")]
+    lemma = _lemma(tok)
+    for size in range(len(compounds), 0, -1):
+        phrase = " ".join([c.text.lower() for c in compounds[-size:]] + [lemma])
+        cls = lexicon.noun_class(phrase)
+        if cls is not None:
+            return cls, phrase
+    cls = lexicon.noun_class(lemma) or lexicon.noun_class(tok.text.lower())
+    return cls, lemma
+
+
+def _of_object(tok: Token) -> Token | None:
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.rights:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+@dataclass(frozen=True)
+class Counted:
+    """The noun a figure counts, and the token the figure's phrase hangs from."""
+
+    noun: Token
+    noun_class: str | None
+    phrase: str
+    anchor: Token  # where the walk to the governing predicate starts
+
+
+def _number_head(num: Token) -> Token:
+    head = num
+    # "about 20" / "more than 400": climb quantmod chains to the number phrase head
+    while (
+        head.dep_ in ("quantmod", "compound", "nmod") and head.head.like_num and head.head != head
+    ):
+        head = head.head
+    return head
+
+
+def _counted_noun(num: Token, lexicon: Lexicon) -> Counted | None:
+    """The noun a number counts, following the usual attachments."""
+    head = _number_head(num)
+    candidates: list[tuple[Token, Token]] = []  # (noun, anchor)
+    if head.dep_ in ("nummod", "amod", "quantmod", "compound", "nmod") and head.head.pos_ in (
+        "NOUN",
+        "PROPN",
+        "ADJ",
+    ):
+        candidates.append((head.head, head.head))
+    elif head.pos_ in ("NUM", "NOUN", "PRON") or head.like_num:
+        obj = _of_object(head)
+        if obj is not None:  # "two of the hostages": the number heads the phrase
+            candidates.append((obj, head))
+    for cand, anchor in list(candidates):
+        # "20 Tupac Amaru Revolutionary Movement, or MRTA, rebels": the class noun is a conjunct
+        for extra in [*cand.conjuncts, *(c for c in cand.children if c.dep_ == "appos")]:
+            candidates.append((extra, anchor))
+        if _lemma(cand) in PARTITIVE_HEADS or _lemma(cand) in CONTAINER_NOUNS:
+            obj = _of_object(cand)
+            if obj is not None:  # "20 members of the MRTA", "the number of hostages"
+                candidates.insert(0, (obj, anchor))
+    for cand, anchor in candidates:
+        cls, phrase = _phrase_class(cand, lexicon)
+        if cls is not None:
+            return Counted(cand, cls, phrase, anchor)
+        if _lemma(cand) == "member":
+            obj = _of_object(cand)
+            if obj is not None and obj.ent_type_ in ("ORG", "NORP", "GPE"):
+                return Counted(cand, "rebels", "member", anchor)
+    for cand, anchor in candidates:
+        lemma = _lemma(cand)
+        if cand.pos_ in ("NOUN", "PROPN") and lemma not in NON_COUNT_NOUNS and cand.is_alpha:
+            return Counted(cand, None, lemma, anchor)
+    return None
+
+
+def _toll_noun(num: Token, lexicon: Lexicon) -> Counted | None:
+    """ "the death toll rose to three", "the number of hostages fell to 72"."""
+    tok = _number_head(num)
+    for _ in range(3):
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            tok = tok.head.head
+            continue
+        break
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in tok.children:
+        if child.dep_ in SUBJECT_DEPS | {"nsubjpass"} and _lemma(child) in CONTAINER_NOUNS:
+            obj = _of_object(child)
+            if obj is not None:
+                cls, phrase = _phrase_class(obj, lexicon)
+                if cls is not None:
+                    return Counted(obj, cls, phrase, obj)
+            for comp in child.lefts:
+                if comp.dep_ == "compound":
+                    cls = lexicon.noun_class(_lemma(comp))
+                    if cls is not None:
+                        return Counted(comp, cls, _lemma(comp), comp)
+    return None
+
+
+# Verbs whose subject undergoes them: "three hostages died", "74 hostages remain".
+PATIENT_SUBJECT_LEMMAS = frozenset(
+    {"die", "remain", "stay", "perish", "survive", "escape", "go", "walk", "leave", "be"}
+)
+CLAUSE_BOUNDARIES = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "xcomp"})
+
+
+def _predicate_phrases(verb: Token) -> list[str]:
+    """Multi-word readings first: "let ... go", "set free", "take over", then the lemma."""
+    lemma = _lemma(verb)
+    phrases = [
+        f"{lemma} {_lemma(c)}"
+        for c in verb.children
+        if c.dep_ in ("prt", "xcomp", "ccomp", "acomp", "oprd", "advmod", "dobj")
+    ]
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head != verb:
+        phrases.append(f"{_lemma(verb.head)} {lemma}")
+    phrases.append(lemma)
+    return phrases
+
+
+def _predicate_class(verb: Token, lexicon: Lexicon) -> str | None:
+    for phrase in _predicate_phrases(verb):
+        cls = lexicon.predicate_class(phrase)
+        if cls is not None:
+            return cls
+    return None
+
+
+def _is_partitive_whole(noun: Token) -> bool:
+    """ "the 72 hostages" in "71 of the 72 hostages": the whole set, not what happened to part."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    owner = noun.head.head
+    return bool(owner.like_num or _lemma(owner) in PARTITIVE_HEADS)
+
+
+def _is_bare_participle(verb: Token) -> bool:
+    """ "want 400 members freed": a past participle with no auxiliary is passive."""
+    return bool(verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+
+
+def _agent_class(verb: Token, lexicon: Lexicon) -> str | None:
+    """Noun class of whoever does ``verb``: its subject, or its clause's subject
+    for a participle ("commandos stormed the house, freeing 71 hostages")."""
+    for tok in (verb, verb.head):
+        for child in tok.children:
+            if child.dep_ == "nsubj" or child.dep_ == "agent":
+                target = child
+                if child.dep_ == "agent":
+                    objs = [c for c in child.children if c.dep_ == "pobj"]
+                    if not objs:
+                        continue
+                    target = objs[0]
+                cls, _ = _phrase_class(target, lexicon)
+                if cls is not None:
+                    return cls
+        if verb.dep_ not in ("advcl", "xcomp", "conj", "acl"):
+            break
+    return None
+
+
+def _by_whom(verb: Token, cls: str, lexicon: Lexicon) -> str:
+    """Freeing done by troops is a rescue."""
+    if cls == "released" and _agent_class(verb, lexicon) == "soldiers":
+        return "rescued"
+    return cls
+
+
+def _governing_predicate(counted: Counted, lexicon: Lexicon) -> tuple[Token | None, str | None]:
+    """What happened to the counted thing: the nearest predicate in the lexicon.
+
+    Modifiers on the noun come first ("the freed hostages", "hostages held
+    inside"); then the predicates above the figure's phrase, when the phrase is
+    their patient (object, passive subject, subject of "die"/"remain"). The
+    active subject of a transitive verb is its agent: "14 rebels killed a
+    hostage" says nothing about rebels killed; agents of "storm"/"raid" are
+    deployed. Nominal predicates pass their class up to a "demanded" above
+    them: "demanding the release of 400 prisoners".
+    """
+    noun = counted.noun
+    for child in noun.children if counted.anchor == noun else ():
+        if child.dep_ == "relcl" and any(
+            c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in child.children
+        ):
+            continue  # "rebels who had held the compound": the noun is the agent
+        if child.dep_ in ("amod", "acl", "relcl"):
+            cls = _predicate_class(child, lexicon)
+            if cls is not None:
+                return child, _by_whom(child, cls, lexicon)
+    if counted.anchor == noun and _is_partitive_whole(noun):
+        return None, None
+    nominal: tuple[Token | None, str | None] = (None, None)
+    tok = counted.anchor
+    for _ in range(6):
+        head, dep = tok.head, tok.dep_
+        if head == tok or (tok.pos_ in ("VERB", "AUX") and dep in CLAUSE_BOUNDARIES):
+            break
+        if dep in ("conj", "appos", "compound", "nummod"):
+            tok = head
+            continue
+        if dep == "pobj" and head.dep_ in ("prep", "agent"):
+            governor = head.head
+            cls = _predicate_class(governor, lexicon)
+            if head.lower_ == "by":  # "stormed by about 20 rebels": the agent
+                return governor, "deployed" if cls in ("deployed", "attacked") else None
+            if head.lower_ == "of" and governor.pos_ == "NOUN" and cls is not None:
+                nominal = (governor, cls)  # "the release of 400 prisoners"
+            tok = governor
+            continue
+        cls = _predicate_class(head, lexicon)
+        agentive = (
+            dep in SUBJECT_DEPS
+            and _lemma(head) not in PATIENT_SUBJECT_LEMMAS
+            and not _is_bare_participle(head)
+        )
+        if cls == "demanded" and not agentive:
+            return head, cls
+        if nominal[1] is not None:
+            if dep in CLAUSE_BOUNDARIES or head.pos_ in ("VERB", "AUX"):
+                return nominal
+        elif cls is not None:
+            if agentive:
+                return head, "deployed" if cls in ("deployed", "attacked") else None
+            if cls == "released" and _predicate_class(head.head, lexicon) == "demanded":
+                return head.head, "demanded"  # "want 400 members freed"
+            return head, _by_whom(head, cls, lexicon)
+        tok = head
+    return nominal
+
+
+def _attribution(tok: Token, lexicon: Lexicon) -> str | None:
+    """Who the sentence attributes the figure to: "police said", "according to X"."""
+    sent = tok.sent
+    verbs = {v.split()[0] for v in lexicon.attribution_verbs if " " not in v}
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            for obj in t.doc[t.i + 1].children:
+                if obj.dep_ == "pobj":
+                    return _subtree_text(obj)
+    # the nearest reporting verb that dominates the figure, else any in the sentence
+    anc = list(tok.ancestors)
+    candidates = [t for t in anc if _lemma(t) in verbs] + [
+        t for t in sent if _lemma(t) in verbs and t.pos_ == "VERB" and t not in anc
+    ]
+    for verb in candidates:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "PRON":
+                return _subtree_text(child)
+            if child.dep_ == "nsubj" and child.lower_ in ("they", "he", "she"):
+                continue
+    return None
+
+
+def _subtree_text(tok: Token) -> str:
+    words = list(tok.subtree)
+    if len(words) > 8:
+        words = [w for w in tok.lefts if w.dep_ in ("compound", "amod", "det")] + [tok]
+    text = " ".join(w.text for w in words if w.dep_ != "punct" or w.text in ("'s",))
+    return text.replace(" 's", "'s").strip()
+
+
+def _hedge(sent_text: str, lexicon: Lexicon) -> str | None:
+    lowered = sent_text.lower()
+    for word in lexicon.hedges:
+        if re.search(rf"\b{re.escape(word)}\b", lowered):
+            return word
+    return None
+
+
+NESTED_CLAUSES = frozenset({"relcl", "conj", "advcl", "ccomp", "acl", "parataxis", "xcomp"})
+
+
+def _clause_spans(verb: Token) -> list[tuple[int, int]]:
+    """Character spans of the words of ``verb``'s own clause, nested clauses left out."""
+    spans: list[tuple[int, int]] = []
+    stack = [verb]
+    while stack:
+        tok = stack.pop()
+        spans.append((tok.idx, tok.idx + len(tok.text)))
+        stack.extend(c for c in tok.children if c.dep_ not in NESTED_CLAUSES)
+    return spans
+
+
+def _date_in_clause(pred: Token, dates: Sequence[DateMention]) -> DateMention | None:
+    """A single-day date in the clause of ``pred``, else in the clause it depends on
+    ("freed 38 hostages ... yesterday, when they freed ..." / "stormed on Tuesday, freeing 71")."""
+    clauses = [pred]
+    if pred.dep_ in ("advcl", "xcomp", "conj", "acl") and pred.head != pred:
+        clauses.append(pred.head)
+    for verb in clauses:
+        spans = _clause_spans(verb)
+        inside = [
+            d
+            for d in dates
+            if d.start_date is not None
+            and d.start_date == d.end_date
+            and any(lo <= d.start < hi for lo, hi in spans)
+        ]
+        if inside:
+            return min(inside, key=lambda d: abs(d.start - pred.idx))
+    return None
+
+
+def _event_phrases(verb: Token, prep: str | None) -> list[str]:
+    """ "take over", "let ... go", "hold since": multi-word readings first."""
+    phrases = _predicate_phrases(verb)
+    if prep is not None:
+        phrases.insert(0, f"{_lemma(verb)} {prep}")
+    return phrases
+
+
+def _event_class_of(tok: Token, prep: str | None, lexicon: Lexicon) -> str | None:
+    for phrase in _event_phrases(tok, prep):
+        cls = lexicon.event_class(phrase)
+        if cls is not None:
+            return cls
+    return None
+
+
+def _event_of_date(date_tok: Token, lexicon: Lexicon) -> tuple[str | None, Token | None]:
+    """The event a date expression dates: the trigger verb or noun it attaches to.
+
+    "stormed ... on Dec. 17" (the verb), "the Dec. 17 attack" (the noun),
+    "held the compound since Dec. 17" (a state's start, via "hold since"),
+    "the talks that began yesterday" (an aspect verb: its subject is the event).
+    """
+    tok = date_tok
+    prep: str | None = None
+    for _ in range(4):
+        head = tok.head
+        if head == tok:
+            break
+        if head.dep_ == "prep" or head.pos_ == "ADP":
+            prep = head.lower_
+            tok = head
+            continue
+        cls = _event_class_of(head, prep, lexicon)
+        if cls is not None:
+            return _disambiguate_event(cls, head, lexicon), head
+        if head.pos_ in ("VERB", "AUX"):
+            # an aspect verb ("began", "resumed") or a light verb: the event is a nominal argument
+            related = [c for c in head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+            if head.dep_ == "relcl":
+                related.append(head.head)  # "the talks that began yesterday"
+            for child in related:
+                cls = lexicon.event_class(_lemma(child))
+                if cls is not None:
+                    return _disambiguate_event(cls, head, lexicon), head
+            return None, head
+        tok = head
+    return None, None
+
+
+# Modifiers of an event noun that name security forces: "the military operation".
+SECURITY_MODIFIERS = frozenset(
+    {"military", "army", "commando", "troop", "police", "rescue", "soldier"}
+)
+
+
+def _disambiguate_event(event: str, trigger: Token, lexicon: Lexicon) -> str:
+    """Who acted decides: storming or freeing by troops is the rescue, by rebels the attack."""
+    if event not in ("attack", "rescue", "release"):
+        return event
+    actor = _agent_class(trigger, lexicon)
+    if actor is None and trigger.pos_ in ("NOUN", "PROPN"):
+        for child in trigger.children:
+            if child.dep_ in ("poss", "compound", "amod"):
+                if _lemma(child) in SECURITY_MODIFIERS:
+                    actor = "soldiers"
+                else:
+                    actor = _phrase_class(child, lexicon)[0] or actor
+    if actor == "soldiers" and event in ("attack", "release"):
+        return "rescue"
+    if actor == "rebels" and event == "rescue":
+        return "attack"
+    return event
+
+
+def _quote_span(q: Quantity, noun: Token | None) -> tuple[int, int]:
+    start, end = q.start, q.end
+    if noun is not None:
+        n_end = noun.idx + len(noun.text)
+        if noun.idx >= end and n_end - start <= 90:
+            end = n_end
+    return start, end
+
+
+# Predicate classes that happen at a moment (dated by a date in their clause);
+# the others describe a state that holds when the report is published.
+EVENT_PREDICATES = frozenset(
+    {"released", "killed", "injured", "rescued", "arrested", "deployed", "attacked"}
+)
+
+
+def _local_text(num: Token, pred: Token | None, width: int = 8) -> str:
+    """The words around a figure and its predicate, for cues such as "initially"."""
+    sent = num.sent
+    lo = max(sent.start, num.i - width)
+    hi = min(sent.end, num.i + width)
+    words = [t.text for t in num.doc[lo:hi]]
+    if pred is not None:
+        words.extend(t.text for t in pred.children if t.dep_ == "advmod")
+    return " ".join(words)
+
+
+def _is_perfect(verb: Token) -> bool:
+    """ "have freed hundreds": a running total as of publication, not one event."""
+    return any(
+        c.dep_ == "aux" and _lemma(c) == "have" and c.tag_ in ("VBP", "VBZ") for c in verb.children
+    )
+
+
+def _middle(mention: DateMention) -> dt.date:
+    """The day a date expression stands for: the middle of its span."""
+    assert mention.start_date is not None and mention.end_date is not None
+    return mention.start_date + (mention.end_date - mention.start_date) // 2
+
+
+def _as_of(
+    article: Article,
+    pred: Token | None,
+    pred_class: str | None,
+    local_text: str,
+    dates: Sequence[DateMention],
+) -> tuple[dt.date | None, str]:
+    published = article.published_date
+    if STORY_START_CUES.search(local_text):
+        return None, "story_start"
+    if pred is not None and pred_class in EVENT_PREDICATES and not _is_perfect(pred):
+        attached = _date_in_clause(pred, dates)
+        if attached is not None:
+            return _middle(attached), "event"
+        return published, f"pending:{pred_class}"
+    return published, "published" if published is not None else "unknown"
+
+
+def _kind_and_value(q: Quantity) -> tuple[Kind, CountValue, str | None]:
+    kind = Kind.COUNT if q.unit is None else Kind.QUANTITY
+    return kind, CountValue(q.low, q.high), q.unit
+
+
+def _quantity_slot(noun_class: str | None, phrase: str | None, q: Quantity) -> str | None:
+    if q.unit is None:
+        return None
+    dimension = {"m": "length", "kg": "weight", "s": "duration", "%": "share"}.get(q.unit, "amount")
+    base = noun_class or phrase
+    return f"{base}.{dimension}" if base else dimension
+
+
+def _line_of(article: Article, start: int) -> int:
+    return article.line_offset + article.text.count("\n", 0, start) + 1
+
+
+@dataclass(frozen=True)
+class Part:
+    """A parsed stretch of an article: ``doc.text == article.text[offset:offset + len]``.
+
+    Articles are parsed whole (one part at offset 0) or sentence by sentence
+    when a pre-filter skips sentences that cannot hold a claim.
+    """
+
+    offset: int
+    doc: Doc
+
+    @property
+    def end(self) -> int:
+        return self.offset + len(self.doc.text)
+
+
+def _shift_quantity(q: Quantity, delta: int) -> Quantity:
+    return replace(
+        q,
+        start=q.start + delta,
+        end=q.end + delta,
+        number_start=None if q.number_start is None else q.number_start + delta,
+        number_end=None if q.number_end is None else q.number_end + delta,
+    )
+
+
+def _shift_date(d: DateMention, delta: int) -> DateMention:
+    return replace(d, start=d.start + delta, end=d.end + delta)
+
+
+def _shift_claim(c: Claim, delta: int, article: Article) -> Claim:
+    if delta == 0:
+        return c
+    start, end = c.start + delta, c.end + delta
+    return replace(
+        c, id=claim_id(article.id, c.slot, start, end), start=start, end=end,
+        line=_line_of(article, start),
+    )  # fmt: skip
+
+
+def count_claims(
+    article: Article,
+    doc: Doc,
+    lexicon: Lexicon,
+    dates: Sequence[DateMention],
+    quantities: Sequence[Quantity] | None = None,
+) -> Iterator[Claim]:
+    """Count and quantity claims of one parsed text; offsets are ``doc``-local."""
+    for q in find_quantities(doc.text) if quantities is None else quantities:
+        if q.low is None and q.high is None:
+            continue
+        tokens = _span_tokens(doc, q.number_start or q.start, q.number_end or q.end)
+        if not tokens:
+            continue
+        num = tokens[-1]
+        if num.ent_type_ in ("DATE", "TIME") and q.unit is None:
+            continue
+        counted = _counted_noun(num, lexicon) or _toll_noun(num, lexicon)
+        if counted is None:
+            continue
+        noun, noun_class, phrase = counted.noun, counted.noun_class, counted.phrase
+        if q.unit is not None and noun.idx < q.end:
+            continue  # the "noun" is the unit itself: "100 meters", with nothing counted
+        pred, pred_class = _governing_predicate(counted, lexicon)
+        if pred_class is None and q.low == 1 and q.high == 1 and q.unit is None:
+            continue  # "one of the rebels", "one woman": an individual, not a figure
+        slot = _quantity_slot(noun_class, phrase, q)
+        if slot is None:
+            if noun_class is None:
+                if phrase is None or phrase in NON_COUNT_NOUNS:
+                    continue
+                slot = phrase if pred_class is None else f"{phrase}.{pred_class}"
+            else:
+                slot = lexicon.slot(noun_class, pred_class)
+        sent = num.sent
+        sent_text = sent.text.strip()
+        event_class = None if slot.endswith(".demanded") else pred_class
+        as_of, basis = _as_of(article, pred, event_class, _local_text(num, pred), dates)
+        if basis.startswith("pending:") and SO_FAR_CUES.search(sent_text):
+            basis = "so_far"  # a running total as of publication
+        kind, value, unit = _kind_and_value(q)
+        start, end = _quote_span(q, noun)
+        yield Claim(
+            id=claim_id(article.id, slot, start, end),
+            article_id=article.id,
+            story=article.story,
+            slot=slot,
+            kind=kind,
+            value=value,
+            qualifier=q.qualifier,
+            as_of=as_of,
+            quote=doc.text[start:end],
+            sentence=sent_text,
+            start=start,
+            end=end,
+            unit=unit,
+            attribution=_attribution(num, lexicon),
+            hedge=_hedge(sent_text, lexicon),
+            as_of_basis=basis,
+            as_of_time=_time_of(article) if basis in ("published", "so_far") else None,
+            totality=q.totality,
+            corrects=bool(CORRECTION_CUES.search(sent_text)),
+            line=_line_of(article, start),
+        )
+
+
+def _time_of(article: Article) -> str | None:
+    if isinstance(article.published, dt.datetime):
+        return article.published.timetz().isoformat()
+    return None
+
+
+CLOCK_ONLY = re.compile(
+    r"^(?:at\s+)?(?:about\s+|around\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|midnight|noon|"
+    r"dawn|dusk)(?:\s+local time)?$",
+    re.IGNORECASE,
+)
+MAX_EVENT_SPAN_DAYS = 7
+
+
+def _is_event_date(mention: DateMention, text: str) -> bool:
+    """A date that can date an event: resolved, at most a week wide, not a bare
+    clock time (which only borrows the report's day), not the dateline."""
+    if mention.start_date is None or mention.end_date is None:
+        return False
+    if (mention.end_date - mention.start_date).days >= MAX_EVENT_SPAN_DAYS:
+        return False
+    if CLOCK_ONLY.match(mention.text.strip()):
+        return False
+    line_end = text.find("\n", mention.end)
+    rest = text[mention.end : line_end if line_end >= 0 else len(text)]
+    return not re.match(r"\s*(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-\s)", rest)
+
+
+def date_claims(
+    article: Article, doc: Doc, lexicon: Lexicon, dates: Sequence[DateMention]
+) -> Iterator[Claim]:
+    for mention in dates:
+        if mention.start_date is None or mention.end_date is None:
+            continue
+        if not _is_event_date(mention, doc.text):
+            continue
+        tokens = _span_tokens(doc, mention.start, mention.end)
+        if not tokens:
+            continue
+        head = min(tokens, key=lambda t: len(list(t.ancestors)))
+        event, trigger = _event_of_date(head, lexicon)
+        if event is None or trigger is None:
+            continue
+        slot = f"{event}.date"
+        sent_text = head.sent.text.strip()
+        yield Claim(
+            id=claim_id(article.id, slot, mention.start, mention.end),
+            article_id=article.id,
+            story=article.story,
+            slot=slot,
+            kind=Kind.DATE,
+            value=DateValue(mention.start_date, mention.end_date),
+            qualifier=Qualifier.EXACT,
+            as_of=_middle(mention),
+            quote=mention.text,
+            sentence=sent_text,
+            start=mention.start,
+            end=mention.end,
+            attribution=_attribution(head, lexicon),
+            hedge=_hedge(sent_text, lexicon),
+            as_of_basis="event",
+            line=_line_of(article, mention.start),
+        )
+
+
+def extract_claims(
+    article: Article,
+    doc: Doc | Sequence[Part],
+    lexicon: Lexicon,
+    *,
+    story_years: Sequence[int] = (),
+) -> list[Claim]:
+    """All count, quantity and date claims of one article, in text order.
+
+    ``doc`` is the parse of the whole text, or parsed parts of it. Numbers and
+    dates are found on the whole text (dates resolve against each other), then
+    linked inside the part that holds them.
+    """
+    parts = [Part(0, doc)] if not isinstance(doc, Sequence) else list(doc)
+    dates = find_dates(article.text, article.published, story_years=story_years)
+    quantities = find_quantities(article.text)
+    claims: list[Claim] = []
+    for part in parts:
+        local_dates = [
+            _shift_date(d, -part.offset)
+            for d in dates
+            if part.offset <= d.start and d.end <= part.end
+        ]
+        local_quantities = [
+            _shift_quantity(q, -part.offset)
+            for q in quantities
+            if part.offset <= q.start and q.end <= part.end
+        ]
+        if not local_dates and not local_quantities:
+            continue
+        local = [
+            *count_claims(article, part.doc, lexicon, local_dates, local_quantities),
+            *date_claims(article, part.doc, lexicon, local_dates),
+        ]
+        claims.extend(_shift_claim(c, part.offset, article) for c in local)
+    unique = {c.id: c for c in _date_from_context(claims, article)}
+    return sorted(unique.values(), key=lambda c: (c.start, c.end, c.slot))
+
+
+# Which dated events of a report can date an undated event claim, by predicate class.
+CONTEXT_EVENTS: dict[str, tuple[str, ...]] = {
+    "released": ("release",),
+    "rescued": ("rescue",),
+    "killed": ("rescue", "attack"),
+    "injured": ("rescue", "attack"),
+    "deployed": ("rescue", "attack"),
+    "attacked": ("attack",),
+    "arrested": ("rescue", "attack"),
+}
+
+
+def _date_from_context(claims: Sequence[Claim], article: Article) -> list[Claim]:
+    """Date event claims whose clause has no date by the report's nearest dated event.
+
+    "All 14 rebels were killed" in a report whose lead says the commandos
+    stormed the residence "on Tuesday" happened on that Tuesday. The nearest
+    compatible event date before the claim wins, else the nearest after it;
+    with none, the claim holds at publication.
+    """
+    dated = [c for c in claims if c.kind is Kind.DATE and c.as_of is not None]
+    out = []
+    for c in claims:
+        if not c.as_of_basis.startswith("pending:"):
+            out.append(c)
+            continue
+        events = CONTEXT_EVENTS.get(c.as_of_basis.split(":", 1)[1], ())
+        compatible = [d for d in dated if d.slot.removesuffix(".date") in events]
+        if not compatible:
+            basis = "published" if article.published is not None else "unknown"
+            out.append(replace(c, as_of_basis=basis))
+            continue
+        nearest = min(compatible, key=lambda d: (d.start > c.start, abs(d.start - c.start)))
+        out.append(replace(c, as_of=nearest.as_of, as_of_basis="event_context"))
+    return out
+
+
+def place_story_start(claims: Iterable[Claim], story_start: dt.date | None) -> list[Claim]:
+    """Give claims stated "initially"/"at first" the story's start date."""
+    return [replace(c, as_of=story_start) if c.as_of_basis == "story_start" else c for c in claims]
+
+
+def quantities_with_nouns(text: str) -> list[Quantity]:
+    """``find_quantities`` plus the counted noun from a parse of ``text``."""
+    from checker.nlp import load_pipeline
+    from checker.slots import load_lexicon
+
+    lexicon = load_lexicon()
+    doc = load_pipeline()(text)
+    out: list[Quantity] = []
+    for q in find_quantities(text):
+        tokens = _span_tokens(doc, q.number_start or q.start, q.number_end or q.end)
+        noun_text: str | None = None
+        counted = _counted_noun(tokens[-1], lexicon) if tokens else None
+        if counted is not None:
+            noun_text = counted.phrase
+        out.append(replace(q, noun=noun_text))
+    return out

@@ -1,0 +1,237 @@
+"""The whole pipeline: read -> date -> parse -> extract -> compare.
+
+I/O happens only in the corpus readers (reading) and the renderers (writing);
+this module wires the pure stages together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from checker.compare import compare
+from checker.config import Config
+from checker.corpus import read_corpus
+from checker.extract.claims import extract_claims, place_story_start
+from checker.ids import finding_id
+from checker.names import cluster_names, name_mentions, spelling_findings
+from checker.nlp import load_pipeline, parse
+from checker.published import check_consistency, event_stems, resolve_published
+from checker.records import (
+    Article,
+    Claim,
+    DateValue,
+    Finding,
+    FindingType,
+    Kind,
+    NameValue,
+    PublishedBasis,
+    Qualifier,
+    Report,
+    Severity,
+)
+from checker.slots import Lexicon, load_lexicon
+
+Progress = Callable[[int], None]
+
+
+def story_years(articles: Iterable[Article]) -> dict[str, list[int]]:
+    """Years of the dated reports of each story, most common first."""
+    counts: dict[str, Counter[int]] = defaultdict(Counter)
+    for a in articles:
+        if a.published_date is not None:
+            counts[a.story][a.published_date.year] += 1
+    return {story: [y for y, _ in c.most_common()] for story, c in counts.items()}
+
+
+def date_articles(articles: Sequence[Article], lexicon: Lexicon | None = None) -> list[Article]:
+    """Fill publication dates from text or internal evidence where metadata has none."""
+    years = story_years(articles)
+    stems = event_stems((lexicon or load_lexicon()).events)
+    out = []
+    for a in articles:
+        if a.published_basis is PublishedBasis.METADATA and a.published is not None:
+            out.append(a)
+            continue
+        result = resolve_published(
+            a.published, a.text, story_years=years.get(a.story, ()), stems=stems
+        )
+        out.append(
+            replace(
+                a,
+                published=result.published,
+                published_basis=result.basis,
+                published_evidence=result.evidence,
+                published_upper_bound=result.upper_bound,
+                published_candidates=tuple(result.candidates),
+            )
+        )
+    return out
+
+
+def story_starts(claims: Iterable[Claim]) -> dict[str, dt.date]:
+    """The story's start: the most reported attack date, else its earliest claim."""
+    attack: dict[str, Counter[dt.date]] = defaultdict(Counter)
+    earliest: dict[str, dt.date] = {}
+    for c in claims:
+        if c.slot == "attack.date" and isinstance(c.value, DateValue):
+            attack[c.story][c.value.start] += 1
+        if c.as_of is not None and (c.story not in earliest or c.as_of < earliest[c.story]):
+            earliest[c.story] = c.as_of
+    starts = dict(earliest)
+    for story, counter in attack.items():
+        starts[story] = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return starts
+
+
+def metadata_findings(articles: Sequence[Article], config: Config) -> list[Finding]:
+    severity = config.severity.get(FindingType.METADATA, Severity.WARNING)
+    findings = []
+    for a in articles:
+        if a.published is None:
+            continue
+        for message in check_consistency(a.published, a.text):
+            findings.append(
+                Finding(
+                    id=finding_id(FindingType.METADATA, a.story, "published", [a.id, message]),
+                    type=FindingType.METADATA,
+                    severity=severity,
+                    story=a.story,
+                    slot="published",
+                    claim_ids=(),
+                    message=f"{a.id} ({a.path}): {message}",
+                )
+            )
+    return findings
+
+
+def name_claims_and_findings(
+    articles: Sequence[Article], docs: Sequence[object]
+) -> tuple[list[Claim], list[Finding]]:
+    mentions = [m for a, d in zip(articles, docs, strict=True) for m in name_mentions(d, a)]
+    clusters = cluster_names(mentions)
+    by_article = {a.id: a for a in articles}
+    claims: list[Claim] = []
+    ids: dict[tuple[str, int, int], str] = {}
+    from checker.ids import claim_id
+
+    for cluster in clusters:
+        slot = f"name:{cluster.canonical}"
+        for m in cluster.mentions:
+            cid = claim_id(m.article_id, slot, m.start, m.end)
+            ids[(m.article_id, m.start, m.end)] = cid
+            article = by_article[m.article_id]
+            claims.append(
+                Claim(
+                    id=cid,
+                    article_id=m.article_id,
+                    story=m.story,
+                    slot=slot,
+                    kind=Kind.NAME,
+                    value=NameValue(m.text, cluster.canonical),
+                    qualifier=Qualifier.EXACT,
+                    as_of=article.published_date,
+                    quote=m.text,
+                    sentence=m.sentence,
+                    start=m.start,
+                    end=m.end,
+                    line=article.line_offset + article.text.count("\n", 0, m.start) + 1,
+                )
+            )
+    findings = spelling_findings(clusters, lambda m: ids[(m.article_id, m.start, m.end)])
+    return claims, list(findings)
+
+
+def extract_all(
+    articles: Sequence[Article],
+    lexicon: Lexicon,
+    *,
+    workers: int = 1,
+    progress: Progress | None = None,
+) -> tuple[list[Claim], list[Claim], list[Finding]]:
+    """Parse every article once; count/date claims, name claims, spelling findings."""
+    years = story_years(articles)
+    nlp = load_pipeline()
+    docs = []
+    claims: list[Claim] = []
+    for article, doc in zip(
+        articles, parse((a.text for a in articles), workers=workers, nlp=nlp), strict=True
+    ):
+        claims.extend(
+            extract_claims(article, doc, lexicon, story_years=years.get(article.story, ()))
+        )
+        docs.append(doc)
+        if progress is not None:
+            progress(1)
+    names, spelling = name_claims_and_findings(articles, docs)
+    return claims, names, spelling
+
+
+def build_report(
+    articles: Sequence[Article],
+    claims: Sequence[Claim],
+    extra_findings: Sequence[Finding],
+    errors: Sequence[object],
+    config: Config,
+    lexicon: Lexicon,
+) -> Report:
+    starts = story_starts(claims)
+    placed = [
+        c
+        for story_claims in _by_story(claims)
+        for c in place_story_start(story_claims, starts.get(story_claims[0].story))
+    ]
+    kept = [c for c in placed if c.slot not in config.ignore_slots]
+    comparison = compare(
+        [c for c in kept if c.kind is not Kind.NAME], articles, config, lexicon.behaviour
+    )
+    findings = [
+        *comparison.findings,
+        *(f for f in extra_findings if f.slot not in config.ignore_slots),
+        *metadata_findings(articles, config),
+    ]
+    findings.sort(key=lambda f: (f.story, -f.severity.rank, f.type.value, f.slot, f.id))
+    kept.sort(key=lambda c: (c.article_id, c.start, c.end, c.slot))
+    return Report(
+        articles=tuple(sorted(articles, key=lambda a: a.id)),
+        claims=tuple(kept),
+        findings=tuple(findings),
+        timelines=comparison.timelines,
+        errors=tuple(errors),  # type: ignore[arg-type]
+    )
+
+
+def _by_story(claims: Iterable[Claim]) -> list[list[Claim]]:
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        groups[c.story].append(c)
+    return [groups[s] for s in sorted(groups)]
+
+
+def check(
+    paths: Sequence[str | Path],
+    config: Config | None = None,
+    *,
+    workers: int = 1,
+    progress: Progress | None = None,
+) -> Report:
+    config = config or Config()
+    lexicon = load_lexicon(config)
+    corpus = read_corpus(paths, stories=config.stories)
+    articles = date_articles(corpus.articles, lexicon)
+    claims, names, spelling = extract_all(articles, lexicon, workers=workers, progress=progress)
+    return build_report(articles, [*claims, *names], spelling, corpus.errors, config, lexicon)
+
+
+def claims_of_text(text: str, published: dt.date | dt.datetime | None = None) -> list[Claim]:
+    """Claims of one free-standing text (the ``checker.claims`` API)."""
+    article = Article(id="text", path="<text>", text=text, published=published)
+    if published is not None:
+        article = replace(article, published_basis=PublishedBasis.METADATA)
+    else:
+        article = date_articles([article])[0]
+    doc = load_pipeline()(text)
+    return extract_claims(article, doc, load_lexicon())

@@ -15,10 +15,10 @@ from pathlib import Path
 from checker.compare import compare
 from checker.config import Config
 from checker.corpus import read_corpus
-from checker.extract.claims import extract_claims, place_story_start
+from checker.extract.claims import extract_claims, place_story_events, place_story_start
 from checker.ids import finding_id
 from checker.names import cluster_names, name_mentions, spelling_findings
-from checker.nlp import load_pipeline, parse
+from checker.nlp import load_pipeline
 from checker.published import check_consistency, event_stems, resolve_published
 from checker.records import (
     Article,
@@ -87,6 +87,22 @@ def story_starts(claims: Iterable[Claim]) -> dict[str, dt.date]:
     return starts
 
 
+def story_event_dates(claims: Iterable[Claim]) -> dict[str, dict[str, dt.date]]:
+    """Per story, the day most reports give for each event ("rescue" -> 1997-04-22)."""
+    counts: dict[tuple[str, str], Counter[dt.date]] = defaultdict(Counter)
+    for c in claims:
+        if (
+            isinstance(c.value, DateValue)
+            and c.slot.endswith(".date")
+            and c.value.start == c.value.end
+        ):
+            counts[(c.story, c.slot.removesuffix(".date"))][c.value.start] += 1
+    out: dict[str, dict[str, dt.date]] = defaultdict(dict)
+    for (story, event), counter in sorted(counts.items()):
+        out[story][event] = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return dict(out)
+
+
 def metadata_findings(articles: Sequence[Article], config: Config) -> list[Finding]:
     severity = config.severity.get(FindingType.METADATA, Severity.WARNING)
     findings = []
@@ -153,21 +169,9 @@ def extract_all(
     progress: Progress | None = None,
 ) -> tuple[list[Claim], list[Claim], list[Finding]]:
     """Parse every article once; count/date claims, name claims, spelling findings."""
-    years = story_years(articles)
-    nlp = load_pipeline()
-    docs = []
-    claims: list[Claim] = []
-    for article, doc in zip(
-        articles, parse((a.text for a in articles), workers=workers, nlp=nlp), strict=True
-    ):
-        claims.extend(
-            extract_claims(article, doc, lexicon, story_years=years.get(article.story, ()))
-        )
-        docs.append(doc)
-        if progress is not None:
-            progress(1)
-    names, spelling = name_claims_and_findings(articles, docs)
-    return claims, names, spelling
+    from checker.extraction import run_extraction
+
+    return run_extraction(articles, lexicon, workers=workers, progress=progress)
 
 
 def build_report(
@@ -179,10 +183,16 @@ def build_report(
     lexicon: Lexicon,
 ) -> Report:
     starts = story_starts(claims)
+    events = story_event_dates(claims)
+    published = {a.id: a.published_date for a in articles if a.published_date is not None}
     placed = [
         c
         for story_claims in _by_story(claims)
-        for c in place_story_start(story_claims, starts.get(story_claims[0].story))
+        for c in place_story_events(
+            place_story_start(story_claims, starts.get(story_claims[0].story)),
+            events.get(story_claims[0].story, {}),
+            published,
+        )
     ]
     kept = [c for c in placed if c.slot not in config.ignore_slots]
     comparison = compare(
@@ -217,12 +227,29 @@ def check(
     *,
     workers: int = 1,
     progress: Progress | None = None,
+    use_cache: bool = False,
+    cache_dir: str | Path | None = None,
 ) -> Report:
+    """The whole pipeline; ``use_cache`` keeps per-report extraction results on disk
+    (in ``cache_dir``, default ``.checker-cache`` beside the data)."""
+    from checker.cache import ClaimCache, default_cache_dir
+    from checker.extraction import run_extraction
+
     config = config or Config()
     lexicon = load_lexicon(config)
     corpus = read_corpus(paths, stories=config.stories)
     articles = date_articles(corpus.articles, lexicon)
-    claims, names, spelling = extract_all(articles, lexicon, workers=workers, progress=progress)
+    cache = None
+    if use_cache:
+        cache = ClaimCache(cache_dir if cache_dir is not None else default_cache_dir(paths))
+    claims, names, spelling = run_extraction(
+        articles,
+        lexicon,
+        config_fingerprint=config.fingerprint(),
+        workers=workers,
+        cache=cache,
+        progress=progress,
+    )
     return build_report(articles, [*claims, *names], spelling, corpus.errors, config, lexicon)
 
 

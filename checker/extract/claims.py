@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from checker.extract.dates import find_dates
+from checker.extract.dates import Duration, find_dates, find_durations
 from checker.extract.numbers import find_quantities
 from checker.ids import claim_id
 from checker.records import (
@@ -36,7 +36,7 @@ from checker.records import (
     Qualifier,
     Quantity,
 )
-from checker.slots import NON_COUNT_NOUNS, Lexicon
+from checker.slots import NON_COUNT_NOUNS, STATE_PREDICATES, Lexicon
 
 Token = Any  # spacy.tokens.Token
 Doc = Any  # spacy.tokens.Doc
@@ -148,6 +148,33 @@ def _counted_noun(num: Token, lexicon: Lexicon) -> Counted | None:
     return None
 
 
+# Verbs whose subject is counted by their object: "the captors number 14".
+COUNTING_VERBS = frozenset({"number", "total", "reach", "stand", "be"})
+# Verbs whose object is counted by an "at" phrase: "put the attackers at about 20".
+ESTIMATING_VERBS = frozenset({"put", "estimate", "place", "set", "count"})
+
+
+def _argument_noun(num: Token, lexicon: Lexicon) -> Counted | None:
+    """The counted noun as another argument of the verb: "the captors number 14",
+    "police put the attackers at about 20"."""
+    head = _number_head(num)
+    verb, via_at = head.head, False
+    if head.dep_ == "pobj" and head.head.lower_ == "at":
+        verb, via_at = head.head.head, True
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = _lemma(verb)
+    wanted = ("dobj",) if via_at and lemma in ESTIMATING_VERBS else ()
+    if not via_at and lemma in COUNTING_VERBS and head.dep_ in ("dobj", "attr", "npadvmod"):
+        wanted = ("nsubj",)
+    for child in verb.children:
+        if child.dep_ in wanted:
+            cls, phrase = _phrase_class(child, lexicon)
+            if cls is not None:
+                return Counted(child, cls, phrase, child)
+    return None
+
+
 def _toll_noun(num: Token, lexicon: Lexicon) -> Counted | None:
     """ "the death toll rose to three", "the number of hostages fell to 72"."""
     tok = _number_head(num)
@@ -254,6 +281,7 @@ def _governing_predicate(counted: Counted, lexicon: Lexicon) -> tuple[Token | No
     them: "demanding the release of 400 prisoners".
     """
     noun = counted.noun
+    modifier: tuple[Token, str] | None = None
     for child in noun.children if counted.anchor == noun else ():
         if child.dep_ == "relcl" and any(
             c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in child.children
@@ -261,7 +289,9 @@ def _governing_predicate(counted: Counted, lexicon: Lexicon) -> tuple[Token | No
             continue  # "rebels who had held the compound": the noun is the agent
         if child.dep_ in ("amod", "acl", "relcl"):
             cls = _predicate_class(child, lexicon)
-            if cls is not None:
+            if cls in STATE_PREDICATES and modifier is None:
+                modifier = (child, cls)  # "members held in jails": a demand above may say more
+            elif cls is not None:
                 return child, _by_whom(child, cls, lexicon)
     if counted.anchor == noun and _is_partitive_whole(noun):
         return None, None
@@ -279,11 +309,19 @@ def _governing_predicate(counted: Counted, lexicon: Lexicon) -> tuple[Token | No
             cls = _predicate_class(governor, lexicon)
             if head.lower_ == "by":  # "stormed by about 20 rebels": the agent
                 return governor, "deployed" if cls in ("deployed", "attacked") else None
+            if cls == "demanded":
+                return governor, cls  # "demanded freedom for 400 jailed comrades"
             if head.lower_ == "of" and governor.pos_ == "NOUN" and cls is not None:
                 nominal = (governor, cls)  # "the release of 400 prisoners"
             tok = governor
             continue
         cls = _predicate_class(head, lexicon)
+        if (
+            cls == "released"
+            and head.dep_ in ("ccomp", "xcomp", "oprd")
+            and _predicate_class(head.head, lexicon) == "demanded"
+        ):
+            return head.head, "demanded"  # "want 400 members freed from prison"
         agentive = (
             dep in SUBJECT_DEPS
             and _lemma(head) not in PATIENT_SUBJECT_LEMMAS
@@ -301,6 +339,8 @@ def _governing_predicate(counted: Counted, lexicon: Lexicon) -> tuple[Token | No
                 return head.head, "demanded"  # "want 400 members freed"
             return head, _by_whom(head, cls, lexicon)
         tok = head
+    if nominal[1] is None and modifier is not None:
+        return modifier
     return nominal
 
 
@@ -377,6 +417,14 @@ def _date_in_clause(pred: Token, dates: Sequence[DateMention]) -> DateMention | 
     return None
 
 
+# Prepositions whose date is a bound, not the event's day: "before Christmas".
+NOT_EVENT_PREPS = frozenset(
+    {"before", "after", "until", "till", "by", "ahead", "following", "through"}
+)
+# Aspect verbs that end an event: the date is the end, not the event.
+ENDING_VERBS = frozenset({"break", "collapse", "end", "stall", "fail", "suspend", "halt", "cease"})
+
+
 def _event_phrases(verb: Token, prep: str | None) -> list[str]:
     """ "take over", "let ... go", "hold since": multi-word readings first."""
     phrases = _predicate_phrases(verb)
@@ -408,6 +456,8 @@ def _event_of_date(date_tok: Token, lexicon: Lexicon) -> tuple[str | None, Token
             break
         if head.dep_ == "prep" or head.pos_ == "ADP":
             prep = head.lower_
+            if prep in NOT_EVENT_PREPS:
+                return None, None  # "freed before Christmas" does not date the release
             tok = head
             continue
         cls = _event_class_of(head, prep, lexicon)
@@ -421,6 +471,9 @@ def _event_of_date(date_tok: Token, lexicon: Lexicon) -> tuple[str | None, Token
             for child in related:
                 cls = lexicon.event_class(_lemma(child))
                 if cls is not None:
+                    transitive = any(c.dep_ == "dobj" for c in head.children)
+                    if _lemma(head) in ENDING_VERBS and not transitive:
+                        return f"{cls}.end", head  # "talks broke down Jan. 1"
                     return _disambiguate_event(cls, head, lexicon), head
             return None, head
         tok = head
@@ -438,6 +491,12 @@ def _disambiguate_event(event: str, trigger: Token, lexicon: Lexicon) -> str:
     if event not in ("attack", "rescue", "release"):
         return event
     actor = _agent_class(trigger, lexicon)
+    if actor is None and trigger.dep_ == "relcl":
+        # "the operation that freed the hostages": the antecedent acted
+        antecedent = trigger.head
+        if lexicon.event_class(_lemma(antecedent)) == "rescue":
+            return "rescue"
+        actor = _phrase_class(antecedent, lexicon)[0]
     if actor is None and trigger.pos_ in ("NOUN", "PROPN"):
         for child in trigger.children:
             if child.dep_ in ("poss", "compound", "amod"):
@@ -584,7 +643,9 @@ def count_claims(
         num = tokens[-1]
         if num.ent_type_ in ("DATE", "TIME") and q.unit is None:
             continue
-        counted = _counted_noun(num, lexicon) or _toll_noun(num, lexicon)
+        counted = (
+            _counted_noun(num, lexicon) or _toll_noun(num, lexicon) or _argument_noun(num, lexicon)
+        )
         if counted is None:
             continue
         noun, noun_class, phrase = counted.noun, counted.noun_class, counted.phrase
@@ -698,6 +759,45 @@ def date_claims(
         )
 
 
+def relative_event_claims(
+    article: Article, doc: Doc, lexicon: Lexicon, durations: Sequence[Duration]
+) -> Iterator[Claim]:
+    """ "A day after the rescue", "Ten days after the rescue": the event happened that
+    long before the report's own day."""
+    published = article.published_date
+    if published is None:
+        return
+    for d in durations:
+        if d.kind != "after" or d.days is None:
+            continue
+        following = [t for t in doc if d.end <= t.idx < d.end + 60][:6]
+        for tok in following:
+            cls = _event_class_of(tok, None, lexicon)
+            if cls is None:
+                continue
+            event = _disambiguate_event(cls, tok, lexicon)
+            day = published - dt.timedelta(days=d.days)
+            slot = f"{event}.date"
+            end = min(tok.idx + len(tok.text), len(doc.text))
+            yield Claim(
+                id=claim_id(article.id, slot, d.start, end),
+                article_id=article.id,
+                story=article.story,
+                slot=slot,
+                kind=Kind.DATE,
+                value=DateValue(day, day),
+                qualifier=Qualifier.EXACT,
+                as_of=day,
+                quote=doc.text[d.start : end],
+                sentence=tok.sent.text.strip(),
+                start=d.start,
+                end=end,
+                as_of_basis="relative",
+                line=_line_of(article, d.start),
+            )
+            break
+
+
 def extract_claims(
     article: Article,
     doc: Doc | Sequence[Part],
@@ -714,6 +814,7 @@ def extract_claims(
     parts = [Part(0, doc)] if not isinstance(doc, Sequence) else list(doc)
     dates = find_dates(article.text, article.published, story_years=story_years)
     quantities = find_quantities(article.text)
+    durations = find_durations(article.text)
     claims: list[Claim] = []
     for part in parts:
         local_dates = [
@@ -726,11 +827,17 @@ def extract_claims(
             for q in quantities
             if part.offset <= q.start and q.end <= part.end
         ]
-        if not local_dates and not local_quantities:
+        local_durations = [
+            replace(d, start=d.start - part.offset, end=d.end - part.offset)
+            for d in durations
+            if part.offset <= d.start and d.end <= part.end
+        ]
+        if not local_dates and not local_quantities and not local_durations:
             continue
         local = [
             *count_claims(article, part.doc, lexicon, local_dates, local_quantities),
             *date_claims(article, part.doc, lexicon, local_dates),
+            *relative_event_claims(article, part.doc, lexicon, local_durations),
         ]
         claims.extend(_shift_claim(c, part.offset, article) for c in local)
     unique = {c.id: c for c in _date_from_context(claims, article)}
@@ -749,6 +856,13 @@ CONTEXT_EVENTS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Events that happen once in a story, whose consensus date can date a claim
+# of a report that does not date it itself. Releases come in waves: not these.
+STORY_EVENTS: dict[str, tuple[str, ...]] = {
+    k: tuple(e for e in v if e != "release") for k, v in CONTEXT_EVENTS.items() if k != "released"
+}
+
+
 def _date_from_context(claims: Sequence[Claim], article: Article) -> list[Claim]:
     """Date event claims whose clause has no date by the report's nearest dated event.
 
@@ -763,14 +877,55 @@ def _date_from_context(claims: Sequence[Claim], article: Article) -> list[Claim]
         if not c.as_of_basis.startswith("pending:"):
             out.append(c)
             continue
-        events = CONTEXT_EVENTS.get(c.as_of_basis.split(":", 1)[1], ())
-        compatible = [d for d in dated if d.slot.removesuffix(".date") in events]
-        if not compatible:
-            basis = "published" if article.published is not None else "unknown"
-            out.append(replace(c, as_of_basis=basis))
+        pred_class = c.as_of_basis.split(":", 1)[1]
+        if pred_class == "released" and c.slot.endswith(".released"):
+            c, pred_class = _released_in_rescue(c, dated, article)
+        events = CONTEXT_EVENTS.get(pred_class, ())
+        for event in events:  # in order of preference: a death in a raid story is the raid's
+            compatible = [d for d in dated if d.slot == f"{event}.date"]
+            if compatible:
+                nearest = min(compatible, key=lambda d: (d.start > c.start, abs(d.start - c.start)))
+                out.append(replace(c, as_of=nearest.as_of, as_of_basis="event_context"))
+                break
+        else:
+            # resolved against the story's consensus event dates in the pipeline
+            out.append(replace(c, as_of_basis=f"story_event:{pred_class}"))
+    return out
+
+
+def _released_in_rescue(c: Claim, dated: Sequence[Claim], article: Article) -> tuple[Claim, str]:
+    """ "The 71 freed hostages" in a report that dates a rescue and no release were rescued."""
+    events = {d.slot.removesuffix(".date") for d in dated}
+    if "rescue" in events and "release" not in events:
+        slot = c.slot.removesuffix(".released") + ".rescued"
+        return replace(c, slot=slot, id=claim_id(article.id, slot, c.start, c.end)), "rescued"
+    return c, "released"
+
+
+def place_story_events(
+    claims: Iterable[Claim], event_dates: Mapping[str, dt.date], published: Mapping[str, dt.date]
+) -> list[Claim]:
+    """Date event claims no date in their report fixes by the story's consensus event date.
+
+    "All 14 rebels were killed", in a retrospective with no date of the raid,
+    happened on the day most reports give for the raid; an event not yet
+    happened by the report's publication is skipped. With no such event the
+    claim holds at publication.
+    """
+    out = []
+    for c in claims:
+        if not c.as_of_basis.startswith("story_event:"):
+            out.append(c)
             continue
-        nearest = min(compatible, key=lambda d: (d.start > c.start, abs(d.start - c.start)))
-        out.append(replace(c, as_of=nearest.as_of, as_of_basis="event_context"))
+        pred_class = c.as_of_basis.split(":", 1)[1]
+        pub = published.get(c.article_id)
+        for event in STORY_EVENTS.get(pred_class, ()):
+            day = event_dates.get(event)
+            if day is not None and (pub is None or day <= pub):
+                out.append(replace(c, as_of=day, as_of_basis="story_event"))
+                break
+        else:
+            out.append(replace(c, as_of_basis="published" if c.as_of is not None else "unknown"))
     return out
 
 

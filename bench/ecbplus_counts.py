@@ -106,6 +106,7 @@ PREDICATE_CLASS = {
     "released": "released",
     "held": "held",
     "attacked": "attacked",
+    "shot": "attacked",  # checker names shootings "shot"; the gold calls them "attacked"
     "displaced": "displaced",
     "deployed": "none",
     "demanded": "none",

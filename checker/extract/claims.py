@@ -133,6 +133,10 @@ def _counted_noun(num: Token, lexicon: Lexicon) -> Counted | None:
             obj = _of_object(cand)
             if obj is not None:  # "20 members of the MRTA", "the number of hostages"
                 candidates.insert(0, (obj, anchor))
+    # "three bank workers" mis-parsed with the number on "bank": count the compound's head
+    candidates = [
+        (c.head if c.dep_ == "compound" and c.head.pos_ == "NOUN" else c, a) for c, a in candidates
+    ]
     for cand, anchor in candidates:
         cls, phrase = _phrase_class(cand, lexicon)
         if cls is not None:
@@ -647,6 +651,10 @@ def count_claims(
             _counted_noun(num, lexicon) or _toll_noun(num, lexicon) or _argument_noun(num, lexicon)
         )
         if counted is None:
+            bare = _bare_casualty(num, lexicon) if q.unit is None else None
+            if bare is None:
+                continue
+            yield _claim_without_noun(article, doc, q, num, bare, lexicon, dates)
             continue
         noun, noun_class, phrase = counted.noun, counted.noun_class, counted.phrase
         if q.unit is not None and noun.idx < q.end:
@@ -692,6 +700,95 @@ def count_claims(
             corrects=bool(CORRECTION_CUES.search(sent_text)),
             line=_line_of(article, start),
         )
+
+
+# What can happen to people counted by a bare number: "killing one", "600 were killed".
+CASUALTY_PREDICATES = frozenset({"killed", "injured", "arrested", "rescued", "missing", "shot"})
+
+
+def _bare_casualty(num: Token, lexicon: Lexicon) -> tuple[Token, str] | None:
+    """A figure with no noun that counts people by what happened to them.
+
+    "killing one", "injuring 80", "600 were killed", "at least 50 injured",
+    "3 dead", "kills 1, injures 2": the verb or adjective says who is counted.
+    """
+    head = _number_head(num)
+    for child in head.children:  # "3 dead", "two others wounded"
+        if child.dep_ in ("amod", "acomp", "acl", "oprd"):
+            cls = _predicate_class(child, lexicon)
+            if cls in CASUALTY_PREDICATES:
+                return child, cls
+    verb = head.head
+    if verb == head:
+        return None
+    cls = _predicate_class(verb, lexicon)
+    if cls not in CASUALTY_PREDICATES:
+        return None
+    if head.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "appos"):
+        return verb, cls
+    if head.dep_ == "nsubj" and (
+        _lemma(verb) in PATIENT_SUBJECT_LEMMAS or verb.tag_ == "VBN" or _is_bare_participle(verb)
+    ):
+        return verb, cls  # "three died", headline "Three killed"
+    if head.dep_ in ("amod", "nummod", "npadvmod") and verb.pos_ in ("ADJ", "VERB"):
+        return verb, cls  # "12 arrested" parsed as a modifier of the participle
+    return None
+
+
+def _claim_without_noun(
+    article: Article,
+    doc: Doc,
+    q: Quantity,
+    num: Token,
+    bare: tuple[Token, str],
+    lexicon: Lexicon,
+    dates: Sequence[DateMention],
+) -> Claim:
+    pred, pred_class = bare
+    slot = lexicon.slot("people", pred_class)
+    as_of, basis = _as_of(article, pred, pred_class, _local_text(num, pred), dates)
+    end = q.end
+    if pred.idx >= q.end and pred.idx + len(pred.text) - q.start <= 60:
+        end = pred.idx + len(pred.text)  # quote "600 were killed", not just "600"
+    elif pred.idx < q.start and q.end - pred.idx <= 60:
+        return _noun_free_claim(article, doc, q, slot, pred.idx, q.end, as_of, basis, num, lexicon)
+    return _noun_free_claim(article, doc, q, slot, q.start, end, as_of, basis, num, lexicon)
+
+
+def _noun_free_claim(
+    article: Article,
+    doc: Doc,
+    q: Quantity,
+    slot: str,
+    start: int,
+    end: int,
+    as_of: dt.date | None,
+    basis: str,
+    num: Token,
+    lexicon: Lexicon,
+) -> Claim:
+    sent_text = num.sent.text.strip()
+    return Claim(
+        id=claim_id(article.id, slot, start, end),
+        article_id=article.id,
+        story=article.story,
+        slot=slot,
+        kind=Kind.COUNT,
+        value=CountValue(q.low, q.high),
+        qualifier=q.qualifier,
+        as_of=as_of,
+        quote=doc.text[start:end],
+        sentence=sent_text,
+        start=start,
+        end=end,
+        attribution=_attribution(num, lexicon),
+        hedge=_hedge(sent_text, lexicon),
+        as_of_basis=basis,
+        as_of_time=_time_of(article) if basis in ("published", "so_far") else None,
+        totality=q.totality,
+        corrects=bool(CORRECTION_CUES.search(sent_text)),
+        line=_line_of(article, start),
+    )
 
 
 def _time_of(article: Article) -> str | None:

@@ -4,21 +4,24 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench clean lock
+.PHONY: run test lint typecheck pytest browser bench clean lock
 
 run: $(STAMP)  ## the main job on the bundled dataset: out/report.json, out/report.html
 	@mkdir -p out
 	$(BIN)/checker check reports seeds --format json --output out/report.json --html out/report.html --fail-on never --quiet
 	$(BIN)/checker check reports seeds --format text --fail-on never --quiet
 
-test: $(STAMP) lint typecheck pytest  ## lint, type check, the whole suite
+test: $(STAMP) lint typecheck browser pytest  ## lint, type check, the whole suite
 
 lint: $(STAMP)
-	$(BIN)/ruff check checker tests bench
-	$(BIN)/ruff format --check checker tests bench
+	$(BIN)/ruff check checker tests bench scripts
+	$(BIN)/ruff format --check checker tests bench scripts
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
+
+browser:  ## Debian's chromium for the real-browser tests (skipped where it cannot install)
+	@bash scripts/install_browser.sh
 
 pytest: $(STAMP)
 	$(BIN)/pytest -q

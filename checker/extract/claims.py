@@ -676,30 +676,8 @@ def count_claims(
         as_of, basis = _as_of(article, pred, event_class, _local_text(num, pred), dates)
         if basis.startswith("pending:") and SO_FAR_CUES.search(sent_text):
             basis = "so_far"  # a running total as of publication
-        kind, value, unit = _kind_and_value(q)
         start, end = _quote_span(q, noun)
-        yield Claim(
-            id=claim_id(article.id, slot, start, end),
-            article_id=article.id,
-            story=article.story,
-            slot=slot,
-            kind=kind,
-            value=value,
-            qualifier=q.qualifier,
-            as_of=as_of,
-            quote=doc.text[start:end],
-            sentence=sent_text,
-            start=start,
-            end=end,
-            unit=unit,
-            attribution=_attribution(num, lexicon),
-            hedge=_hedge(sent_text, lexicon),
-            as_of_basis=basis,
-            as_of_time=_time_of(article) if basis in ("published", "so_far") else None,
-            totality=q.totality,
-            corrects=bool(CORRECTION_CUES.search(sent_text)),
-            line=_line_of(article, start),
-        )
+        yield _figure_claim(article, doc, q, slot, start, end, as_of, basis, num, lexicon)
 
 
 # What can happen to people counted by a bare number: "killing one", "600 were killed".
@@ -751,11 +729,11 @@ def _claim_without_noun(
     if pred.idx >= q.end and pred.idx + len(pred.text) - q.start <= 60:
         end = pred.idx + len(pred.text)  # quote "600 were killed", not just "600"
     elif pred.idx < q.start and q.end - pred.idx <= 60:
-        return _noun_free_claim(article, doc, q, slot, pred.idx, q.end, as_of, basis, num, lexicon)
-    return _noun_free_claim(article, doc, q, slot, q.start, end, as_of, basis, num, lexicon)
+        return _figure_claim(article, doc, q, slot, pred.idx, q.end, as_of, basis, num, lexicon)
+    return _figure_claim(article, doc, q, slot, q.start, end, as_of, basis, num, lexicon)
 
 
-def _noun_free_claim(
+def _figure_claim(
     article: Article,
     doc: Doc,
     q: Quantity,
@@ -767,14 +745,17 @@ def _noun_free_claim(
     num: Token,
     lexicon: Lexicon,
 ) -> Claim:
+    """One count or quantity claim: the figure ``q`` quoted as ``text[start:end]``."""
     sent_text = num.sent.text.strip()
+    kind, value, unit = _kind_and_value(q)
     return Claim(
         id=claim_id(article.id, slot, start, end),
         article_id=article.id,
         story=article.story,
         slot=slot,
-        kind=Kind.COUNT,
-        value=CountValue(q.low, q.high),
+        kind=kind,
+        value=value,
+        unit=unit,
         qualifier=q.qualifier,
         as_of=as_of,
         quote=doc.text[start:end],

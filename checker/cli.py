@@ -38,6 +38,13 @@ def paths_argument(func: F) -> F:
     )(func)
 
 
+def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """Keep an option for ``_run`` without adding it to every command's signature."""
+    if param.name is not None:
+        ctx.meta[f"checker.{param.name}"] = value
+    return value
+
+
 def common_options(func: F) -> F:
     """Options every command that reads a corpus takes."""
     options = [
@@ -55,6 +62,21 @@ def common_options(func: F) -> F:
             help="Parser processes (default: available cores).",
         ),
         click.option("--quiet", "-q", is_flag=True, help="No progress or notes on stderr."),
+        click.option(
+            "--cache-dir",
+            type=click.Path(path_type=Path, file_okay=False),
+            default=None,
+            expose_value=False,
+            callback=_remember,
+            help="Where extraction results are cached (default: .checker-cache beside the data).",
+        ),
+        click.option(
+            "--no-cache",
+            is_flag=True,
+            expose_value=False,
+            callback=_remember,
+            help="Neither read nor write the extraction cache.",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -78,11 +100,23 @@ def _default_workers() -> int:
 
 def _run(paths: Sequence[Path], config: Config, workers: int | None, quiet: bool) -> Report:
     from checker.pipeline import check
+    from checker.progress import ProgressLine, should_show
 
-    report = check(list(paths), config=config, workers=workers or _default_workers())
-    if not quiet:
-        for error in report.errors:
-            click.echo(f"checker: {error.describe()}", err=True)
+    meta = click.get_current_context().meta
+    progress = ProgressLine("reading reports", enabled=should_show(sys.stderr, quiet=quiet))
+    try:
+        report = check(
+            list(paths),
+            config=config,
+            workers=workers or _default_workers(),
+            progress=progress,
+            use_cache=not meta.get("checker.no_cache", False),
+            cache_dir=meta.get("checker.cache_dir"),
+        )
+    finally:
+        progress.close()
+    for error in report.errors:  # always: --quiet silences progress, not problems
+        click.echo(f"checker: {error.describe()}", err=True)
     if not report.articles:
         _fail("no report could be read from " + ", ".join(str(p) for p in paths))
     return report
@@ -94,7 +128,10 @@ def _write(output: Path | None, text: str) -> None:
         return
     from checker.atomic import write_text_atomic
 
-    write_text_atomic(output, text)
+    try:
+        write_text_atomic(output, text)
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
 
 
 def _exit_code(report: Report, fail_on: str) -> ExitCode:
@@ -206,7 +243,10 @@ def _write_html(report: Report, path: Path, previous_path: Path | None) -> None:
             previous = json.loads(previous_path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             _fail(f"{previous_path}: not a checker JSON report ({exc})")
-    write_text_atomic(path, render_html(report, previous=previous, tool_version=__version__))
+    try:
+        write_text_atomic(path, render_html(report, previous=previous, tool_version=__version__))
+    except OSError as exc:
+        _fail(f"cannot write {path}: {exc.strerror or exc}")
 
 
 @main.command()
@@ -278,6 +318,8 @@ def extract(
         write_claims(result.claims, output)
     except ValueError as exc:
         _fail(str(exc))
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
     if not quiet:
         click.echo(f"wrote {len(result.claims)} claims to {output}", err=True)
 

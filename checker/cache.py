@@ -1,0 +1,380 @@
+"""An on-disk, content-addressed cache of what extraction found in each report.
+
+One entry per report: the count, quantity and date claims and the name
+mentions that :mod:`checker.extraction` found in it. The key is a sha256 over
+
+- everything about the report that extraction reads: its text, id, path,
+  story, publication date (and how it was found), line offset; and the years
+  of the other dated reports of its story (they resolve year-less dates);
+- the context: a format version, ``checker.__version__``, a hash of the
+  checker package's own files (any code or lexicon change invalidates every
+  entry), the spaCy version and the model's name and version, and
+  ``Config.fingerprint()``.
+
+Entries live in a sharded directory (``<root>/v1/ab/abcdef....json``). Each
+file is a header line ``checker-cache 1 <key> <sha256 of payload>`` and a JSON
+payload, written to a temporary file and renamed into place (``os.replace``),
+so concurrent runs never see a partial entry and two runs that write the same
+entry write the same bytes. A missing, truncated, corrupt or foreign entry is
+a miss: it is recomputed and rewritten, never trusted. Nothing is pickled.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import importlib.util
+import json
+import os
+import secrets
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from checker.names import NameMention
+from checker.records import (
+    Article,
+    Claim,
+    CountValue,
+    DateValue,
+    Kind,
+    NameValue,
+    Qualifier,
+    Value,
+)
+
+__all__ = [
+    "CACHE_DIR_NAME",
+    "CachedExtraction",
+    "ClaimCache",
+    "article_key",
+    "cache_context",
+    "code_hash",
+    "default_cache_dir",
+    "model_signature",
+]
+
+FORMAT = 1
+MAGIC = b"checker-cache"
+CACHE_DIR_NAME = ".checker-cache"
+
+
+@dataclass(frozen=True)
+class CachedExtraction:
+    """What extraction found in one report."""
+
+    claims: tuple[Claim, ...]
+    names: tuple[NameMention, ...]
+
+
+# ------------------------------------------------------------------ keys
+
+
+@lru_cache(maxsize=1)
+def code_hash() -> str:
+    """sha256 over the checker package's .py and .toml files (path and bytes)."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    files = sorted(p for p in root.rglob("*") if p.suffix in (".py", ".toml") and p.is_file())
+    for path in files:
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def model_signature() -> str:
+    """spaCy version and the model's lang_name-version, read without loading either."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from checker.nlp import MODEL_PACKAGES
+
+    try:
+        spacy_version = version("spacy")
+    except PackageNotFoundError:  # pragma: no cover - spaCy is a dependency
+        spacy_version = "?"
+    for name in MODEL_PACKAGES:
+        spec = importlib.util.find_spec(name)
+        if spec is None or not spec.submodule_search_locations:
+            continue
+        meta_path = Path(next(iter(spec.submodule_search_locations))) / "meta.json"
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            meta = {}
+        lang, model, ver = meta.get("lang", "en"), meta.get("name", name), meta.get("version", "?")
+        return f"spacy-{spacy_version}:{lang}_{model}-{ver}"
+    return f"spacy-{spacy_version}:none"
+
+
+def cache_context(config_fingerprint: str, extra: str = "") -> str:
+    """The part of every key that does not depend on the report."""
+    from checker import __version__
+
+    parts = [str(FORMAT), __version__, code_hash(), model_signature(), config_fingerprint, extra]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def _jsonable(value: object) -> object:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if hasattr(value, "value"):  # enums
+        return value.value
+    if isinstance(value, tuple):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def article_key(article: Article, story_years: Sequence[int], context: str) -> str:
+    """The cache key of one report's extraction."""
+    payload = [
+        context,
+        article.id,
+        article.path,
+        article.story,
+        _jsonable(article.published),
+        type(article.published).__name__,
+        str(getattr(article.published, "tzinfo", None)),
+        article.published_basis.value,
+        article.published_evidence,
+        _jsonable(article.published_upper_bound),
+        _jsonable(article.published_candidates),
+        article.row,
+        article.line_offset,
+        list(story_years),
+        article.text,
+    ]
+    blob = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return hashlib.sha256(blob).hexdigest()
+
+
+# ------------------------------------------------------------------ (de)serialisation
+
+
+def _date(text: str | None) -> dt.date | None:
+    return None if text is None else dt.date.fromisoformat(text)
+
+
+def _value_to_json(value: Value) -> dict[str, Any]:
+    if isinstance(value, CountValue):
+        return {"t": "count", "low": value.low, "high": value.high}
+    if isinstance(value, DateValue):
+        return {"t": "date", "start": value.start.isoformat(), "end": value.end.isoformat()}
+    return {"t": "name", "text": value.text, "canonical": value.canonical}
+
+
+def _value_from_json(raw: Mapping[str, Any]) -> Value:
+    kind = raw["t"]
+    if kind == "count":
+        return CountValue(_float(raw["low"]), _float(raw["high"]))
+    if kind == "date":
+        start, end = _date(raw["start"]), _date(raw["end"])
+        if start is None or end is None:
+            raise ValueError("date value without bounds")
+        return DateValue(start, end)
+    if kind == "name":
+        return NameValue(str(raw["text"]), _opt_str(raw["canonical"]))
+    raise ValueError(f"unknown value type {kind!r}")
+
+
+def _float(v: Any) -> float | None:
+    if v is None:
+        return None
+    if not isinstance(v, int | float) or isinstance(v, bool):
+        raise ValueError("not a number")
+    return v  # ints stay ints, as extraction produced them
+
+
+def _opt_str(v: Any) -> str | None:
+    if v is None:
+        return None
+    if not isinstance(v, str):
+        raise ValueError("not a string")
+    return v
+
+
+def _int(v: Any) -> int:
+    if not isinstance(v, int) or isinstance(v, bool):
+        raise ValueError("not an integer")
+    return v
+
+
+def _opt_int(v: Any) -> int | None:
+    return None if v is None else _int(v)
+
+
+def claim_to_json(c: Claim) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "article_id": c.article_id,
+        "story": c.story,
+        "slot": c.slot,
+        "kind": c.kind.value,
+        "value": _value_to_json(c.value),
+        "qualifier": c.qualifier.value,
+        "as_of": None if c.as_of is None else c.as_of.isoformat(),
+        "quote": c.quote,
+        "sentence": c.sentence,
+        "start": c.start,
+        "end": c.end,
+        "unit": c.unit,
+        "attribution": c.attribution,
+        "hedge": c.hedge,
+        "as_of_basis": c.as_of_basis,
+        "as_of_time": c.as_of_time,
+        "totality": c.totality,
+        "corrects": c.corrects,
+        "line": c.line,
+    }
+
+
+def claim_from_json(raw: Mapping[str, Any]) -> Claim:
+    return Claim(
+        id=str(raw["id"]),
+        article_id=str(raw["article_id"]),
+        story=str(raw["story"]),
+        slot=str(raw["slot"]),
+        kind=Kind(raw["kind"]),
+        value=_value_from_json(raw["value"]),
+        qualifier=Qualifier(raw["qualifier"]),
+        as_of=_date(raw["as_of"]),
+        quote=str(raw["quote"]),
+        sentence=str(raw["sentence"]),
+        start=_int(raw["start"]),
+        end=_int(raw["end"]),
+        unit=_opt_str(raw["unit"]),
+        attribution=_opt_str(raw["attribution"]),
+        hedge=_opt_str(raw["hedge"]),
+        as_of_basis=str(raw["as_of_basis"]),
+        as_of_time=_opt_str(raw["as_of_time"]),
+        totality=bool(raw["totality"]),
+        corrects=bool(raw["corrects"]),
+        line=_opt_int(raw["line"]),
+    )
+
+
+def mention_to_json(m: NameMention) -> dict[str, Any]:
+    return {
+        "article_id": m.article_id,
+        "story": m.story,
+        "label": m.label,
+        "text": m.text,
+        "start": m.start,
+        "end": m.end,
+        "sentence": m.sentence,
+        "title": m.title,
+    }
+
+
+def mention_from_json(raw: Mapping[str, Any]) -> NameMention:
+    return NameMention(
+        article_id=str(raw["article_id"]),
+        story=str(raw["story"]),
+        label=str(raw["label"]),
+        text=str(raw["text"]),
+        start=_int(raw["start"]),
+        end=_int(raw["end"]),
+        sentence=str(raw["sentence"]),
+        title=_opt_str(raw["title"]),
+    )
+
+
+def encode_entry(key: str, value: CachedExtraction) -> bytes:
+    payload = json.dumps(
+        {
+            "claims": [claim_to_json(c) for c in value.claims],
+            "names": [mention_to_json(m) for m in value.names],
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+        allow_nan=False,
+    ).encode("utf-8")
+    checksum = hashlib.sha256(payload).hexdigest()
+    header = b"%s %d %s %s\n" % (MAGIC, FORMAT, key.encode(), checksum.encode())
+    return header + payload
+
+
+def decode_entry(key: str, data: bytes) -> CachedExtraction | None:
+    """The entry's content, or None when it is not a sound entry for ``key``."""
+    header, sep, payload = data.partition(b"\n")
+    if not sep:
+        return None
+    fields = header.split(b" ")
+    if len(fields) != 4 or fields[0] != MAGIC or fields[1] != str(FORMAT).encode():
+        return None
+    if fields[2] != key.encode() or fields[3] != hashlib.sha256(payload).hexdigest().encode():
+        return None
+    try:
+        raw = json.loads(payload)
+        claims = tuple(claim_from_json(c) for c in raw["claims"])
+        names = tuple(mention_from_json(m) for m in raw["names"])
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return CachedExtraction(claims, names)
+
+
+# ------------------------------------------------------------------ the store
+
+
+class ClaimCache:
+    """The directory of entries; safe to share between concurrent runs."""
+
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root)
+        self.hits = 0
+        self.misses = 0
+        self.writes = 0
+        self.errors = 0
+
+    def _path(self, key: str) -> Path:
+        return self.root / f"v{FORMAT}" / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> CachedExtraction | None:
+        try:
+            data = self._path(key).read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        entry = decode_entry(key, data)
+        if entry is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return entry
+
+    def put(self, key: str, value: CachedExtraction) -> None:
+        """Store an entry; a cache that cannot be written is skipped, never fatal."""
+        path = self._path(key)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+        try:
+            data = encode_entry(key, value)
+        except ValueError:  # a value JSON cannot hold (NaN): keep it out of the cache
+            self.errors += 1
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(tmp, "xb") as handle:
+                handle.write(data)
+            os.replace(tmp, path)
+            self.writes += 1
+        except OSError:
+            self.errors += 1
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def default_cache_dir(paths: Iterable[str | Path]) -> Path:
+    """``.checker-cache`` in the deepest directory that holds every input path."""
+    parents = []
+    for p in paths:
+        resolved = Path(p).resolve()
+        parents.append(str(resolved.parent))
+    if not parents:
+        return Path.cwd() / CACHE_DIR_NAME
+    common = Path(os.path.commonpath(parents))
+    return common / CACHE_DIR_NAME

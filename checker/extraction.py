@@ -1,0 +1,426 @@
+"""Per-report extraction: pre-filter, parse, claims and name mentions, cache.
+
+``extract_articles`` takes the dated reports of a corpus and returns every
+count, quantity and date claim and every PERSON/ORG name mention in them:
+
+1. each report's cache entry is looked up (:mod:`checker.cache`); hits cost
+   a file read and no model load;
+2. the rest is planned by :mod:`checker.prefilter`: runs of sentences that
+   may hold a figure or a date go through the full spaCy pipeline; sentences
+   that may only hold a name go through the entity recogniser alone; the
+   others are not parsed at all;
+3. ``extract_claims(article, parts, ...)`` links figures and dates inside
+   the parsed parts, and ``checker.names.name_mentions`` reads the entities
+   of every part (offsets shifted back to the report);
+4. results are stored in the cache.
+
+Work is cut into fixed chunks of reports in corpus order, each parsed with
+the same batch size, so the result does not depend on ``workers``: with
+``workers`` > 1 the chunks go to a pool of forked processes (the model is
+loaded once, before forking, and shared copy-on-write), which send back
+claims and mentions only, never parsed documents.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from checker.cache import CachedExtraction, ClaimCache, article_key, cache_context
+from checker.extract.claims import Part, extract_claims
+from checker.ids import claim_id
+from checker.names import NameMention, cluster_names, name_mentions, spelling_findings
+from checker.prefilter import plan
+from checker.progress import ProgressLine
+from checker.records import Article, Claim, Finding, Kind, NameValue, Qualifier
+from checker.slots import Lexicon
+
+__all__ = [
+    "ExtractionOptions",
+    "ExtractionResult",
+    "ExtractionStats",
+    "extract_articles",
+    "name_claims",
+]
+
+Progress = Callable[[int], None]
+
+# The entity-only pass: NER in the small English models has its own tok2vec.
+NER_ONLY_DISABLE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+
+
+@dataclass(frozen=True)
+class ExtractionOptions:
+    """Knobs of the extraction stage; part of the cache key via ``fingerprint``."""
+
+    prefilter: bool = True
+    batch_size: int = 32
+    chunk_size: int = 24  # reports per unit of work
+
+    def fingerprint(self) -> str:
+        return f"prefilter={self.prefilter}"
+
+
+@dataclass
+class ExtractionStats:
+    articles: int = 0
+    cached: int = 0
+    parsed: int = 0
+    chars: int = 0
+    chars_full: int = 0  # characters through the full pipeline
+    chars_ner: int = 0  # characters through the entity recogniser alone
+
+    def add(self, other: ExtractionStats) -> None:
+        self.parsed += other.parsed
+        self.chars += other.chars
+        self.chars_full += other.chars_full
+        self.chars_ner += other.chars_ner
+
+
+@dataclass(frozen=True)
+class ExtractionResult:
+    """Claims (count, quantity, date) and name mentions of every report, in corpus order."""
+
+    claims: tuple[Claim, ...]
+    name_mentions: tuple[NameMention, ...]
+    stats: ExtractionStats = field(default_factory=ExtractionStats)
+
+
+# ------------------------------------------------------------------ one chunk (any process)
+
+
+@dataclass(frozen=True)
+class _SizedPart(Part):
+    """A :class:`Part` whose end is computed once (``doc.text`` rebuilds the string)."""
+
+    length: int = 0
+
+    @property
+    def end(self) -> int:
+        return self.offset + self.length
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+
+
+@dataclass(frozen=True)
+class _Entity:
+    """An entity of the whole-text pass with the sentence the splitter gives it."""
+
+    label_: str
+    text: str
+    start_char: int
+    end_char: int
+    sent: _Sentence
+
+
+@dataclass(frozen=True)
+class _Entities:
+    ents: tuple[_Entity, ...]
+
+
+def _shift(m: NameMention, offset: int, sentence: str | None = None) -> NameMention:
+    if offset == 0 and sentence is None:
+        return m
+    return replace(
+        m,
+        start=m.start + offset,
+        end=m.end + offset,
+        sentence=m.sentence if sentence is None else sentence,
+    )
+
+
+def _copy_entities(ents: Sequence[Any], part: Part) -> None:
+    """Give a part the entities the whole-text pass found inside it."""
+    spans = []
+    for ent in ents:
+        if part.offset <= ent.start_char and ent.end_char <= part.end:
+            span = part.doc.char_span(
+                ent.start_char - part.offset, ent.end_char - part.offset, label=ent.label_
+            )
+            if span is not None:
+                spans.append(span)
+    part.doc.set_ents(spans, default="outside")
+
+
+def _sentence_at(article: Article, sentences: Sequence[tuple[int, int]], pos: int) -> str:
+    lo, hi = 0, len(sentences)
+    while lo < hi:  # the last sentence starting at or before pos
+        mid = (lo + hi) // 2
+        if sentences[mid][0] <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    s, e = sentences[max(0, lo - 1)] if sentences else (0, len(article.text))
+    text = article.text[s:e]
+    # A single space after a sentence is the last token's whitespace, not part of it.
+    if text.endswith(" ") and len(text) > 1 and not text[-2].isspace():
+        text = text[:-1]
+    return text
+
+
+def _whole_chunk(
+    jobs: Sequence[tuple[Article, tuple[int, ...]]],
+    lexicon: Lexicon,
+    options: ExtractionOptions,
+    pipeline: Any,
+) -> tuple[list[CachedExtraction], ExtractionStats]:
+    """The reference: every report parsed whole by the full pipeline."""
+    stats = ExtractionStats(parsed=len(jobs))
+    out: list[CachedExtraction] = []
+    docs = pipeline.pipe([a.text for a, _ in jobs], batch_size=options.batch_size)
+    for (article, years), doc in zip(jobs, docs, strict=True):
+        stats.chars += len(article.text)
+        stats.chars_full += len(article.text)
+        stats.chars_ner += len(article.text)
+        claims = extract_claims(article, doc, lexicon, story_years=years)
+        out.append(CachedExtraction(tuple(claims), tuple(name_mentions(doc, article))))
+    return out, stats
+
+
+def extract_chunk(
+    jobs: Sequence[tuple[Article, tuple[int, ...]]],
+    lexicon: Lexicon,
+    options: ExtractionOptions,
+    nlp: Any = None,
+) -> tuple[list[CachedExtraction], ExtractionStats]:
+    """Parse and extract a chunk of reports (article, story years) in one go.
+
+    With the pre-filter: the entity recogniser reads each whole text (names
+    and entity types are those of a whole-document parse); the tagger,
+    parser and lemmatizer read only the claim parts, which then get the
+    entities found inside them.
+    """
+    from checker.nlp import load_pipeline
+
+    pipeline = nlp if nlp is not None else load_pipeline()
+    if not options.prefilter:
+        return _whole_chunk(jobs, lexicon, options, pipeline)
+    texts = [a.text for a, _ in jobs]
+    plans = [plan(t) for t in texts]
+    part_texts = [t[s:e] for t, p in zip(texts, plans, strict=True) for s, e in p.claim_parts]
+    names = [n for n in pipeline.pipe_names if n in NER_ONLY_DISABLE]
+    ner_docs = pipeline.pipe(texts, batch_size=options.batch_size, disable=names)
+    part_docs = iter(
+        list(pipeline.pipe(part_texts, batch_size=options.batch_size, disable=["ner"]))
+    )
+    stats = ExtractionStats(parsed=len(jobs))
+    out: list[CachedExtraction] = []
+    for (article, years), p, ner_doc in zip(jobs, plans, ner_docs, strict=True):
+        stats.chars += p.total
+        stats.chars_full += p.claim_chars
+        stats.chars_ner += p.total
+        parts = [_SizedPart(s, next(part_docs), e - s) for s, e in p.claim_parts]
+        ents = list(ner_doc.ents)
+        for part in parts:
+            _copy_entities(ents, part)
+        outside: list[_Entity] = []
+        for ent in ents:
+            if not any(q.offset <= ent.start_char and ent.end_char <= q.end for q in parts):
+                sentence = _Sentence(_sentence_at(article, p.sentences, ent.start_char))
+                outside.append(
+                    _Entity(ent.label_, ent.text, ent.start_char, ent.end_char, sentence)
+                )
+        claims = extract_claims(article, parts, lexicon, story_years=years) if parts else []
+        mentions = [
+            _shift(m, part.offset) for part in parts for m in name_mentions(part.doc, article)
+        ]
+        mentions.extend(name_mentions(_Entities(tuple(outside)), article))
+        mentions.sort(key=lambda m: (m.start, m.end, m.label))
+        out.append(CachedExtraction(tuple(claims), tuple(mentions)))
+    return out, stats
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(lexicon: Lexicon, options: ExtractionOptions) -> None:
+    _WORKER["lexicon"] = lexicon
+    _WORKER["options"] = options
+
+
+def _run_chunk(
+    jobs: Sequence[tuple[Article, tuple[int, ...]]],
+) -> tuple[list[CachedExtraction], ExtractionStats]:
+    return extract_chunk(jobs, _WORKER["lexicon"], _WORKER["options"])
+
+
+# ------------------------------------------------------------------ orchestration
+
+
+def _chunks(items: Sequence[int], size: int) -> Iterator[list[int]]:
+    for i in range(0, len(items), size):
+        yield list(items[i : i + size])
+
+
+def _pool_context() -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def extract_articles(
+    articles: Sequence[Article],
+    lexicon: Lexicon,
+    *,
+    years: dict[str, list[int]],
+    config_fingerprint: str = "",
+    workers: int = 1,
+    cache: ClaimCache | None = None,
+    progress: Progress | None = None,
+    options: ExtractionOptions | None = None,
+) -> ExtractionResult:
+    """Claims and name mentions of every report, from the cache or by parsing.
+
+    ``years`` maps a story to the years of its dated reports (most common
+    first), as :func:`checker.pipeline.story_years` gives it.
+    """
+    options = options or ExtractionOptions()
+    stats = ExtractionStats(articles=len(articles))
+    if isinstance(progress, ProgressLine):
+        progress.label = "extracting"
+        progress.total = len(articles)
+    results: list[CachedExtraction | None] = [None] * len(articles)
+    story_years = [tuple(years.get(a.story, ())) for a in articles]
+    keys: list[str] = []
+    if cache is not None:
+        context = cache_context(config_fingerprint, options.fingerprint())
+        for i, article in enumerate(articles):
+            key = article_key(article, story_years[i], context)
+            keys.append(key)
+            hit = cache.get(key)
+            if hit is not None:
+                results[i] = hit
+                stats.cached += 1
+                if progress is not None:
+                    progress(1)
+    todo = [i for i, r in enumerate(results) if r is None]
+    chunks = list(_chunks(todo, max(1, options.chunk_size)))
+
+    def done(indices: list[int], found: list[CachedExtraction], more: ExtractionStats) -> None:
+        stats.add(more)
+        for i, value in zip(indices, found, strict=True):
+            results[i] = value
+            if cache is not None:
+                cache.put(keys[i], value)
+        if progress is not None:
+            progress(len(indices))
+
+    if chunks:
+        from checker.nlp import load_pipeline
+
+        nlp = load_pipeline()  # before forking: shared by the workers
+        if workers > 1 and len(chunks) > 1:
+            _run_pool(articles, story_years, chunks, lexicon, options, workers, done)
+        else:
+            for indices in chunks:
+                jobs = [(articles[i], story_years[i]) for i in indices]
+                found, chunk_stats = extract_chunk(jobs, lexicon, options, nlp)
+                done(indices, found, chunk_stats)
+    claims: list[Claim] = []
+    mentions: list[NameMention] = []
+    for r in results:
+        assert r is not None
+        claims.extend(r.claims)
+        mentions.extend(r.names)
+    return ExtractionResult(tuple(claims), tuple(mentions), stats)
+
+
+def _run_pool(
+    articles: Sequence[Article],
+    story_years: Sequence[tuple[int, ...]],
+    chunks: Sequence[list[int]],
+    lexicon: Lexicon,
+    options: ExtractionOptions,
+    workers: int,
+    done: Callable[[list[int], list[CachedExtraction], ExtractionStats], None],
+) -> None:
+    """Chunks to a process pool, at most two in flight per worker (bounded memory)."""
+    processes = min(workers, len(chunks), os.cpu_count() or workers)
+    with ProcessPoolExecutor(
+        max_workers=processes,
+        mp_context=_pool_context(),
+        initializer=_init_worker,
+        initargs=(lexicon, options),
+    ) as pool:
+        pending: list[tuple[list[int], Future[tuple[list[CachedExtraction], ExtractionStats]]]]
+        pending = []
+        queue = iter(chunks)
+        for indices in queue:
+            jobs = [(articles[i], story_years[i]) for i in indices]
+            pending.append((indices, pool.submit(_run_chunk, jobs)))
+            if len(pending) >= 2 * processes:
+                head, future = pending.pop(0)
+                done(head, *future.result())
+        for head, future in pending:
+            done(head, *future.result())
+
+
+# ------------------------------------------------------------------ names -> claims
+
+
+def name_claims(
+    articles: Sequence[Article], mentions: Sequence[NameMention]
+) -> tuple[list[Claim], list[Finding]]:
+    """Name claims and spelling findings from the mentions of every report."""
+    clusters = cluster_names(mentions)
+    by_article = {a.id: a for a in articles}
+    claims: list[Claim] = []
+    ids: dict[tuple[str, int, int], str] = {}
+    for cluster in clusters:
+        slot = f"name:{cluster.canonical}"
+        for m in cluster.mentions:
+            cid = claim_id(m.article_id, slot, m.start, m.end)
+            ids[(m.article_id, m.start, m.end)] = cid
+            article = by_article[m.article_id]
+            claims.append(
+                Claim(
+                    id=cid,
+                    article_id=m.article_id,
+                    story=m.story,
+                    slot=slot,
+                    kind=Kind.NAME,
+                    value=NameValue(m.text, cluster.canonical),
+                    qualifier=Qualifier.EXACT,
+                    as_of=article.published_date,
+                    quote=m.text,
+                    sentence=m.sentence,
+                    start=m.start,
+                    end=m.end,
+                    line=article.line_offset + article.text.count("\n", 0, m.start) + 1,
+                )
+            )
+    findings = spelling_findings(clusters, lambda m: ids[(m.article_id, m.start, m.end)])
+    return claims, list(findings)
+
+
+def run_extraction(
+    articles: Sequence[Article],
+    lexicon: Lexicon,
+    *,
+    config_fingerprint: str = "",
+    workers: int = 1,
+    cache: ClaimCache | None = None,
+    progress: Progress | None = None,
+    options: ExtractionOptions | None = None,
+) -> tuple[list[Claim], list[Claim], list[Finding]]:
+    """Count/date claims, name claims and spelling findings of every report."""
+    from checker.pipeline import story_years
+
+    result = extract_articles(
+        articles,
+        lexicon,
+        years=story_years(articles),
+        config_fingerprint=config_fingerprint,
+        workers=workers,
+        cache=cache,
+        progress=progress,
+        options=options,
+    )
+    names, spelling = name_claims(articles, result.name_mentions)
+    return list(result.claims), names, spelling

@@ -542,6 +542,8 @@ def _fixed_group(b: _Builder, recs: list[dict[str, Any]]) -> None:
     head = first.slot
     if recs[0]["beh"] != Behaviour.FIXED.value:
         head += " (as of an unknown date)"
+    if len({ctx.claims[r["i"]].article_id for r in recs}) < 2:
+        return  # one report giving two figures speaks of two things, not a contradiction
     if not recs[0]["conv"]:
         rows = [r["i"] for r in recs]
         clusters = _agreement_clusters(ctx, rows, lo, hi)

@@ -91,6 +91,10 @@ def article_to_dict(article: Article) -> dict[str, Any]:
     }
     if article.published_evidence is not None:
         out["published_evidence"] = article.published_evidence
+    if article.published_candidates:
+        out["published_candidates"] = [d.isoformat() for d in article.published_candidates]
+    if article.published_upper_bound is not None:
+        out["published_upper_bound"] = article.published_upper_bound.isoformat()
     out["story"] = article.story
     if article.url is not None:
         out["url"] = article.url

@@ -173,11 +173,13 @@ def parity() -> dict[str, Any]:
     runs = {}
     for prefilter in (False, True):
         t = time.perf_counter()
-        claims, names, spelling = run_extraction(
+        claims, names, spelling, metadata = run_extraction(
             articles, lexicon, options=ExtractionOptions(prefilter=prefilter)
         )
         seconds = time.perf_counter() - t
-        report = build_report(articles, [*claims, *names], spelling, corpus.errors, config, lexicon)
+        report = build_report(
+            articles, [*claims, *names], spelling, corpus.errors, config, lexicon, metadata
+        )
         runs[prefilter] = (claims, names, report, seconds)
 
     def diff(a: list[Any], b: list[Any]) -> dict[str, int]:

@@ -28,13 +28,14 @@ import importlib.util
 import json
 import os
 import secrets
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from checker.names import NameMention
+from checker.published import PublishedResult
 from checker.records import (
     Article,
     Claim,
@@ -42,6 +43,7 @@ from checker.records import (
     DateValue,
     Kind,
     NameValue,
+    PublishedBasis,
     Qualifier,
     Value,
 )
@@ -57,7 +59,9 @@ __all__ = [
     "model_signature",
 ]
 
-FORMAT = 1
+T = TypeVar("T")
+
+FORMAT = 2
 MAGIC = b"checker-cache"
 CACHE_DIR_NAME = ".checker-cache"
 
@@ -68,6 +72,7 @@ class CachedExtraction:
 
     claims: tuple[Claim, ...]
     names: tuple[NameMention, ...]
+    metadata: tuple[str, ...] = ()  # the report's date-consistency problems
 
 
 # ------------------------------------------------------------------ keys
@@ -284,23 +289,15 @@ def mention_from_json(raw: Mapping[str, Any]) -> NameMention:
     )
 
 
-def encode_entry(key: str, value: CachedExtraction) -> bytes:
-    payload = json.dumps(
-        {
-            "claims": [claim_to_json(c) for c in value.claims],
-            "names": [mention_to_json(m) for m in value.names],
-        },
-        ensure_ascii=False,
-        separators=(",", ":"),
-        allow_nan=False,
-    ).encode("utf-8")
+def _seal(key: str, payload: bytes) -> bytes:
+    """An entry: a header naming the key and the payload's checksum, then the payload."""
     checksum = hashlib.sha256(payload).hexdigest()
     header = b"%s %d %s %s\n" % (MAGIC, FORMAT, key.encode(), checksum.encode())
     return header + payload
 
 
-def decode_entry(key: str, data: bytes) -> CachedExtraction | None:
-    """The entry's content, or None when it is not a sound entry for ``key``."""
+def _unseal(key: str, data: bytes) -> bytes | None:
+    """The payload of a sound entry for ``key``, else None."""
     header, sep, payload = data.partition(b"\n")
     if not sep:
         return None
@@ -309,13 +306,85 @@ def decode_entry(key: str, data: bytes) -> CachedExtraction | None:
         return None
     if fields[2] != key.encode() or fields[3] != hashlib.sha256(payload).hexdigest().encode():
         return None
+    return payload
+
+
+def encode_entry(key: str, value: CachedExtraction) -> bytes:
+    payload = json.dumps(
+        {
+            "claims": [claim_to_json(c) for c in value.claims],
+            "names": [mention_to_json(m) for m in value.names],
+            "metadata": list(value.metadata),
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+        allow_nan=False,
+    ).encode("utf-8")
+    return _seal(key, payload)
+
+
+def decode_entry(key: str, data: bytes) -> CachedExtraction | None:
+    """The entry's content, or None when it is not a sound entry for ``key``."""
+    payload = _unseal(key, data)
+    if payload is None:
+        return None
     try:
         raw = json.loads(payload)
         claims = tuple(claim_from_json(c) for c in raw["claims"])
         names = tuple(mention_from_json(m) for m in raw["names"])
+        metadata = tuple(str(m) for m in raw["metadata"])
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
-    return CachedExtraction(claims, names)
+    return CachedExtraction(claims, names, metadata)
+
+
+def dating_key(
+    text: str, published: dt.date | dt.datetime | None, story_years: Sequence[int], context: str
+) -> str:
+    """The cache key of one report's publication dating."""
+    payload = [context, "dating", _jsonable(published), type(published).__name__,
+               list(story_years), text]  # fmt: skip
+    blob = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return hashlib.sha256(blob).hexdigest()
+
+
+def _when(text: str | None) -> dt.date | dt.datetime | None:
+    if text is None:
+        return None
+    return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
+
+
+def encode_dating(key: str, value: PublishedResult) -> bytes:
+    payload = json.dumps(
+        {
+            "published": _jsonable(value.published),
+            "basis": value.basis.value,
+            "evidence": value.evidence,
+            "upper_bound": _jsonable(value.upper_bound),
+            "candidates": [d.isoformat() for d in value.candidates],
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode("utf-8")
+    return _seal(key, payload)
+
+
+def decode_dating(key: str, data: bytes) -> PublishedResult | None:
+    payload = _unseal(key, data)
+    if payload is None:
+        return None
+    try:
+        raw = json.loads(payload)
+        upper = _when(raw["upper_bound"])
+        return PublishedResult(
+            published=_when(raw["published"]),
+            basis=PublishedBasis(raw["basis"]),
+            evidence=_opt_str(raw["evidence"]),
+            upper_bound=upper if not isinstance(upper, dt.datetime) else upper.date(),
+            candidates=tuple(dt.date.fromisoformat(d) for d in raw["candidates"]),
+        )
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 # ------------------------------------------------------------------ the store
@@ -335,24 +404,35 @@ class ClaimCache:
         return self.root / f"v{FORMAT}" / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> CachedExtraction | None:
-        try:
-            data = self._path(key).read_bytes()
-        except OSError:
-            self.misses += 1
-            return None
-        entry = decode_entry(key, data)
+        entry = self._read(key, decode_entry)
         if entry is None:
             self.misses += 1
         else:
             self.hits += 1
         return entry
 
+    def get_dating(self, key: str) -> PublishedResult | None:
+        return self._read(key, decode_dating)
+
+    def put_dating(self, key: str, value: PublishedResult) -> None:
+        self._write(key, lambda: encode_dating(key, value))
+
+    def _read(self, key: str, decode: Callable[[str, bytes], T | None]) -> T | None:
+        try:
+            data = self._path(key).read_bytes()
+        except OSError:
+            return None
+        return decode(key, data)
+
     def put(self, key: str, value: CachedExtraction) -> None:
         """Store an entry; a cache that cannot be written is skipped, never fatal."""
+        self._write(key, lambda: encode_entry(key, value))
+
+    def _write(self, key: str, encode: Callable[[], bytes]) -> None:
         path = self._path(key)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
         try:
-            data = encode_entry(key, value)
+            data = encode()
         except ValueError:  # a value JSON cannot hold (NaN): keep it out of the cache
             self.errors += 1
             return

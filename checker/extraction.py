@@ -36,6 +36,7 @@ from checker.ids import claim_id
 from checker.names import NameMention, cluster_names, name_mentions, spelling_findings
 from checker.prefilter import plan
 from checker.progress import ProgressLine
+from checker.published import check_consistency
 from checker.records import Article, Claim, Finding, Kind, NameValue, Qualifier
 from checker.slots import Lexicon
 
@@ -88,6 +89,7 @@ class ExtractionResult:
     claims: tuple[Claim, ...]
     name_mentions: tuple[NameMention, ...]
     stats: ExtractionStats = field(default_factory=ExtractionStats)
+    metadata: tuple[tuple[str, ...], ...] = ()  # per article, in corpus order
 
 
 # ------------------------------------------------------------------ one chunk (any process)
@@ -180,8 +182,17 @@ def _whole_chunk(
         stats.chars_full += len(article.text)
         stats.chars_ner += len(article.text)
         claims = extract_claims(article, doc, lexicon, story_years=years)
-        out.append(CachedExtraction(tuple(claims), tuple(name_mentions(doc, article))))
+        out.append(
+            CachedExtraction(tuple(claims), tuple(name_mentions(doc, article)), _metadata(article))
+        )
     return out, stats
+
+
+def _metadata(article: Article) -> tuple[str, ...]:
+    """Date-consistency problems of one report, computed once and cached with its claims."""
+    if article.published is None:
+        return ()
+    return tuple(check_consistency(article.published, article.text))
 
 
 def extract_chunk(
@@ -233,7 +244,7 @@ def extract_chunk(
         ]
         mentions.extend(name_mentions(_Entities(tuple(outside)), article))
         mentions.sort(key=lambda m: (m.start, m.end, m.label))
-        out.append(CachedExtraction(tuple(claims), tuple(mentions)))
+        out.append(CachedExtraction(tuple(claims), tuple(mentions), _metadata(article)))
     return out, stats
 
 
@@ -324,11 +335,13 @@ def extract_articles(
                 done(indices, found, chunk_stats)
     claims: list[Claim] = []
     mentions: list[NameMention] = []
+    metadata: list[tuple[str, ...]] = []
     for r in results:
         assert r is not None
         claims.extend(r.claims)
         mentions.extend(r.names)
-    return ExtractionResult(tuple(claims), tuple(mentions), stats)
+        metadata.append(r.metadata)
+    return ExtractionResult(tuple(claims), tuple(mentions), stats, tuple(metadata))
 
 
 def _run_pool(
@@ -408,8 +421,9 @@ def run_extraction(
     cache: ClaimCache | None = None,
     progress: Progress | None = None,
     options: ExtractionOptions | None = None,
-) -> tuple[list[Claim], list[Claim], list[Finding]]:
-    """Count/date claims, name claims and spelling findings of every report."""
+) -> tuple[list[Claim], list[Claim], list[Finding], dict[str, tuple[str, ...]]]:
+    """Count/date claims, name claims, spelling findings, and each report's
+    date-consistency problems (by article id)."""
     from checker.pipeline import story_years
 
     result = extract_articles(
@@ -423,4 +437,5 @@ def run_extraction(
         options=options,
     )
     names, spelling = name_claims(articles, result.name_mentions)
-    return list(result.claims), names, spelling
+    metadata = {a.id: m for a, m in zip(articles, result.metadata, strict=True) if m}
+    return list(result.claims), names, spelling, metadata

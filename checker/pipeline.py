@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from checker.cache import ClaimCache, dating_key
 from checker.compare import compare
 from checker.config import Config
 from checker.corpus import read_corpus
 from checker.extract.claims import extract_claims, place_story_events, place_story_start
 from checker.ids import finding_id
-from checker.names import cluster_names, name_mentions, spelling_findings
 from checker.nlp import load_pipeline
 from checker.published import check_consistency, event_stems, resolve_published
 from checker.records import (
@@ -27,9 +27,7 @@ from checker.records import (
     Finding,
     FindingType,
     Kind,
-    NameValue,
     PublishedBasis,
-    Qualifier,
     Report,
     Severity,
 )
@@ -47,8 +45,17 @@ def story_years(articles: Iterable[Article]) -> dict[str, list[int]]:
     return {story: [y for y, _ in c.most_common()] for story, c in counts.items()}
 
 
-def date_articles(articles: Sequence[Article], lexicon: Lexicon | None = None) -> list[Article]:
-    """Fill publication dates from text or internal evidence where metadata has none."""
+def date_articles(
+    articles: Sequence[Article],
+    lexicon: Lexicon | None = None,
+    cache: ClaimCache | None = None,
+    context: str = "",
+) -> list[Article]:
+    """Fill publication dates from text or internal evidence where metadata has none.
+
+    With a cache, each report's dating is kept beside its claims (keyed by its
+    text, its metadata date, its story's years and ``context``).
+    """
     years = story_years(articles)
     stems = event_stems((lexicon or load_lexicon()).events)
     out = []
@@ -56,9 +63,13 @@ def date_articles(articles: Sequence[Article], lexicon: Lexicon | None = None) -
         if a.published_basis is PublishedBasis.METADATA and a.published is not None:
             out.append(a)
             continue
-        result = resolve_published(
-            a.published, a.text, story_years=years.get(a.story, ()), stems=stems
-        )
+        a_years = years.get(a.story, ())
+        key = dating_key(a.text, a.published, a_years, context) if cache is not None else ""
+        result = cache.get_dating(key) if cache is not None else None
+        if result is None:
+            result = resolve_published(a.published, a.text, story_years=a_years, stems=stems)
+            if cache is not None:
+                cache.put_dating(key, result)
         out.append(
             replace(
                 a,
@@ -103,13 +114,14 @@ def story_event_dates(claims: Iterable[Claim]) -> dict[str, dict[str, dt.date]]:
     return dict(out)
 
 
-def metadata_findings(articles: Sequence[Article], config: Config) -> list[Finding]:
+def metadata_findings(
+    articles: Sequence[Article], config: Config, messages: Mapping[str, Sequence[str]]
+) -> list[Finding]:
+    """One metadata finding per date-consistency problem of a report."""
     severity = config.severity.get(FindingType.METADATA, Severity.WARNING)
     findings = []
     for a in articles:
-        if a.published is None:
-            continue
-        for message in check_consistency(a.published, a.text):
+        for message in messages.get(a.id, ()):
             findings.append(
                 Finding(
                     id=finding_id(FindingType.METADATA, a.story, "published", [a.id, message]),
@@ -124,56 +136,6 @@ def metadata_findings(articles: Sequence[Article], config: Config) -> list[Findi
     return findings
 
 
-def name_claims_and_findings(
-    articles: Sequence[Article], docs: Sequence[object]
-) -> tuple[list[Claim], list[Finding]]:
-    mentions = [m for a, d in zip(articles, docs, strict=True) for m in name_mentions(d, a)]
-    clusters = cluster_names(mentions)
-    by_article = {a.id: a for a in articles}
-    claims: list[Claim] = []
-    ids: dict[tuple[str, int, int], str] = {}
-    from checker.ids import claim_id
-
-    for cluster in clusters:
-        slot = f"name:{cluster.canonical}"
-        for m in cluster.mentions:
-            cid = claim_id(m.article_id, slot, m.start, m.end)
-            ids[(m.article_id, m.start, m.end)] = cid
-            article = by_article[m.article_id]
-            claims.append(
-                Claim(
-                    id=cid,
-                    article_id=m.article_id,
-                    story=m.story,
-                    slot=slot,
-                    kind=Kind.NAME,
-                    value=NameValue(m.text, cluster.canonical),
-                    qualifier=Qualifier.EXACT,
-                    as_of=article.published_date,
-                    quote=m.text,
-                    sentence=m.sentence,
-                    start=m.start,
-                    end=m.end,
-                    line=article.line_offset + article.text.count("\n", 0, m.start) + 1,
-                )
-            )
-    findings = spelling_findings(clusters, lambda m: ids[(m.article_id, m.start, m.end)])
-    return claims, list(findings)
-
-
-def extract_all(
-    articles: Sequence[Article],
-    lexicon: Lexicon,
-    *,
-    workers: int = 1,
-    progress: Progress | None = None,
-) -> tuple[list[Claim], list[Claim], list[Finding]]:
-    """Parse every article once; count/date claims, name claims, spelling findings."""
-    from checker.extraction import run_extraction
-
-    return run_extraction(articles, lexicon, workers=workers, progress=progress)
-
-
 def build_report(
     articles: Sequence[Article],
     claims: Sequence[Claim],
@@ -181,7 +143,19 @@ def build_report(
     errors: Sequence[object],
     config: Config,
     lexicon: Lexicon,
+    metadata: Mapping[str, Sequence[str]] | None = None,
 ) -> Report:
+    """Place claims in time, compare them, and gather every finding.
+
+    ``metadata`` holds each report's date-consistency problems as extraction
+    found (and cached) them; without it they are computed here.
+    """
+    if metadata is None:
+        metadata = {
+            a.id: check_consistency(a.published, a.text)
+            for a in articles
+            if a.published is not None
+        }
     starts = story_starts(claims)
     events = story_event_dates(claims)
     published = {a.id: a.published_date for a in articles if a.published_date is not None}
@@ -201,7 +175,7 @@ def build_report(
     findings = [
         *comparison.findings,
         *(f for f in extra_findings if f.slot not in config.ignore_slots),
-        *metadata_findings(articles, config),
+        *metadata_findings(articles, config, metadata),
     ]
     findings.sort(key=lambda f: (f.story, -f.severity.rank, f.type.value, f.slot, f.id))
     kept.sort(key=lambda c: (c.article_id, c.start, c.end, c.slot))
@@ -232,17 +206,19 @@ def check(
 ) -> Report:
     """The whole pipeline; ``use_cache`` keeps per-report extraction results on disk
     (in ``cache_dir``, default ``.checker-cache`` beside the data)."""
-    from checker.cache import ClaimCache, default_cache_dir
+    from checker.cache import ClaimCache, cache_context, default_cache_dir
     from checker.extraction import run_extraction
 
     config = config or Config()
     lexicon = load_lexicon(config)
     corpus = read_corpus(paths, stories=config.stories)
-    articles = date_articles(corpus.articles, lexicon)
     cache = None
     if use_cache:
         cache = ClaimCache(cache_dir if cache_dir is not None else default_cache_dir(paths))
-    claims, names, spelling = run_extraction(
+    articles = date_articles(
+        corpus.articles, lexicon, cache, cache_context(config.fingerprint(), "dating")
+    )
+    claims, names, spelling, metadata = run_extraction(
         articles,
         lexicon,
         config_fingerprint=config.fingerprint(),
@@ -250,7 +226,9 @@ def check(
         cache=cache,
         progress=progress,
     )
-    return build_report(articles, [*claims, *names], spelling, corpus.errors, config, lexicon)
+    return build_report(
+        articles, [*claims, *names], spelling, corpus.errors, config, lexicon, metadata
+    )
 
 
 def claims_of_text(text: str, published: dt.date | dt.datetime | None = None) -> list[Claim]:

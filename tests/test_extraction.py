@@ -124,8 +124,9 @@ def test_prefilter_parity(corpus: Path, project_root: Path) -> None:
     )
     whole = run_extraction(articles, lexicon, options=ExtractionOptions(prefilter=False))
     pre = run_extraction(articles, lexicon, options=ExtractionOptions(prefilter=True))
-    for a, b in zip(whole, pre, strict=True):
+    for a, b in zip(whole[:3], pre[:3], strict=True):
         assert [c.id for c in a] == [c.id for c in b]
+    assert whole[3] == pre[3]  # date-consistency problems do not depend on the parse
     claims_w, claims_p = whole[0], pre[0]
     same = sum(x == y for x, y in zip(claims_w, claims_p, strict=True))
     assert same >= len(claims_w) - 3

@@ -24,6 +24,10 @@ import yaml
 from checker.corpus.meta import Entry, Meta, meta_from_mapping
 from checker.records import InputError
 
+# libyaml's parser when the wheel has it (it does on the usual platforms): the
+# same safe constructor, several times faster on large corpora.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 _OPEN = re.compile(r"---[ \t]*\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 
@@ -64,9 +68,11 @@ def read_text(text: str, where: str) -> Iterator[Entry | InputError]:
         return
     raw = text[start.end() : close.start()]
     try:
-        data = yaml.safe_load(raw)
+        data = yaml.load(raw, Loader=_SAFE_LOADER)
     except yaml.YAMLError as exc:
-        yield InputError(where, "front matter is not valid YAML " + _yaml_where(exc))
+        yield InputError(
+            where, "front matter is not valid YAML " + _yaml_where(_python_error(raw, exc))
+        )
         return
     if data is None:
         data = {}
@@ -88,6 +94,15 @@ def read_text(text: str, where: str) -> Iterator[Entry | InputError]:
     if meta.title is None:
         meta = replace(meta, title=guess_title(body))
     yield Entry(text=body, meta=meta, line_offset=line_offset)
+
+
+def _python_error(raw: str, exc: yaml.YAMLError) -> yaml.YAMLError:
+    """The pure-Python parser's error for ``raw``: the same wording whichever parser ran."""
+    try:
+        yaml.load(raw, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as python_exc:
+        return python_exc
+    return exc
 
 
 def _yaml_where(exc: yaml.YAMLError) -> str:

@@ -43,6 +43,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from checker.records import DateMention, Granularity
 
@@ -1676,7 +1677,17 @@ def find_dates(
     """
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
-    ctx = _Ctx(text, anchor, tuple(int(y) for y in story_years if 1 <= int(y) <= 9999))
+    years = tuple(int(y) for y in story_years if 1 <= int(y) <= 9999)
+    return list(_find_dates(text, anchor, years))
+
+
+@lru_cache(maxsize=64)
+def _find_dates(
+    text: str, anchor: dt.date | None, years: tuple[int, ...]
+) -> tuple[DateMention, ...]:
+    """The scan behind :func:`find_dates`, memoised: extraction, publication dating
+    and the consistency checks read the same report with the same anchor."""
+    ctx = _Ctx(text, anchor, years)
     cands: list[_Cand] = []
     scanner = _scan(ctx)
     while True:
@@ -1687,7 +1698,7 @@ def find_dates(
         except (ValueError, OverflowError):
             # a malformed or out-of-range expression: skip it and keep scanning
             continue
-    return _post(ctx, _select(cands))
+    return tuple(_post(ctx, _select(cands)))
 
 
 # --------------------------------------------------------------------------- durations

@@ -483,6 +483,13 @@ def _fixed(df: pl.DataFrame, b: _Builder) -> None:
         _fixed_group(b, groups[g])
 
 
+def _vague(lo: float, hi: float, claims: Sequence[tuple[str, int, float, float]]) -> bool:
+    """An interval that fits two values which exclude each other ("eight weeks ago"
+    fits both Dec. 17 and Dec. 18) cannot be what the reports settled on."""
+    inside = [(l2, h2) for _, _, l2, h2 in claims if l2 <= hi and h2 >= lo]
+    return bool(inside) and max(l2 for l2, _ in inside) > min(h2 for _, h2 in inside)
+
+
 def _candidates(f: pl.DataFrame) -> pl.DataFrame:
     """Per disagreeing group, the value the recent reports settled on, if any.
 
@@ -506,7 +513,8 @@ def _candidates(f: pl.DataFrame) -> pl.DataFrame:
         recent = [c for c in claims if c[1] >= cut]
         recent_articles = {c[0] for c in recent}
         best: tuple[int, int, float, float, float] | None = None
-        for _, pday, lo, hi in recent:
+        sharp_recent = [c for c in recent if not _vague(c[2], c[3], claims)] or recent
+        for _, pday, lo, hi in sharp_recent:
             support = {a for a, _, l2, h2 in recent if l2 <= hi and h2 >= lo}
             key = (len(support), pday, -(hi - lo), lo, hi)
             if best is None or key > best:

@@ -17,7 +17,7 @@ from checker.compare import compare
 from checker.config import Config
 from checker.corpus import read_corpus
 from checker.extract.claims import extract_claims, place_story_events, place_story_start
-from checker.ids import finding_id
+from checker.ids import claim_id, finding_id
 from checker.nlp import load_pipeline
 from checker.published import check_consistency, event_stems, resolve_published
 from checker.records import (
@@ -98,6 +98,35 @@ def story_starts(claims: Iterable[Claim]) -> dict[str, dt.date]:
     return starts
 
 
+# Events a storming or an assault may be when the text does not say who acted.
+AMBIGUOUS_EVENTS = {"attack": "rescue", "rescue": "attack"}
+
+
+def settle_ambiguous_events(claims: Sequence[Claim]) -> list[Claim]:
+    """File "Tuesday's assault" under the event whose story date it matches.
+
+    A date of a storming or an assault with no actor named is filed under
+    the lexicon's default event; when it matches the story's consensus date
+    of the other event and not its own, it is the other event.
+    """
+    sure = story_event_dates(c for c in claims if not c.as_of_basis.endswith("_ambiguous"))
+    out = []
+    for c in claims:
+        if not c.as_of_basis.endswith("_ambiguous") or not isinstance(c.value, DateValue):
+            out.append(c)
+            continue
+        basis = c.as_of_basis.removesuffix("_ambiguous")
+        event = c.slot.removesuffix(".date")
+        other = AMBIGUOUS_EVENTS.get(event)
+        dates = sure.get(c.story, {})
+        value = c.value.start
+        if other and dates.get(other) == value and dates.get(event) != value:
+            slot = f"{other}.date"
+            c = replace(c, slot=slot, id=claim_id(c.article_id, slot, c.start, c.end))
+        out.append(replace(c, as_of_basis=basis))
+    return out
+
+
 def story_event_dates(claims: Iterable[Claim]) -> dict[str, dict[str, dt.date]]:
     """Per story, the day most reports give for each event ("rescue" -> 1997-04-22)."""
     counts: dict[tuple[str, str], Counter[dt.date]] = defaultdict(Counter)
@@ -156,6 +185,7 @@ def build_report(
             for a in articles
             if a.published is not None
         }
+    claims = settle_ambiguous_events(claims)
     starts = story_starts(claims)
     events = story_event_dates(claims)
     published = {a.id: a.published_date for a in articles if a.published_date is not None}

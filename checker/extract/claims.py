@@ -438,6 +438,10 @@ def _event_phrases(verb: Token, prep: str | None) -> list[str]:
 
 
 def _event_class_of(tok: Token, prep: str | None, lexicon: Lexicon) -> str | None:
+    if prep is not None and any(
+        c.dep_ == "dobj" and any(g.dep_ == "nummod" for g in c.children) for c in tok.children
+    ):
+        prep = None  # "held 74 hostages since New Year's Day": a count's start, not the siege's
     for phrase in _event_phrases(tok, prep):
         cls = lexicon.event_class(phrase)
         if cls is not None:
@@ -452,6 +456,11 @@ def _event_of_date(date_tok: Token, lexicon: Lexicon) -> tuple[str | None, Token
     "held the compound since Dec. 17" (a state's start, via "hold since"),
     "the talks that began yesterday" (an aspect verb: its subject is the event).
     """
+    for child in date_tok.children:  # "New Year's Day, when the last captives were freed"
+        if child.dep_ in ("relcl", "acl") and any(g.lower_ == "when" for g in child.children):
+            cls = _event_class_of(child, None, lexicon)
+            if cls is not None:
+                return _disambiguate_event(cls, child, lexicon), child
     tok = date_tok
     prep: str | None = None
     for _ in range(4):
@@ -512,6 +521,8 @@ def _disambiguate_event(event: str, trigger: Token, lexicon: Lexicon) -> str:
         return "rescue"
     if actor == "rebels" and event == "rescue":
         return "attack"
+    if actor is None and event in ("attack", "rescue"):
+        return f"{event}?"  # who acted is unknown: the story's dates decide (pipeline)
     return event
 
 
@@ -815,7 +826,8 @@ def date_claims(
         event, trigger = _event_of_date(head, lexicon)
         if event is None or trigger is None:
             continue
-        slot = f"{event}.date"
+        basis = "event_ambiguous" if event.endswith("?") else "event"
+        slot = f"{event.rstrip('?')}.date"
         sent_text = head.sent.text.strip()
         yield Claim(
             id=claim_id(article.id, slot, mention.start, mention.end),
@@ -832,7 +844,7 @@ def date_claims(
             end=mention.end,
             attribution=_attribution(head, lexicon),
             hedge=_hedge(sent_text, lexicon),
-            as_of_basis="event",
+            as_of_basis=basis,
             line=_line_of(article, mention.start),
         )
 
@@ -855,7 +867,7 @@ def relative_event_claims(
                 continue
             event = _disambiguate_event(cls, tok, lexicon)
             day = published - dt.timedelta(days=d.days)
-            slot = f"{event}.date"
+            slot = f"{event.rstrip('?')}.date"
             end = min(tok.idx + len(tok.text), len(doc.text))
             yield Claim(
                 id=claim_id(article.id, slot, d.start, end),
@@ -870,7 +882,7 @@ def relative_event_claims(
                 sentence=tok.sent.text.strip(),
                 start=d.start,
                 end=end,
-                as_of_basis="relative",
+                as_of_basis="relative_ambiguous" if event.endswith("?") else "relative",
                 line=_line_of(article, d.start),
             )
             break

@@ -147,7 +147,12 @@ def _counted_noun(num: Token, lexicon: Lexicon) -> Counted | None:
                 return Counted(cand, "rebels", "member", anchor)
     for cand, anchor in candidates:
         lemma = _lemma(cand)
-        if cand.pos_ in ("NOUN", "PROPN") and lemma not in NON_COUNT_NOUNS and cand.is_alpha:
+        if (
+            cand.pos_ in ("NOUN", "PROPN")
+            and lemma not in NON_COUNT_NOUNS
+            and lemma not in CONTAINER_NOUNS
+            and cand.is_alpha
+        ):
             return Counted(cand, None, lemma, anchor)
     return None
 
@@ -163,6 +168,13 @@ def _argument_noun(num: Token, lexicon: Lexicon) -> Counted | None:
     "police put the attackers at about 20"."""
     head = _number_head(num)
     verb, via_at = head.head, False
+    if head.dep_ == "nummod" and _lemma(verb) in ("number", "total"):
+        # "their captors number 14" with "number" mis-tagged as a noun
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                cls, phrase = _phrase_class(child, lexicon)
+                if cls is not None:
+                    return Counted(child, cls, phrase, child)
     if head.dep_ == "pobj" and head.head.lower_ == "at":
         verb, via_at = head.head.head, True
     if verb.pos_ not in ("VERB", "AUX"):
@@ -218,6 +230,7 @@ def _predicate_phrases(verb: Token) -> list[str]:
         f"{lemma} {_lemma(c)}"
         for c in verb.children
         if c.dep_ in ("prt", "xcomp", "ccomp", "acomp", "oprd", "advmod", "dobj")
+        or (c.dep_ == "advcl" and c.pos_ == "ADJ")  # "set 225 hostages free"
     ]
     if verb.dep_ in ("ccomp", "xcomp") and verb.head != verb:
         phrases.append(f"{_lemma(verb.head)} {lemma}")

@@ -1,0 +1,56 @@
+"""Linking figures and dates to what they count and date: one case per rule.
+
+Cases live in cases/claims.yaml (sentence -> expected claims). Each expected
+claim must be found (same slot, same interval, same as_of when given); slots
+under ``absent`` must not appear. Extra claims of other slots are allowed:
+the gold evaluation (tests/test_gold_eval.py) measures precision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+import checker
+from checker.records import Claim, CountValue, DateValue
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "claims.yaml").read_text("utf-8"))
+DEFAULT_PUBLISHED: dt.date = CASES["defaults"]["published"]
+
+pytestmark = pytest.mark.slow
+
+
+def _matches(claim: Claim, want: dict[str, Any]) -> bool:
+    if claim.slot != want["slot"]:
+        return False
+    if "low" in want:
+        if not isinstance(claim.value, CountValue):
+            return False
+        if (claim.value.low, claim.value.high) != (want["low"], want["high"]):
+            return False
+    if "start" in want:
+        if not isinstance(claim.value, DateValue):
+            return False
+        if (claim.value.start, claim.value.end) != (want["start"], want["end"]):
+            return False
+    return "as_of" not in want or claim.as_of == want["as_of"]
+
+
+@pytest.mark.parametrize("case", CASES["cases"], ids=[c["id"] for c in CASES["cases"]])
+def test_claims_case(case: dict[str, Any], nlp: object) -> None:
+    found = checker.claims(case["text"], published=case.get("published", DEFAULT_PUBLISHED))
+    shown = [(c.slot, c.value, c.as_of, c.quote) for c in found]
+    for want in case["expect"]:
+        assert any(_matches(c, want) for c in found), f"missing {want}; found {shown}"
+    for slot in case.get("absent", []):
+        assert all(c.slot != slot for c in found), f"unexpected {slot}; found {shown}"
+
+
+def test_case_table_is_large_and_unique() -> None:
+    ids = [c["id"] for c in CASES["cases"]]
+    assert len(ids) == len(set(ids))
+    assert len(ids) >= 40

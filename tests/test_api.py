@@ -1,0 +1,66 @@
+"""The library API in checker/__init__.py: check, quantities, claims, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import checker
+from checker.records import CountValue, DateValue, PublishedBasis, Qualifier, Report
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_0812fcdc0b19a89e.txt"
+
+pytestmark = pytest.mark.slow
+
+
+def test_quantities_gives_interval_qualifier_and_counted_noun() -> None:
+    text = (
+        "The compound was stormed by about 20 Tupac Amaru Revolutionary Movement, or MRTA, rebels."
+    )
+    (q,) = checker.quantities(text)
+    assert (q.low, q.high, q.qualifier) == (15, 25, Qualifier.ABOUT)
+    assert text[q.start : q.end] == q.text == "about 20"
+    assert q.noun == "rebel"
+
+
+def test_quantities_converts_units_and_keeps_the_original() -> None:
+    metres, feet = checker.quantities("a tunnel of 700 meters, or about 2,300 feet")
+    assert metres.unit == feet.unit == "m"
+    assert feet.original_low is not None and feet.low is not None and feet.high is not None
+    assert feet.low <= 701.04 <= feet.high + 40  # about 2,300 ft is roughly 700 m
+    assert abs((metres.low or 0) - 700) < 1e-9
+
+
+def test_claims_resolve_against_the_publication_date() -> None:
+    found = checker.claims(
+        "The rebels, who stormed the residence 24 days ago, still hold 74 hostages.",
+        published=dt.date(1997, 1, 10),
+    )
+    by_slot = {c.slot: c for c in found}
+    assert by_slot["hostages"].value == CountValue(74, 74)
+    assert by_slot["hostages"].as_of == dt.date(1997, 1, 10)
+    assert by_slot["attack.date"].value == DateValue(dt.date(1996, 12, 17), dt.date(1996, 12, 17))
+
+
+def test_claims_of_the_seed_alone_leave_its_year_open() -> None:
+    found = checker.claims(SEED.read_text(encoding="utf-8"))
+    hostages = [c for c in found if c.slot == "hostages"]
+    assert hostages and hostages[0].as_of is None  # the seed's own year cannot be fixed
+
+
+def test_dates_resolve_weekdays_and_relative_days() -> None:
+    mentions = checker.dates("stormed 24 days ago; shots early Friday", dt.date(1997, 1, 10))
+    assert [(m.text, m.start_date) for m in mentions] == [
+        ("24 days ago", dt.date(1996, 12, 17)),
+        ("early Friday", dt.date(1997, 1, 10)),
+    ]
+
+
+def test_check_runs_the_whole_pipeline() -> None:
+    report = checker.check([SEED])
+    assert isinstance(report, Report)
+    (article,) = report.articles
+    assert article.published_basis is PublishedBasis.INFERRED
+    assert dt.date(1997, 1, 10) in article.published_candidates

@@ -96,17 +96,6 @@ class ExtractionResult:
 
 
 @dataclass(frozen=True)
-class _SizedPart(Part):
-    """A :class:`Part` whose end is computed once (``doc.text`` rebuilds the string)."""
-
-    length: int = 0
-
-    @property
-    def end(self) -> int:
-        return self.offset + self.length
-
-
-@dataclass(frozen=True)
 class _Sentence:
     text: str
 
@@ -227,7 +216,7 @@ def extract_chunk(
         stats.chars += p.total
         stats.chars_full += p.claim_chars
         stats.chars_ner += p.total
-        parts = [_SizedPart(s, next(part_docs), e - s) for s, e in p.claim_parts]
+        parts = [Part(s, next(part_docs), e - s) for s, e in p.claim_parts]
         ents = list(ner_doc.ents)
         for part in parts:
             _copy_entities(ents, part)

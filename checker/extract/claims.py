@@ -624,10 +624,15 @@ class Part:
 
     offset: int
     doc: Doc
+    length: int = -1  # len(doc.text), which spaCy rebuilds on every access
+
+    def __post_init__(self) -> None:
+        if self.length < 0:
+            object.__setattr__(self, "length", len(self.doc.text))
 
     @property
     def end(self) -> int:
-        return self.offset + len(self.doc.text)
+        return self.offset + self.length
 
 
 def _shift_quantity(q: Quantity, delta: int) -> Quantity:

@@ -151,6 +151,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Final
 
 from checker.extract.units import CURRENCY_SYMBOLS, Unit, currency, match_unit
@@ -762,8 +763,16 @@ def _unit_at(toks: Sequence[_Tok], j: int, core: _Core) -> _UnitHit | None:
     return _UnitHit(unit, start, j + size)
 
 
+@lru_cache(maxsize=1)
+def _currency_last_words() -> frozenset[str]:
+    """The last token of every currency symbol: nothing else can end one."""
+    return frozenset(key.split(" ")[-1] for key in CURRENCY_SYMBOLS)
+
+
 def _currency_before(toks: Sequence[_Tok], i: int, floor: int) -> tuple[str, int] | None:
     """A currency symbol right before token ``i``: ("USD", index of its first token)."""
+    if i - 1 < floor or toks[i - 1].text not in _currency_last_words():
+        return None
     for size in (4, 3, 2, 1):
         first = i - size
         if first < floor:

@@ -62,9 +62,29 @@ def iso(value: dt.date | dt.datetime | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
+def _line(value: Any) -> str:
+    # no indent: json's C encoder, several times faster than the indenting one
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(", ", ": "))
+
+
 def dumps(doc: Any) -> str:
-    """The JSON text of every JSON output: 2-space indent, UTF-8 as is, trailing newline."""
-    return json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    """The JSON text of every JSON output, UTF-8 as is, with a trailing newline.
+
+    The top-level object is indented and each element of its lists (an
+    article, a claim, a finding) stands on one line: readable, diff-friendly,
+    and written by the C encoder even for reports of 100,000 claims.
+    """
+    if not isinstance(doc, dict):
+        return _line(doc) + "\n"
+    fields = []
+    for key, value in doc.items():
+        name = _line(key)
+        if isinstance(value, list) and value:
+            items = ",\n".join(f"    {_line(item)}" for item in value)
+            fields.append(f"  {name}: [\n{items}\n  ]")
+        else:
+            fields.append(f"  {name}: {_line(value)}")
+    return "{\n" + ",\n".join(fields) + "\n}\n"
 
 
 # --- records -----------------------------------------------------------------

@@ -14,7 +14,10 @@ from tests.render.sample import sample_report
 def test_json_text_layout() -> None:
     text = render(sample_report(), Format.JSON)
     assert text.endswith("}\n") and not text.endswith("\n\n")
-    assert text.startswith('{\n  "version": 1,\n  "articles": [\n    {\n      "id"')
+    # the top level indented, one record per line
+    assert text.startswith('{\n  "version": 1,\n  "articles": [\n    {"id": ')
+    records = [line for line in text.splitlines() if line.startswith("    {")]
+    assert all(json.loads(line.rstrip(",")) for line in records)
     assert "Другое агентство" in text  # not \u-escaped
     assert "74.0" not in text and '"low": 74' in text
     assert json.loads(text) == report_to_dict(sample_report())

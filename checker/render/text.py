@@ -123,6 +123,11 @@ def _header(report: Report) -> str:
     return line
 
 
+# A finding about a fact 25 reports agree on would otherwise list all 25;
+# the message names the reports and every location is in the other formats.
+MAX_LOCATIONS = 8
+
+
 def _finding_block(finding: Finding, index: Index, paint: _Painter) -> list[str]:
     head = (
         f"  {paint(finding.severity.value, finding.severity.value.upper())} "
@@ -131,11 +136,18 @@ def _finding_block(finding: Finding, index: Index, paint: _Painter) -> list[str]
     )
     lines = [head]
     lines += ["    " + safe(text) for text in finding.message.splitlines()]
-    for claim in index.claims_of(finding.claim_ids):
+    claims = list(index.claims_of(finding.claim_ids))
+    # the odd figures first: a value few claims share is the one to look at
+    counts = Counter(claim.value for claim in claims)
+    claims.sort(key=lambda claim: counts[claim.value])
+    for claim in claims[:MAX_LOCATIONS]:
         position = index.position(claim)
         where = f"{position.path}:{position.line}" if position else claim.article_id
         quote = " ".join(claim.quote.split())
         lines.append(f"      {paint('dim', safe(where))}  “{safe(quote)}”")
+    if len(claims) > MAX_LOCATIONS:
+        more = plural(len(claims) - MAX_LOCATIONS, "more location")
+        lines.append(f"      {paint('dim', '… and ' + more)}")
     return lines
 
 

@@ -104,3 +104,28 @@ def test_render_timelines_alone() -> None:
         "    1997-01-11  ↓ 72  wire/b\n"
     )
     assert render_timelines(report, []) == ""
+
+
+def test_long_findings_show_the_odd_figure_first_and_cap_locations() -> None:
+    import datetime as dt
+
+    from checker.records import Finding, FindingType, Report, Severity
+    from checker.render.text import MAX_LOCATIONS
+    from tests.factories import article, date_claim
+
+    day = dt.date(1996, 12, 17)
+    articles = tuple(article(f"a{i:02d}", dt.date(1997, 1, 1) + dt.timedelta(i)) for i in range(12))
+    claims = tuple(
+        date_claim(a.id, "attack.date", day + dt.timedelta(days=1 if i == 7 else 0), id=f"c{i:02d}")
+        for i, a in enumerate(articles)
+    )
+    finding = Finding(
+        "f-1", FindingType.CONTRADICTION, Severity.ERROR, "test", "attack.date",
+        tuple(c.id for c in claims), "attack.date: a07 says Dec. 18",
+    )  # fmt: skip
+    report = Report(articles, claims, (finding,), ())
+    text = render(report, Format.TEXT)
+    located = [line for line in text.splitlines() if line.startswith("      ")]
+    assert len(located) == MAX_LOCATIONS + 1
+    assert "Dec. 18" in located[0]
+    assert located[-1].strip() == f"… and {12 - MAX_LOCATIONS} more locations"

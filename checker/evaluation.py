@@ -13,7 +13,7 @@ slot and shared articles.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -326,7 +326,3 @@ def describe_errors(scores: Scores, limit: int = 40) -> str:
     for p in scores.spurious_findings[:limit]:
         out.append(f"FPF   {p.type.value} {p.slot} {p.message[:160]}")
     return "\n".join(out)
-
-
-def iter_gold_articles(gold_data: Mapping[str, Any]) -> Iterable[str]:
-    return (str(a["id"]) for a in gold_data.get("articles", []))

@@ -30,7 +30,6 @@ from checker.extract.dates import (
     find_dates,
     is_future_context,
     month_day,
-    resolve_year,
 )
 from checker.records import DateMention, PublishedBasis
 
@@ -752,8 +751,3 @@ def _line_of(text: str, pos: int) -> str:
     lo = text.rfind("\n", 0, pos) + 1
     hi = text.find("\n", pos)
     return text[lo : hi if hi >= 0 else len(text)]
-
-
-def resolve_year_for(month: int, day: int, published: dt.date) -> int:
-    """Convenience re-export of :func:`checker.extract.dates.resolve_year` (past bias)."""
-    return resolve_year(month, day, published)

@@ -40,7 +40,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -1801,13 +1800,3 @@ def month_day(expression: str) -> tuple[int, int, int | None, int | None] | None
             wd = _weekday_number(m["wd"]) if m["wd"] else None
             return _month_number(m["month"]), _day_number(m["day"]), int(ys) if ys else None, wd
     return None
-
-
-def year_counts(mentions: Sequence[DateMention]) -> list[int]:
-    """Years of the absolute (non-relative) day/month/year mentions, most common first."""
-    c: Counter[int] = Counter(
-        m.start_date.year
-        for m in mentions
-        if m.start_date is not None and not m.relative and m.start_date.year == m.end_date.year  # type: ignore[union-attr]
-    )
-    return [y for y, _ in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))]

@@ -326,8 +326,11 @@ def encode_entry(key: str, value: CachedExtraction) -> bytes:
 def decode_entry(key: str, data: bytes) -> CachedExtraction | None:
     """The entry's content, or None when it is not a sound entry for ``key``."""
     payload = _unseal(key, data)
-    if payload is None:
-        return None
+    return None if payload is None else decode_payload(payload)
+
+
+def decode_payload(payload: bytes) -> CachedExtraction | None:
+    """The content of an entry's checked payload, or None when it does not decode."""
     try:
         raw = json.loads(payload)
         claims = tuple(claim_from_json(c) for c in raw["claims"])
@@ -404,12 +407,20 @@ class ClaimCache:
         return self.root / f"v{FORMAT}" / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> CachedExtraction | None:
-        entry = self._read(key, decode_entry)
-        if entry is None:
-            self.misses += 1
-        else:
-            self.hits += 1
+        payload = self.load(key)
+        entry = None if payload is None else decode_payload(payload)
+        self.count(entry is not None)
         return entry
+
+    def load(self, key: str) -> bytes | None:
+        """The checked payload of the entry for ``key`` (see ``decode_payload``), or None."""
+        return self._read(key, _unseal)
+
+    def count(self, hit: bool) -> None:
+        if hit:
+            self.hits += 1
+        else:
+            self.misses += 1
 
     def get_dating(self, key: str) -> PublishedResult | None:
         return self._read(key, decode_dating)

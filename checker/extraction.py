@@ -23,14 +23,22 @@ claims and mentions only, never parsed documents.
 
 from __future__ import annotations
 
+import collections
+import contextlib
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from checker.cache import CachedExtraction, ClaimCache, article_key, cache_context
+from checker.cache import (
+    CachedExtraction,
+    ClaimCache,
+    article_key,
+    cache_context,
+    decode_payload,
+)
 from checker.extract.claims import Part, extract_claims
 from checker.ids import claim_id
 from checker.names import NameMention, cluster_names, name_mentions, spelling_findings
@@ -279,6 +287,11 @@ def extract_articles(
 
     ``years`` maps a story to the years of its dated reports (most common
     first), as :func:`checker.pipeline.story_years` gives it.
+
+    With ``workers`` > 1 the reports the cache lacks are parsed in worker
+    processes while this one decodes the entries it has: on a warm run the
+    model loads and parses the changed reports at the same time as the
+    unchanged ones come out of the cache.
     """
     options = options or ExtractionOptions()
     stats = ExtractionStats(articles=len(articles))
@@ -288,19 +301,11 @@ def extract_articles(
     results: list[CachedExtraction | None] = [None] * len(articles)
     story_years = [tuple(years.get(a.story, ())) for a in articles]
     keys: list[str] = []
+    payloads: list[bytes | None] = [None] * len(articles)
     if cache is not None:
         context = cache_context(config_fingerprint, options.fingerprint())
-        for i, article in enumerate(articles):
-            key = article_key(article, story_years[i], context)
-            keys.append(key)
-            hit = cache.get(key)
-            if hit is not None:
-                results[i] = hit
-                stats.cached += 1
-                if progress is not None:
-                    progress(1)
-    todo = [i for i, r in enumerate(results) if r is None]
-    chunks = list(_chunks(todo, max(1, options.chunk_size)))
+        keys = [article_key(a, story_years[i], context) for i, a in enumerate(articles)]
+        payloads = [cache.load(key) for key in keys]
 
     def done(indices: list[int], found: list[CachedExtraction], more: ExtractionStats) -> None:
         stats.add(more)
@@ -311,16 +316,45 @@ def extract_articles(
         if progress is not None:
             progress(len(indices))
 
-    if chunks:
-        from checker.nlp import load_pipeline
+    def jobs(indices: list[int]) -> list[tuple[Article, tuple[int, ...]]]:
+        return [(articles[i], story_years[i]) for i in indices]
 
-        nlp = load_pipeline()  # before forking: shared by the workers
-        if workers > 1 and len(chunks) > 1:
-            _run_pool(articles, story_years, chunks, lexicon, options, workers, done)
-        else:
+    todo = [i for i, p in enumerate(payloads) if p is None]
+    chunks = list(_chunks(todo, max(1, options.chunk_size)))
+    with contextlib.ExitStack() as stack:
+        parsing: Iterable[tuple[list[int], list[CachedExtraction], ExtractionStats]] = ()
+        if chunks and workers > 1 and (len(chunks) > 1 or len(todo) < len(articles)):
+            # Many chunks: load the model once here, shared copy-on-write by the
+            # workers. A few: let the workers load it while this process decodes.
+            preload = len(chunks) >= workers
+            pool = _ChunkPool([(c, jobs(c)) for c in chunks], lexicon, options, workers, preload)
+            parsing = stack.enter_context(pool)
+            chunks = []
+        late: list[int] = []
+        for i, payload in enumerate(payloads):
+            if payload is None:
+                continue
+            value = decode_payload(payload)
+            assert cache is not None
+            cache.count(value is not None)
+            if value is None:
+                late.append(i)  # a checked entry that does not decode: parse it again
+                continue
+            results[i] = value
+            stats.cached += 1
+            if progress is not None:
+                progress(1)
+        if cache is not None:
+            cache.misses += len(todo)
+        for head, found, chunk_stats in parsing:
+            done(head, found, chunk_stats)
+        chunks.extend(_chunks(late, max(1, options.chunk_size)))
+        if chunks:
+            from checker.nlp import load_pipeline
+
+            nlp = load_pipeline()
             for indices in chunks:
-                jobs = [(articles[i], story_years[i]) for i in indices]
-                found, chunk_stats = extract_chunk(jobs, lexicon, options, nlp)
+                found, chunk_stats = extract_chunk(jobs(indices), lexicon, options, nlp)
                 done(indices, found, chunk_stats)
     claims: list[Claim] = []
     mentions: list[NameMention] = []
@@ -333,34 +367,56 @@ def extract_articles(
     return ExtractionResult(tuple(claims), tuple(mentions), stats, tuple(metadata))
 
 
-def _run_pool(
-    articles: Sequence[Article],
-    story_years: Sequence[tuple[int, ...]],
-    chunks: Sequence[list[int]],
-    lexicon: Lexicon,
-    options: ExtractionOptions,
-    workers: int,
-    done: Callable[[list[int], list[CachedExtraction], ExtractionStats], None],
-) -> None:
-    """Chunks to a process pool, at most two in flight per worker (bounded memory)."""
-    processes = min(workers, len(chunks), os.cpu_count() or workers)
-    with ProcessPoolExecutor(
-        max_workers=processes,
-        mp_context=_pool_context(),
-        initializer=_init_worker,
-        initargs=(lexicon, options),
-    ) as pool:
-        pending: list[tuple[list[int], Future[tuple[list[CachedExtraction], ExtractionStats]]]]
-        pending = []
-        queue = iter(chunks)
-        for indices in queue:
-            jobs = [(articles[i], story_years[i]) for i in indices]
-            pending.append((indices, pool.submit(_run_chunk, jobs)))
-            if len(pending) >= 2 * processes:
-                head, future = pending.pop(0)
-                done(head, *future.result())
-        for head, future in pending:
-            done(head, *future.result())
+ChunkResult = tuple[list[CachedExtraction], ExtractionStats]
+
+
+class _ChunkPool:
+    """Chunks parsed by a process pool, at most two in flight per process (bounded
+    memory); iterating yields ``(indices, found, stats)`` in chunk order."""
+
+    def __init__(
+        self,
+        chunks: Sequence[tuple[list[int], list[tuple[Article, tuple[int, ...]]]]],
+        lexicon: Lexicon,
+        options: ExtractionOptions,
+        workers: int,
+        preload: bool,
+    ) -> None:
+        if preload:
+            from checker.nlp import load_pipeline
+
+            load_pipeline()  # before forking: shared by the workers
+        self.processes = max(1, min(workers, len(chunks), os.cpu_count() or workers))
+        self.pool = ProcessPoolExecutor(
+            max_workers=self.processes,
+            mp_context=_pool_context(),
+            initializer=_init_worker,
+            initargs=(lexicon, options),
+        )
+        self.queue = iter(chunks)
+        self.pending: collections.deque[tuple[list[int], Future[ChunkResult]]] = collections.deque()
+        self._fill()
+
+    def _fill(self) -> None:
+        while len(self.pending) < 2 * self.processes:
+            item = next(self.queue, None)
+            if item is None:
+                return
+            indices, jobs = item
+            self.pending.append((indices, self.pool.submit(_run_chunk, jobs)))
+
+    def __iter__(self) -> Iterator[tuple[list[int], list[CachedExtraction], ExtractionStats]]:
+        while self.pending:
+            indices, future = self.pending.popleft()
+            found, stats = future.result()
+            self._fill()
+            yield indices, found, stats
+
+    def __enter__(self) -> _ChunkPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.pool.shutdown(cancel_futures=True)
 
 
 # ------------------------------------------------------------------ names -> claims

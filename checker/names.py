@@ -40,6 +40,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -136,6 +137,7 @@ class NameCluster:
     mentions: tuple[NameMention, ...]
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Accent- and case-insensitive form, spaces collapsed."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -143,8 +145,9 @@ def fold(text: str) -> str:
     return " ".join(stripped.casefold().split())
 
 
-def _tokens(text: str) -> list[str]:
-    return [t.strip(".,") for t in fold(text).replace("-", " ").split() if t.strip(".,")]
+@lru_cache(maxsize=1 << 16)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(t.strip(".,") for t in fold(text).replace("-", " ").split() if t.strip(".,"))
 
 
 # --------------------------------------------------------------------------- mentions
@@ -384,15 +387,17 @@ def cluster_names(
         by_key[(m.story, m.label)].append(m)
     out: list[NameCluster] = []
     for (story, label), ms in sorted(by_key.items()):
-        counts = Counter(m.text for m in ms)
+        by_text: dict[str, list[NameMention]] = defaultdict(list)
+        for m in ms:
+            by_text[m.text].append(m)
+        counts = Counter({text: len(group) for text, group in by_text.items()})
         groups = _person_groups(counts) if label == "PERSON" else _org_groups(counts, aliases or {})
         for group in groups:
-            members = set(group)
             cms = sorted(
-                (m for m in ms if m.text in members), key=lambda m: (m.article_id, m.start, m.end)
+                (m for s in group for m in by_text[s]), key=lambda m: (m.article_id, m.start, m.end)
             )
             variants = tuple(
-                (s, counts[s], tuple(sorted({m.article_id for m in cms if m.text == s})))
+                (s, counts[s], tuple(sorted({m.article_id for m in by_text[s]})))
                 for s in sorted(group, key=lambda s: (-counts[s], s))
             )
             out.append(

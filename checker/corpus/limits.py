@@ -15,7 +15,7 @@ DEFAULT_MAX_BYTES = 20_000_000
 
 _BOM = codecs.BOM_UTF8
 # Control bytes that never occur in text (tab, newlines, form feed are fine).
-_CONTROL = frozenset(set(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D}) | {0x7F}
+_CONTROL_BYTES = bytes(sorted(set(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D} | {0x7F}))
 _SNIFF = 8192
 _CONTROL_RATIO = 0.10
 
@@ -48,7 +48,7 @@ def is_binary(data: bytes) -> bool:
         return True
     if not head:
         return False
-    control = sum(1 for b in head if b in _CONTROL)
+    control = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return control / len(head) > _CONTROL_RATIO
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from checker.records import Report
 from checker.render.options import RenderOptions
-from checker.render.serialize import dumps, report_to_dict
+from checker.render.serialize import report_json
 
 
 def render_json(report: Report, options: RenderOptions) -> str:
-    return dumps(report_to_dict(report, baseline=options.baseline_summary))
+    return report_json(report, baseline=options.baseline_summary)

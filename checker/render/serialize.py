@@ -13,7 +13,7 @@ import datetime as dt
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,9 +62,14 @@ def iso(value: dt.date | dt.datetime | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(", ", ": "))
+
+
 def _line(value: Any) -> str:
     # no indent: json's C encoder, several times faster than the indenting one
-    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(", ", ": "))
+    if isinstance(value, JSONText):
+        return str.__str__(value)
+    return _ENCODER.encode(value)
 
 
 def dumps(doc: Any) -> str:
@@ -209,18 +214,112 @@ def summary_to_dict(report: Report) -> dict[str, Any]:
 
 def report_to_dict(report: Report, baseline: BaselineSummary | None = None) -> dict[str, Any]:
     """The JSON report (``schemas/report.schema.json``)."""
+    return _report_document(report, baseline, claim_to_dict, timeline_to_dict)
+
+
+def report_json(report: Report, baseline: BaselineSummary | None = None) -> str:
+    """``dumps(report_to_dict(report))``, byte for byte, with claims and timelines
+    written by the direct encoders below (they are nearly all of a large report)."""
+    return dumps(_report_document(report, baseline, claim_json, timeline_json))
+
+
+def _report_document(
+    report: Report,
+    baseline: BaselineSummary | None,
+    claim: Callable[[Claim], Any],
+    timeline: Callable[[Timeline], Any],
+) -> dict[str, Any]:
     out: dict[str, Any] = {
         "version": REPORT_VERSION,
         "articles": [article_to_dict(a) for a in report.articles],
-        "claims": [claim_to_dict(c) for c in report.claims],
+        "claims": [claim(c) for c in report.claims],
         "findings": [finding_to_dict(f) for f in report.findings],
-        "timelines": [timeline_to_dict(t) for t in report.timelines],
+        "timelines": [timeline(t) for t in report.timelines],
         "errors": [error_to_dict(e) for e in report.errors],
         "summary": summary_to_dict(report),
     }
     if baseline is not None:
         out["baseline"] = baseline_summary_to_dict(baseline)
     return out
+
+
+# --- direct encoders -----------------------------------------------------------
+# ``_line(claim_to_dict(c))`` builds a dict and runs the generic encoder for each
+# of 100,000+ claims; these write the same text from the record in one step.
+# tests/render/test_serialize.py checks them against the dict path.
+
+
+class JSONText(str):
+    """A value already written as JSON text; ``dumps`` copies it as it is."""
+
+
+_string = json.encoder.encode_basestring  # ensure_ascii=False, as _line
+
+
+def _opt_string(x: str | None) -> str:
+    return "null" if x is None else _string(x)
+
+
+def _number(x: float | None) -> str:
+    n = num(x)
+    return "null" if n is None else repr(n)
+
+
+def _date_text(x: dt.date | dt.datetime | None) -> str:
+    return "null" if x is None else f'"{x.isoformat()}"'
+
+
+def _value_json(value: Value) -> str:
+    if isinstance(value, CountValue):
+        return f'{{"low": {_number(value.low)}, "high": {_number(value.high)}}}'
+    if isinstance(value, DateValue):
+        return f'{{"start": "{value.start.isoformat()}", "end": "{value.end.isoformat()}"}}'
+    if isinstance(value, NameValue):
+        return f'{{"text": {_string(value.text)}, "canonical": {_opt_string(value.canonical)}}}'
+    raise TypeError(f"not a claim value: {value!r}")
+
+
+def claim_json(claim: Claim) -> JSONText:
+    """``_line(claim_to_dict(claim))``."""
+    line = "null" if claim.line is None else repr(int(claim.line))
+    return JSONText(
+        f'{{"id": {_string(claim.id)}, "article_id": {_string(claim.article_id)}, '
+        f'"story": {_string(claim.story)}, "slot": {_string(claim.slot)}, '
+        f'"kind": {_string(claim.kind.value)}, "value": {_value_json(claim.value)}, '
+        f'"unit": {_opt_string(claim.unit)}, "qualifier": {_string(claim.qualifier.value)}, '
+        f'"as_of": {_date_text(claim.as_of)}, "quote": {_string(claim.quote)}, '
+        f'"sentence": {_string(claim.sentence)}, "start": {int(claim.start)!r}, '
+        f'"end": {int(claim.end)!r}, "line": {line}, '
+        f'"attribution": {_opt_string(claim.attribution)}, "hedge": {_opt_string(claim.hedge)}}}'
+    )
+
+
+def _ids_json(ids: Iterable[str]) -> str:
+    return "[" + ", ".join(map(_string, ids)) + "]"
+
+
+def _point_json(point: TimelinePoint, kind: Kind) -> str:
+    if kind is Kind.DATE:
+        return (
+            f'{{"as_of": {_date_text(point.as_of)}, "low": null, "high": null, '
+            f'"start": {_date_text(point.start_date)}, "end": {_date_text(point.end_date)}, '
+            f'"claim_ids": {_ids_json(point.claim_ids)}, "change": {_string(point.change)}}}'
+        )
+    return (
+        f'{{"as_of": {_date_text(point.as_of)}, "low": {_number(point.low)}, '
+        f'"high": {_number(point.high)}, "claim_ids": {_ids_json(point.claim_ids)}, '
+        f'"change": {_string(point.change)}}}'
+    )
+
+
+def timeline_json(timeline: Timeline) -> JSONText:
+    """``_line(timeline_to_dict(timeline))``."""
+    points = ", ".join(_point_json(p, timeline.kind) for p in timeline.points)
+    return JSONText(
+        f'{{"story": {_string(timeline.story)}, "slot": {_string(timeline.slot)}, '
+        f'"behaviour": {_string(timeline.behaviour.value)}, "kind": {_string(timeline.kind.value)}, '
+        f'"points": [{points}]}}'
+    )
 
 
 # --- helpers shared by the renderers ------------------------------------------

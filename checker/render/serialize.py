@@ -317,7 +317,8 @@ def timeline_json(timeline: Timeline) -> JSONText:
     points = ", ".join(_point_json(p, timeline.kind) for p in timeline.points)
     return JSONText(
         f'{{"story": {_string(timeline.story)}, "slot": {_string(timeline.slot)}, '
-        f'"behaviour": {_string(timeline.behaviour.value)}, "kind": {_string(timeline.kind.value)}, '
+        f'"behaviour": {_string(timeline.behaviour.value)}, '
+        f'"kind": {_string(timeline.kind.value)}, '
         f'"points": [{points}]}}'
     )
 

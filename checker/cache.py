@@ -1,18 +1,28 @@
-"""An on-disk, content-addressed cache of what extraction found in each report.
+"""An on-disk, content-addressed cache of per-report and per-story results.
 
-One entry per report: the count, quantity and date claims and the name
-mentions that :mod:`checker.extraction` found in it. The key is a sha256 over
+Three kinds of entries:
 
-- everything about the report that extraction reads: its text, id, path,
-  story, publication date (and how it was found), line offset; and the years
-  of the other dated reports of its story (they resolve year-less dates);
-- the context: a format version, ``checker.__version__``, a hash of the
-  checker package's own files (any code or lexicon change invalidates every
-  entry), the spaCy version and the model's name and version, and
-  ``Config.fingerprint()``.
+- **extraction**, one per report: the count, quantity and date claims and the
+  name mentions that :mod:`checker.extraction` found in it, and its
+  date-consistency problems. Keyed by a sha256 over everything about the
+  report that extraction reads: its text, id, path, story, publication date
+  (and how it was found), line offset; and the years of the other dated
+  reports of its story (they resolve year-less dates);
+- **dating**, one per report without a metadata date: the inferred
+  publication date (:func:`dating_key`);
+- **story**, one per story: its claims as placed in time, its findings and
+  timelines (:class:`StoryResult`), keyed by its reports' extraction keys in
+  corpus order plus the title, source and url comparison also reads
+  (:func:`story_key`). A warm run compares again only the stories where a
+  report was added, changed or removed.
 
-Entries live in a sharded directory (``<root>/v1/ab/abcdef....json``). Each
-file is a header line ``checker-cache 1 <key> <sha256 of payload>`` and a JSON
+Every key also covers the context: a format version, ``checker.__version__``,
+a hash of the checker package's own files (any code or lexicon change
+invalidates every entry), the spaCy version and the model's name and
+version, and ``Config.fingerprint()``.
+
+Entries live in a sharded directory (``<root>/v2/ab/abcdef....json``). Each
+file is a header line ``checker-cache 2 <key> <sha256 of payload>`` and a JSON
 payload, written to a temporary file and renamed into place (``os.replace``),
 so concurrent runs never see a partial entry and two runs that write the same
 entry write the same bytes. A missing, truncated, corrupt or foreign entry is
@@ -38,13 +48,19 @@ from checker.names import NameMention
 from checker.published import PublishedResult
 from checker.records import (
     Article,
+    Behaviour,
     Claim,
     CountValue,
     DateValue,
+    Finding,
+    FindingType,
     Kind,
     NameValue,
     PublishedBasis,
     Qualifier,
+    Severity,
+    Timeline,
+    TimelinePoint,
     Value,
 )
 
@@ -52,11 +68,13 @@ __all__ = [
     "CACHE_DIR_NAME",
     "CachedExtraction",
     "ClaimCache",
+    "StoryResult",
     "article_key",
     "cache_context",
     "code_hash",
     "default_cache_dir",
     "model_signature",
+    "story_key",
 ]
 
 T = TypeVar("T")
@@ -73,6 +91,16 @@ class CachedExtraction:
     claims: tuple[Claim, ...]
     names: tuple[NameMention, ...]
     metadata: tuple[str, ...] = ()  # the report's date-consistency problems
+
+
+@dataclass(frozen=True)
+class StoryResult:
+    """What comparison made of one story: its claims as placed in time (name
+    claims included), its findings and its timelines."""
+
+    claims: tuple[Claim, ...]
+    findings: tuple[Finding, ...]
+    timelines: tuple[Timeline, ...]
 
 
 # ------------------------------------------------------------------ keys
@@ -155,6 +183,18 @@ def article_key(article: Article, story_years: Sequence[int], context: str) -> s
         article.text,
     ]
     blob = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return hashlib.sha256(blob).hexdigest()
+
+
+def story_key(
+    story: str, articles: Sequence[Article], article_keys: Sequence[str], context: str
+) -> str:
+    """The cache key of one story's comparison: its reports' extraction keys, in
+    corpus order, and the report fields comparison reads that those keys leave out."""
+    reports = [
+        [key, a.title, a.source, a.url] for a, key in zip(articles, article_keys, strict=True)
+    ]
+    blob = json.dumps([context, "story", story, reports], ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(blob).hexdigest()
 
 
@@ -341,6 +381,104 @@ def decode_payload(payload: bytes) -> CachedExtraction | None:
     return CachedExtraction(claims, names, metadata)
 
 
+def finding_to_json(f: Finding) -> dict[str, Any]:
+    return {
+        "id": f.id,
+        "type": f.type.value,
+        "severity": f.severity.value,
+        "story": f.story,
+        "slot": f.slot,
+        "claim_ids": list(f.claim_ids),
+        "message": f.message,
+    }
+
+
+def finding_from_json(raw: Mapping[str, Any]) -> Finding:
+    return Finding(
+        id=str(raw["id"]),
+        type=FindingType(raw["type"]),
+        severity=Severity(raw["severity"]),
+        story=str(raw["story"]),
+        slot=str(raw["slot"]),
+        claim_ids=tuple(str(c) for c in raw["claim_ids"]),
+        message=str(raw["message"]),
+    )
+
+
+def _point_to_json(p: TimelinePoint) -> list[Any]:
+    return [
+        None if p.as_of is None else p.as_of.isoformat(),
+        p.low,
+        p.high,
+        list(p.claim_ids),
+        p.change,
+        None if p.start_date is None else p.start_date.isoformat(),
+        None if p.end_date is None else p.end_date.isoformat(),
+    ]
+
+
+def _point_from_json(raw: Sequence[Any]) -> TimelinePoint:
+    as_of, low, high, ids, change, start, end = raw
+    if change not in ("first", "same", "up", "down", "conflict", "revised"):
+        raise ValueError(f"unknown change {change!r}")
+    return TimelinePoint(
+        as_of=_date(as_of),
+        low=_float(low),
+        high=_float(high),
+        claim_ids=tuple(str(c) for c in ids),
+        change=change,
+        start_date=_date(start),
+        end_date=_date(end),
+    )
+
+
+def timeline_to_json(t: Timeline) -> dict[str, Any]:
+    return {
+        "story": t.story,
+        "slot": t.slot,
+        "behaviour": t.behaviour.value,
+        "kind": t.kind.value,
+        "points": [_point_to_json(p) for p in t.points],
+    }
+
+
+def timeline_from_json(raw: Mapping[str, Any]) -> Timeline:
+    return Timeline(
+        story=str(raw["story"]),
+        slot=str(raw["slot"]),
+        behaviour=Behaviour(raw["behaviour"]),
+        kind=Kind(raw["kind"]),
+        points=tuple(_point_from_json(p) for p in raw["points"]),
+    )
+
+
+def encode_story(key: str, value: StoryResult) -> bytes:
+    payload = json.dumps(
+        {
+            "claims": [claim_to_json(c) for c in value.claims],
+            "findings": [finding_to_json(f) for f in value.findings],
+            "timelines": [timeline_to_json(t) for t in value.timelines],
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+        allow_nan=False,
+    ).encode("utf-8")
+    return _seal(key, payload)
+
+
+def decode_story_payload(payload: bytes) -> StoryResult | None:
+    """The content of a story entry's checked payload, or None when it does not decode."""
+    try:
+        raw = json.loads(payload)
+        return StoryResult(
+            claims=tuple(claim_from_json(c) for c in raw["claims"]),
+            findings=tuple(finding_from_json(f) for f in raw["findings"]),
+            timelines=tuple(timeline_from_json(t) for t in raw["timelines"]),
+        )
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
 def dating_key(
     text: str, published: dt.date | dt.datetime | None, story_years: Sequence[int], context: str
 ) -> str:
@@ -413,7 +551,8 @@ class ClaimCache:
         return entry
 
     def load(self, key: str) -> bytes | None:
-        """The checked payload of the entry for ``key`` (see ``decode_payload``), or None."""
+        """The checked payload of the entry for ``key``, or None (``decode_payload`` or
+        ``decode_story_payload`` turn it into records)."""
         return self._read(key, _unseal)
 
     def count(self, hit: bool) -> None:
@@ -421,6 +560,9 @@ class ClaimCache:
             self.hits += 1
         else:
             self.misses += 1
+
+    def put_story(self, key: str, value: StoryResult) -> None:
+        self._write(key, lambda: encode_story(key, value))
 
     def get_dating(self, key: str) -> PublishedResult | None:
         return self._read(key, decode_dating)

@@ -53,6 +53,7 @@ __all__ = [
     "ExtractionResult",
     "ExtractionStats",
     "extract_articles",
+    "extraction_keys",
     "name_claims",
 ]
 
@@ -282,6 +283,7 @@ def extract_articles(
     cache: ClaimCache | None = None,
     progress: Progress | None = None,
     options: ExtractionOptions | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> ExtractionResult:
     """Claims and name mentions of every report, from the cache or by parsing.
 
@@ -291,7 +293,8 @@ def extract_articles(
     With ``workers`` > 1 the reports the cache lacks are parsed in worker
     processes while this one decodes the entries it has: on a warm run the
     model loads and parses the changed reports at the same time as the
-    unchanged ones come out of the cache.
+    unchanged ones come out of the cache. ``meanwhile`` is called once, while
+    that parse runs, for other work to overlap with it.
     """
     options = options or ExtractionOptions()
     stats = ExtractionStats(articles=len(articles))
@@ -303,8 +306,7 @@ def extract_articles(
     keys: list[str] = []
     payloads: list[bytes | None] = [None] * len(articles)
     if cache is not None:
-        context = cache_context(config_fingerprint, options.fingerprint())
-        keys = [article_key(a, story_years[i], context) for i, a in enumerate(articles)]
+        keys = extraction_keys(articles, years, config_fingerprint, options)
         payloads = [cache.load(key) for key in keys]
 
     def done(indices: list[int], found: list[CachedExtraction], more: ExtractionStats) -> None:
@@ -346,6 +348,8 @@ def extract_articles(
                 progress(1)
         if cache is not None:
             cache.misses += len(todo)
+        if meanwhile is not None:
+            meanwhile()
         for head, found, chunk_stats in parsing:
             done(head, found, chunk_stats)
         chunks.extend(_chunks(late, max(1, options.chunk_size)))
@@ -365,6 +369,17 @@ def extract_articles(
         mentions.extend(r.names)
         metadata.append(r.metadata)
     return ExtractionResult(tuple(claims), tuple(mentions), stats, tuple(metadata))
+
+
+def extraction_keys(
+    articles: Sequence[Article],
+    years: dict[str, list[int]],
+    config_fingerprint: str = "",
+    options: ExtractionOptions | None = None,
+) -> list[str]:
+    """The cache key of each report's extraction (see :func:`checker.cache.article_key`)."""
+    context = cache_context(config_fingerprint, (options or ExtractionOptions()).fingerprint())
+    return [article_key(a, tuple(years.get(a.story, ())), context) for a in articles]
 
 
 ChunkResult = tuple[list[CachedExtraction], ExtractionStats]
@@ -466,6 +481,7 @@ def run_extraction(
     cache: ClaimCache | None = None,
     progress: Progress | None = None,
     options: ExtractionOptions | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> tuple[list[Claim], list[Claim], list[Finding], dict[str, tuple[str, ...]]]:
     """Count/date claims, name claims, spelling findings, and each report's
     date-consistency problems (by article id)."""
@@ -480,6 +496,7 @@ def run_extraction(
         cache=cache,
         progress=progress,
         options=options,
+        meanwhile=meanwhile,
     )
     names, spelling = name_claims(articles, result.name_mentions)
     metadata = {a.id: m for a, m in zip(articles, result.metadata, strict=True) if m}

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from checker.cache import ClaimCache, dating_key
+from checker.cache import ClaimCache, StoryResult, dating_key
 from checker.compare import compare
 from checker.config import Config
 from checker.corpus import read_corpus
@@ -30,6 +30,7 @@ from checker.records import (
     PublishedBasis,
     Report,
     Severity,
+    Timeline,
 )
 from checker.slots import Lexicon, load_lexicon
 
@@ -207,13 +208,24 @@ def build_report(
         *(f for f in extra_findings if f.slot not in config.ignore_slots),
         *metadata_findings(articles, config, metadata),
     ]
-    findings.sort(key=lambda f: (f.story, -f.severity.rank, f.type.value, f.slot, f.id))
-    kept.sort(key=lambda c: (c.article_id, c.start, c.end, c.slot))
+    return assemble_report(articles, kept, findings, comparison.timelines, errors)
+
+
+def assemble_report(
+    articles: Iterable[Article],
+    claims: Iterable[Claim],
+    findings: Iterable[Finding],
+    timelines: Iterable[Timeline],
+    errors: Iterable[object],
+) -> Report:
+    """A report with every part in its output order (whatever order the parts came in)."""
     return Report(
         articles=tuple(sorted(articles, key=lambda a: a.id)),
-        claims=tuple(kept),
-        findings=tuple(findings),
-        timelines=comparison.timelines,
+        claims=tuple(sorted(claims, key=lambda c: (c.article_id, c.start, c.end, c.slot, c.id))),
+        findings=tuple(
+            sorted(findings, key=lambda f: (f.story, -f.severity.rank, f.type.value, f.slot, f.id))
+        ),
+        timelines=tuple(sorted(timelines, key=lambda t: (t.story, t.slot, t.kind.value))),
         errors=tuple(errors),  # type: ignore[arg-type]
     )
 
@@ -234,31 +246,116 @@ def check(
     use_cache: bool = False,
     cache_dir: str | Path | None = None,
 ) -> Report:
-    """The whole pipeline; ``use_cache`` keeps per-report extraction results on disk
-    (in ``cache_dir``, default ``.checker-cache`` beside the data)."""
+    """The whole pipeline; ``use_cache`` keeps per-report extraction results and
+    per-story comparison results on disk (in ``cache_dir``, default
+    ``.checker-cache`` beside the data)."""
     from checker.cache import ClaimCache, cache_context, default_cache_dir
     from checker.extraction import run_extraction
 
     config = config or Config()
     lexicon = load_lexicon(config)
     corpus = read_corpus(paths, stories=config.stories)
-    cache = None
-    if use_cache:
-        cache = ClaimCache(cache_dir if cache_dir is not None else default_cache_dir(paths))
+    if not use_cache:
+        articles = date_articles(corpus.articles, lexicon)
+        claims, names, spelling, metadata = run_extraction(
+            articles, lexicon, config_fingerprint=config.fingerprint(), workers=workers,
+            progress=progress,
+        )  # fmt: skip
+        return build_report(
+            articles, [*claims, *names], spelling, corpus.errors, config, lexicon, metadata
+        )
+    cache = ClaimCache(cache_dir if cache_dir is not None else default_cache_dir(paths))
     articles = date_articles(
         corpus.articles, lexicon, cache, cache_context(config.fingerprint(), "dating")
     )
-    claims, names, spelling, metadata = run_extraction(
+    return _check_by_story(articles, corpus.errors, config, lexicon, cache, workers, progress)
+
+
+def _check_by_story(
+    articles: Sequence[Article],
+    errors: Sequence[object],
+    config: Config,
+    lexicon: Lexicon,
+    cache: ClaimCache,
+    workers: int,
+    progress: Progress | None,
+) -> Report:
+    """Compare again only the stories with a new, changed or removed report.
+
+    A story's findings, timelines and placed claims depend on its own reports
+    alone; they are cached under :func:`checker.cache.story_key`. The reports
+    of the other stories are extracted (from the cache or by parsing) and
+    compared as :func:`build_report` does, while the cached stories decode.
+    """
+    from checker.cache import cache_context, decode_story_payload, story_key
+    from checker.extraction import extraction_keys
+
+    fingerprint = config.fingerprint()
+    keys = extraction_keys(articles, story_years(articles), fingerprint)
+    members: dict[str, list[int]] = defaultdict(list)
+    for i, a in enumerate(articles):
+        members[a.story].append(i)
+    context = cache_context(fingerprint, "story")
+    skeys = {
+        story: story_key(story, [articles[i] for i in ix], [keys[i] for i in ix], context)
+        for story, ix in members.items()
+    }
+    payloads = {story: cache.load(key) for story, key in skeys.items()}
+    cached: dict[str, StoryResult] = {}
+
+    def decode() -> None:
+        for story, payload in payloads.items():
+            value = None if payload is None else decode_story_payload(payload)
+            if value is not None:
+                cached[story] = value
+
+    redo = [a for a in articles if payloads[a.story] is None]
+    parts = [_compare_stories(redo, config, lexicon, cache, workers, progress, decode)]
+    broken = [a for a in articles if payloads[a.story] is not None and a.story not in cached]
+    if broken:  # a checked entry that does not decode: compare its story again
+        parts.append(_compare_stories(broken, config, lexicon, cache, workers, progress, None))
+    for part in parts:
+        for story, result in part.items():
+            cache.put_story(skeys[story], result)
+            cached[story] = result
+    results = [cached[story] for story in sorted(cached)]
+    return assemble_report(
         articles,
-        lexicon,
-        config_fingerprint=config.fingerprint(),
-        workers=workers,
-        cache=cache,
-        progress=progress,
+        (c for r in results for c in r.claims),
+        (f for r in results for f in r.findings),
+        (t for r in results for t in r.timelines),
+        errors,
     )
-    return build_report(
-        articles, [*claims, *names], spelling, corpus.errors, config, lexicon, metadata
-    )
+
+
+def _compare_stories(
+    articles: Sequence[Article],
+    config: Config,
+    lexicon: Lexicon,
+    cache: ClaimCache,
+    workers: int,
+    progress: Progress | None,
+    meanwhile: Callable[[], None] | None,
+) -> dict[str, StoryResult]:
+    """Extract and compare whole stories; the result of each story apart."""
+    from checker.extraction import run_extraction
+
+    claims, names, spelling, metadata = run_extraction(
+        articles, lexicon, config_fingerprint=config.fingerprint(), workers=workers,
+        cache=cache, progress=progress, meanwhile=meanwhile,
+    )  # fmt: skip
+    report = build_report(articles, [*claims, *names], spelling, (), config, lexicon, metadata)
+    stories = {a.story for a in articles}
+    by_story: dict[str, tuple[list[Claim], list[Finding], list[Timeline]]] = {
+        s: ([], [], []) for s in stories
+    }
+    for c in report.claims:
+        by_story[c.story][0].append(c)
+    for f in report.findings:
+        by_story[f.story][1].append(f)
+    for t in report.timelines:
+        by_story[t.story][2].append(t)
+    return {s: StoryResult(tuple(cs), tuple(fs), tuple(ts)) for s, (cs, fs, ts) in by_story.items()}
 
 
 def claims_of_text(text: str, published: dt.date | dt.datetime | None = None) -> list[Claim]:

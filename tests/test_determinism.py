@@ -208,3 +208,62 @@ def test_the_extraction_cache_does_not_change_the_output(
         run_in(first, args, monkeypatch)
     cold = (first / "cold.json").read_bytes()
     assert cold == (first / "warm.json").read_bytes() == (first / "none.json").read_bytes()
+
+
+def _two_stories(folder: Path) -> Path:
+    """The small corpus as story ``wire`` plus a copy with other figures as story ``copy``."""
+    write_corpus(folder)
+    for path in sorted((folder / "wire").glob("*.md")):
+        target = folder / "copy" / path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
+            path.read_text(encoding="utf-8").replace("hostages", "captives"), encoding="utf-8"
+        )
+    return folder
+
+
+def _entries(cache: Path) -> set[str]:
+    return {p.name for p in cache.rglob("*.json")}
+
+
+def test_an_edited_story_is_compared_again_and_the_others_come_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = _two_stories(tmp_path / "corpus")
+    cache = tmp_path / "cache"
+    base = ["check", "corpus", "--format", "json", "--cache-dir", cache]
+    run_in(tmp_path, [*base, "-o", "first.json"], monkeypatch)
+    before = _entries(cache)
+
+    edited = corpus / "wire" / "1996-12-23-d.md"
+    edited.write_text(
+        edited.read_text(encoding="utf-8") + "Officials later said 120 hostages remained.\n",
+        encoding="utf-8",
+    )
+    run_in(tmp_path, [*base, "-o", "warm.json"], monkeypatch)
+    run_in(tmp_path, ["check", "corpus", "--format", "json", "-o", "none.json", "--no-cache"],
+           monkeypatch)  # fmt: skip
+    warm = (tmp_path / "warm.json").read_bytes()
+    assert warm == (tmp_path / "none.json").read_bytes()
+    assert warm != (tmp_path / "first.json").read_bytes()
+    # one new report entry and one new entry for story "wire"; "copy" was reused
+    assert len(_entries(cache) - before) == 2
+
+    (corpus / "copy" / "1996-12-18-b.md").unlink()
+    run_in(tmp_path, [*base, "-o", "warm2.json"], monkeypatch)
+    run_in(tmp_path, ["check", "corpus", "--format", "json", "-o", "none2.json", "--no-cache"],
+           monkeypatch)  # fmt: skip
+    assert (tmp_path / "warm2.json").read_bytes() == (tmp_path / "none2.json").read_bytes()
+
+
+def test_a_story_entry_that_does_not_decode_is_recomputed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import checker.cache
+
+    _two_stories(tmp_path / "corpus")
+    args = ["check", "corpus", "--format", "json", "--cache-dir", tmp_path / "cache"]
+    run_in(tmp_path, [*args, "-o", "cold.json"], monkeypatch)
+    monkeypatch.setattr(checker.cache, "decode_story_payload", lambda payload: None)
+    run_in(tmp_path, [*args, "-o", "broken.json"], monkeypatch)
+    assert (tmp_path / "cold.json").read_bytes() == (tmp_path / "broken.json").read_bytes()

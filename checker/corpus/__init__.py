@@ -73,13 +73,13 @@ def iter_corpus(
     if isinstance(paths, str | Path):
         paths = [paths]
     ids: dict[str, str] = {}
-    files_read: set[str] = set()
+    files_read: set[object] = set()
     for arg in paths:
         expansion = expand(arg, base_dir=base_dir)
         yield from expansion.errors
         readable = 0
         for source in expansion.sources:
-            real = os.path.realpath(source.fs_path)
+            real = _identity(source.fs_path)
             if real in files_read:
                 readable += 1  # read already, under an earlier argument
                 continue
@@ -109,6 +109,15 @@ def iter_corpus(
             else:
                 detail = "the directory is empty or holds only hidden files"
             yield InputError(expansion.display, f"no readable reports in this directory ({detail})")
+
+
+def _identity(path: Path) -> object:
+    """What makes two paths one file: device and inode (links, hard links, ``a/../a``)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return os.path.realpath(path)  # read_file reports the problem
+    return (info.st_dev, info.st_ino)
 
 
 def _article(entry: Entry, source: Source, stories: Mapping[str, str]) -> Article:

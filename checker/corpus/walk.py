@@ -3,7 +3,8 @@
 - A directory is read recursively; files are sorted by their path relative
   to the directory (POSIX string order). Hidden files and directories (a
   name starting with ``.``, e.g. ``.git``, ``.checker-cache``) are skipped.
-  Symbolic links to files are read; links to directories are not followed.
+  Symbolic links to files are read; links to directories are not followed. A
+  file reached twice (two arguments, a symbolic or hard link) is read once.
   Every other file is a candidate report: one with an unsupported extension
   is reported as an error, not skipped silently, so that nothing is ignored
   without a word.

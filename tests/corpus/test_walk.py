@@ -135,6 +135,13 @@ def test_symlinked_file_read_once(tree) -> None:
     assert [a.path for a in result.articles] == ["d/real.md"]
 
 
+def test_hard_linked_file_read_once(tree) -> None:
+    tree.write("d/real.md", "Text.\n")
+    os.link(tree.root / "d" / "real.md", tree.root / "d" / "zlink.md")
+    result = read_corpus(["d"])
+    assert [a.path for a in result.articles] == ["d/real.md"]
+
+
 def test_iter_corpus_streams_in_order(tree) -> None:
     tree.write("s/a.md", "Text.\n")
     tree.write("s/b.xyz", "Text.\n")

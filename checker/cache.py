@@ -32,6 +32,7 @@ a miss: it is recomputed and rewritten, never trusted. Nothing is pickled.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import hashlib
 import importlib.util
@@ -452,10 +453,64 @@ def timeline_from_json(raw: Mapping[str, Any]) -> Timeline:
     )
 
 
+# Story entries hold every claim of a story; they are what a warm run decodes, so
+# claims are rows (no repeated keys) and each sentence is written once per entry.
+_KINDS = {k.value: k for k in Kind}
+_QUALIFIERS = {q.value: q for q in Qualifier}
+_CLAIM_FIELDS = tuple(f.name for f in dataclasses.fields(Claim))
+
+
+def _claim_row(c: Claim, sentence_index: int) -> list[Any]:
+    v = c.value
+    if isinstance(v, CountValue):
+        value: list[Any] = ["c", v.low, v.high]
+    elif isinstance(v, DateValue):
+        value = ["d", v.start.isoformat(), v.end.isoformat()]
+    else:
+        value = ["n", v.text, v.canonical]
+    return [
+        c.id, c.article_id, c.story, c.slot, c.kind.value, value, c.qualifier.value,
+        None if c.as_of is None else c.as_of.isoformat(), c.quote, sentence_index, c.start,
+        c.end, c.unit, c.attribution, c.hedge, c.as_of_basis, c.as_of_time, c.totality,
+        c.corrects, c.line,
+    ]  # fmt: skip
+
+
+def _row_value(raw: Sequence[Any]) -> Value:
+    tag, a, b = raw
+    if tag == "c":
+        return CountValue(_float(a), _float(b))
+    if tag == "d":
+        return DateValue(dt.date.fromisoformat(a), dt.date.fromisoformat(b))
+    if tag == "n":
+        return NameValue(str(a), _opt_str(b))
+    raise ValueError(f"unknown value tag {tag!r}")
+
+
+def _row_claim(row: Sequence[Any], sentences: Sequence[str]) -> Claim:
+    """A claim from its row. The payload's checksum was verified and the key covers
+    checker's code, so rows are only unpacked, not type-checked field by field: a
+    row of the wrong shape, kind or sentence index still makes the entry a miss."""
+    values = list(row)
+    if len(values) != len(_CLAIM_FIELDS):
+        raise ValueError("claim row of the wrong length")
+    values[4] = _KINDS[values[4]]
+    values[5] = _row_value(values[5])
+    values[6] = _QUALIFIERS[values[6]]
+    values[7] = _date(values[7])
+    values[9] = sentences[values[9]]
+    claim = object.__new__(Claim)  # frozen: skip __init__'s per-field setattr
+    claim.__dict__.update(zip(_CLAIM_FIELDS, values, strict=True))
+    return claim
+
+
 def encode_story(key: str, value: StoryResult) -> bytes:
+    sentences: dict[str, int] = {}
+    rows = [_claim_row(c, sentences.setdefault(c.sentence, len(sentences))) for c in value.claims]
     payload = json.dumps(
         {
-            "claims": [claim_to_json(c) for c in value.claims],
+            "sentences": list(sentences),
+            "claims": rows,
             "findings": [finding_to_json(f) for f in value.findings],
             "timelines": [timeline_to_json(t) for t in value.timelines],
         },
@@ -470,12 +525,13 @@ def decode_story_payload(payload: bytes) -> StoryResult | None:
     """The content of a story entry's checked payload, or None when it does not decode."""
     try:
         raw = json.loads(payload)
+        sentences = [str(s) for s in raw["sentences"]]
         return StoryResult(
-            claims=tuple(claim_from_json(c) for c in raw["claims"]),
+            claims=tuple(_row_claim(row, sentences) for row in raw["claims"]),
             findings=tuple(finding_from_json(f) for f in raw["findings"]),
             timelines=tuple(timeline_from_json(t) for t in raw["timelines"]),
         )
-    except (ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
 
 

@@ -6,16 +6,20 @@ import datetime as dt
 import multiprocessing
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from checker.cache import (
     CachedExtraction,
     ClaimCache,
+    StoryResult,
     article_key,
     cache_context,
     decode_entry,
+    decode_story_payload,
     encode_entry,
+    encode_story,
 )
 from checker.names import NameMention
 from checker.records import (
@@ -184,3 +188,45 @@ def test_context_covers_code_and_model() -> None:
 
     assert len(code_hash()) == 64
     assert model_signature().startswith("spacy-")
+
+
+def _story_value() -> StoryResult:
+    from tests.render.sample import sample_report
+
+    report = sample_report()
+    return StoryResult(
+        claims=(*VALUE.claims, _claim(id="c-5", sentence="Another sentence.")),
+        findings=report.findings,
+        timelines=report.timelines,
+    )
+
+
+def test_story_round_trip(tmp_path: Path) -> None:
+    value = _story_value()
+    cache = ClaimCache(tmp_path)
+    assert cache.load(KEY) is None
+    cache.put_story(KEY, value)
+    payload = cache.load(KEY)
+    assert payload is not None
+    decoded = decode_story_payload(payload)
+    assert decoded == value
+    assert decoded is not None
+    assert [type(c.value.low) for c in decoded.claims[:1]] == [int]  # type: ignore[union-attr]
+    assert payload.count(b"Rebels hold 74 hostages") == 1  # sentences written once
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: raw.replace(b'"c",', b'"x",', 1),  # unknown value tag
+        lambda raw: raw.replace(b'"count"', b'"counted"', 1),  # unknown kind
+        lambda raw: raw.replace(b'"sentences":[', b'"sentences":[],"was":[', 1),  # no sentence
+        lambda raw: raw.replace(b'"claims":[[', b'"claims":[[1,', 1),  # row too long
+        lambda raw: raw[:-5],  # truncated JSON
+    ],
+)
+def test_story_payload_that_does_not_decode_is_none(damage: Any) -> None:
+    data = encode_story(KEY, _story_value())
+    payload = data.partition(b"\n")[2]
+    assert decode_story_payload(payload) is not None
+    assert decode_story_payload(damage(payload)) is None

@@ -382,19 +382,8 @@ def decode_payload(payload: bytes) -> CachedExtraction | None:
     return CachedExtraction(claims, names, metadata)
 
 
-def finding_to_json(f: Finding) -> dict[str, Any]:
-    return {
-        "id": f.id,
-        "type": f.type.value,
-        "severity": f.severity.value,
-        "story": f.story,
-        "slot": f.slot,
-        "claim_ids": list(f.claim_ids),
-        "message": f.message,
-    }
-
-
 def finding_from_json(raw: Mapping[str, Any]) -> Finding:
+    """The inverse of ``checker.render.serialize.finding_to_dict``."""
     return Finding(
         id=str(raw["id"]),
         type=FindingType(raw["type"]),
@@ -505,13 +494,15 @@ def _row_claim(row: Sequence[Any], sentences: Sequence[str]) -> Claim:
 
 
 def encode_story(key: str, value: StoryResult) -> bytes:
+    from checker.render.serialize import finding_to_dict  # the report's own finding shape
+
     sentences: dict[str, int] = {}
     rows = [_claim_row(c, sentences.setdefault(c.sentence, len(sentences))) for c in value.claims]
     payload = json.dumps(
         {
             "sentences": list(sentences),
             "claims": rows,
-            "findings": [finding_to_json(f) for f in value.findings],
+            "findings": [finding_to_dict(f) for f in value.findings],
             "timelines": [timeline_to_json(t) for t in value.timelines],
         },
         ensure_ascii=False,

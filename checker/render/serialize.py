@@ -246,7 +246,7 @@ def _report_document(
 # --- direct encoders -----------------------------------------------------------
 # ``_line(claim_to_dict(c))`` builds a dict and runs the generic encoder for each
 # of 100,000+ claims; these write the same text from the record in one step.
-# tests/render/test_serialize.py checks them against the dict path.
+# tests/render/test_direct_encoders.py checks them against the dict path.
 
 
 class JSONText(str):

@@ -43,13 +43,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 from checker.names import NameMention
 from checker.published import PublishedResult
 from checker.records import (
     Article,
     Behaviour,
+    Change,
     Claim,
     CountValue,
     DateValue,
@@ -409,7 +410,7 @@ def _point_to_json(p: TimelinePoint) -> list[Any]:
 
 def _point_from_json(raw: Sequence[Any]) -> TimelinePoint:
     as_of, low, high, ids, change, start, end = raw
-    if change not in ("first", "same", "up", "down", "conflict", "revised"):
+    if change not in get_args(Change):
         raise ValueError(f"unknown change {change!r}")
     return TimelinePoint(
         as_of=_date(as_of),

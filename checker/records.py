@@ -69,6 +69,9 @@ class Severity(StrEnum):
         return {"error": 2, "warning": 1, "info": 0}[self.value]
 
 
+Change = Literal["first", "same", "up", "down", "conflict", "revised"]
+"""How a timeline point relates to the one before it."""
+
 Granularity = Literal["instant", "minute", "hour", "day", "week", "month", "season", "year", "span"]
 
 
@@ -234,7 +237,7 @@ class TimelinePoint:
     low: float | None
     high: float | None
     claim_ids: tuple[str, ...]
-    change: Literal["first", "same", "up", "down", "conflict", "revised"] = "same"
+    change: Change = "same"
     start_date: dt.date | None = None
     end_date: dt.date | None = None
 

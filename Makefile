@@ -4,12 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest browser bench clean lock
+.PHONY: run test lint typecheck pytest browser bench eval clean lock
 
-run: $(STAMP)  ## the main job on the bundled dataset: out/report.json, out/report.html
+run: $(STAMP)  ## the main job on the Lima story: out/report.json, out/report.html
 	@mkdir -p out
-	$(BIN)/checker check reports seeds --format json --output out/report.json --html out/report.html --fail-on never --quiet
-	$(BIN)/checker check reports seeds --format text --fail-on never --quiet
+	$(BIN)/checker check reports/lima-1996 seeds --format json --output out/report.json --html out/report.html --fail-on never --quiet
+	$(BIN)/checker check reports/lima-1996 seeds --format text --fail-on never --quiet
 
 test: $(STAMP) lint typecheck browser pytest  ## lint, type check, the whole suite
 
@@ -28,6 +28,10 @@ pytest: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+eval: $(STAMP)  ## the scoreboard: every bundled story and ECB+ cluster against its gold
+	$(BIN)/python bench/gold_check.py
+	$(BIN)/python bench/stories.py
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

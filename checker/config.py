@@ -29,7 +29,7 @@ import hashlib
 import json
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -153,3 +153,49 @@ def _load_file(path: Path) -> Config:
             return Config()
         return config_from_mapping(section, source=str(path))
     return config_from_mapping(data, source=str(path))
+
+
+STORY_KEYS = frozenset(
+    {"behaviour", "severity", "tolerance", "ignore_slots", "lexicon", "same_time_window_days"}
+)
+
+
+def load_story_config(path: Path) -> Config:
+    """A story's own ``checker.toml``, beside its reports: what only that story needs.
+
+    It may hold the keys that change how the story's reports are read and
+    compared (its vocabulary, behaviours, tolerances, ignored slots), not the
+    run-wide ones (``stories``, ``fail_on``).
+    """
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+    run_wide = sorted(set(raw) - STORY_KEYS)
+    if run_wide:
+        raise ConfigError(
+            f"{path}: {', '.join(run_wide)} cannot be set for one story"
+            " (only in the project configuration)"
+        )
+    return config_from_mapping(raw, source=str(path))
+
+
+def with_story(base: Config, story: Config) -> Config:
+    """The project configuration with a story's own on top: its vocabulary is added to
+    the project's, its behaviours, severities and tolerances win, its ignored slots add up."""
+    lexicon: dict[str, dict[str, tuple[str, ...]]] = {
+        table: dict(entries) for table, entries in base.lexicon.items()
+    }
+    for table, entries in story.lexicon.items():
+        merged = lexicon.setdefault(table, {})
+        for key, terms in entries.items():
+            merged[key] = tuple(dict.fromkeys((*merged.get(key, ()), *terms)))
+    return replace(
+        base,
+        behaviour={**base.behaviour, **story.behaviour},
+        severity={**base.severity, **story.severity},
+        tolerance={**base.tolerance, **story.tolerance},
+        ignore_slots=tuple(dict.fromkeys((*base.ignore_slots, *story.ignore_slots))),
+        lexicon=lexicon,
+        same_time_window_days=story.same_time_window_days or base.same_time_window_days,
+    )

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from checker.cache import ClaimCache, StoryResult, dating_key
 from checker.compare import compare
-from checker.config import Config
-from checker.corpus import read_corpus
+from checker.config import Config, ConfigError, load_story_config, with_story
+from checker.corpus import read_corpus, story_config_files
 from checker.extract.claims import extract_claims, place_story_events, place_story_start
 from checker.ids import claim_id, finding_id
 from checker.nlp import load_pipeline
@@ -26,6 +26,7 @@ from checker.records import (
     DateValue,
     Finding,
     FindingType,
+    InputError,
     Kind,
     PublishedBasis,
     Report,
@@ -249,26 +250,77 @@ def check(
     """The whole pipeline; ``use_cache`` keeps per-report extraction results and
     per-story comparison results on disk (in ``cache_dir``, default
     ``.checker-cache`` beside the data)."""
-    from checker.cache import ClaimCache, cache_context, default_cache_dir
-    from checker.extraction import run_extraction
+    from checker.cache import ClaimCache, default_cache_dir
 
     config = config or Config()
-    lexicon = load_lexicon(config)
     corpus = read_corpus(paths, stories=config.stories)
-    if not use_cache:
-        articles = date_articles(corpus.articles, lexicon)
+    groups, config_errors = story_config_groups(corpus.articles, config, story_config_files(paths))
+    cache = None
+    if use_cache:
+        cache = ClaimCache(cache_dir if cache_dir is not None else default_cache_dir(paths))
+    parts = [
+        _check_group(group, group_config, cache, workers, progress)
+        for group_config, group in groups
+    ]
+    if len(parts) == 1 and not config_errors:
+        return replace(parts[0], errors=corpus.errors)
+    return assemble_report(
+        corpus.articles if not parts else (a for r in parts for a in r.articles),
+        (c for r in parts for c in r.claims),
+        (f for r in parts for f in r.findings),
+        (t for r in parts for t in r.timelines),
+        (*corpus.errors, *config_errors),
+    )
+
+
+def story_config_groups(
+    articles: Sequence[Article], config: Config, story_files: Mapping[str, Path]
+) -> tuple[list[tuple[Config, list[Article]]], list[InputError]]:
+    """Articles grouped by the configuration their story is checked with.
+
+    A story with its own ``checker.toml`` gets the project configuration
+    with the story's on top (:func:`checker.config.with_story`); a story
+    file that cannot be read is reported and the story is checked with the
+    project configuration. Stories are compared only with themselves, so
+    checking the groups apart changes nothing else.
+    """
+    errors: list[InputError] = []
+    story_configs: dict[str, Config] = {}
+    for story, path in sorted(story_files.items()):
+        if config.source is not None and Path(config.source).resolve() == path.resolve():
+            continue
+        try:
+            story_configs[story] = with_story(config, load_story_config(path))
+        except ConfigError as exc:
+            errors.append(InputError(path.as_posix(), str(exc).removeprefix(f"{path}: ")))
+    by_fingerprint: dict[str, tuple[Config, list[Article]]] = {}
+    for a in articles:
+        chosen = story_configs.get(a.story, config)
+        by_fingerprint.setdefault(chosen.fingerprint(), (chosen, []))[1].append(a)
+    groups = [by_fingerprint[k] for k in sorted(by_fingerprint)]
+    return groups or [(config, [])], errors
+
+
+def _check_group(
+    articles: Sequence[Article],
+    config: Config,
+    cache: ClaimCache | None,
+    workers: int,
+    progress: Progress | None,
+) -> Report:
+    from checker.cache import cache_context
+    from checker.extraction import run_extraction
+
+    lexicon = load_lexicon(config)
+    if cache is None:
+        dated = date_articles(articles, lexicon)
         claims, names, spelling, metadata = run_extraction(
-            articles, lexicon, config_fingerprint=config.fingerprint(), workers=workers,
+            dated, lexicon, config_fingerprint=config.fingerprint(), workers=workers,
             progress=progress,
         )  # fmt: skip
-        return build_report(
-            articles, [*claims, *names], spelling, corpus.errors, config, lexicon, metadata
-        )
-    cache = ClaimCache(cache_dir if cache_dir is not None else default_cache_dir(paths))
-    articles = date_articles(
-        corpus.articles, lexicon, cache, cache_context(config.fingerprint(), "dating")
-    )
-    return _check_by_story(articles, corpus.errors, config, lexicon, cache, workers, progress)
+        return build_report(dated, [*claims, *names], spelling, (), config, lexicon, metadata)
+    dated = date_articles(articles, lexicon, cache, cache_context(config.fingerprint(), "dating"))
+    return _check_by_story(dated, (), config, lexicon, cache, workers, progress)
 
 
 def _check_by_story(

@@ -25,10 +25,10 @@ from types import MappingProxyType
 from checker.corpus.limits import DEFAULT_MAX_BYTES
 from checker.corpus.meta import Entry
 from checker.corpus.read import read_file
-from checker.corpus.walk import Source, expand
+from checker.corpus.walk import Source, expand, story_config_files
 from checker.records import Article, InputError, PublishedBasis
 
-__all__ = ["CorpusResult", "iter_corpus", "read_corpus"]
+__all__ = ["CorpusResult", "iter_corpus", "read_corpus", "story_config_files"]
 
 _NO_STORIES: Mapping[str, str] = MappingProxyType({})
 

@@ -5,6 +5,8 @@
   name starting with ``.``, e.g. ``.git``, ``.checker-cache``) are skipped.
   Symbolic links to files are read; links to directories are not followed. A
   file reached twice (two arguments, a symbolic or hard link) is read once.
+  A ``checker.toml`` inside a directory is a story's configuration
+  (:func:`story_config_files`), not a report.
   Every other file is a candidate report: one with an unsupported extension
   is reported as an error, not skipped silently, so that nothing is ignored
   without a word.
@@ -25,11 +27,13 @@ from __future__ import annotations
 import fnmatch
 import os
 import stat
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath, PurePosixPath
 
 from checker.records import InputError
+
+STORY_CONFIG = "checker.toml"
 
 
 @dataclass(frozen=True)
@@ -126,7 +130,7 @@ def expand(arg: str | Path, *, base_dir: Path | None = None) -> Expansion:
     for dirpath, dirnames, filenames in os.walk(path, onerror=on_error):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in filenames:
-            if name.startswith("."):
+            if name.startswith(".") or name == STORY_CONFIG:
                 continue
             full = Path(dirpath, name)
             found.append((_posix(full.relative_to(path)), full))
@@ -151,3 +155,26 @@ def expand(arg: str | Path, *, base_dir: Path | None = None) -> Expansion:
 
 def _join(display: str, rel: str) -> str:
     return rel if display == "." else f"{display.rstrip('/')}/{rel}"
+
+
+def story_config_files(args: Sequence[str | Path]) -> dict[str, Path]:
+    """Story name -> the ``checker.toml`` in the folder that names the story.
+
+    For each directory argument: the folder itself (``checker check
+    reports/lima-1996``) and each folder directly under it (``checker check
+    reports``). The first file found for a story wins.
+    """
+    found: dict[str, Path] = {}
+    for arg in args:
+        path = Path(arg)
+        if not path.is_dir():
+            continue
+        candidates = [
+            path,
+            *sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith(".")),
+        ]
+        for folder in candidates:
+            config = folder / STORY_CONFIG
+            if config.is_file():
+                found.setdefault(_folder_name(folder), config)
+    return found

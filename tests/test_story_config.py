@@ -1,0 +1,97 @@
+"""A story's own checker.toml: found beside its reports, applied to that story only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.config import Config, ConfigError, load_story_config, with_story
+from checker.corpus import read_corpus, story_config_files
+
+REPORT = """---
+title: Siege day two
+published: 1996-12-19
+---
+The group demanded freedom for 400 jailed comrades on Thursday.
+"""
+
+
+def _corpus(tmp_path: Path, story_toml: str | None) -> Path:
+    root = tmp_path / "reports"
+    for story in ("siege", "other"):
+        (root / story).mkdir(parents=True)
+        (root / story / "1996-12-19-wire.md").write_text(REPORT, encoding="utf-8")
+    if story_toml is not None:
+        (root / "siege" / "checker.toml").write_text(story_toml, encoding="utf-8")
+    return root
+
+
+STORY_TOML = '[lexicon.nouns]\nprisoners = ["jailed comrade", "comrade"]\n'
+
+
+def test_a_story_config_is_not_read_as_a_report(tmp_path: Path) -> None:
+    root = _corpus(tmp_path, STORY_TOML)
+    corpus = read_corpus([root])
+    assert corpus.errors == ()
+    assert sorted(a.id for a in corpus.articles) == [
+        "other/1996-12-19-wire",
+        "siege/1996-12-19-wire",
+    ]
+
+
+def test_story_configs_are_found_under_the_corpus_and_in_the_story_folder(tmp_path: Path) -> None:
+    root = _corpus(tmp_path, STORY_TOML)
+    expected = root / "siege" / "checker.toml"
+    assert story_config_files([root]) == {"siege": expected}
+    assert story_config_files([root / "siege"]) == {"siege": expected}
+    assert story_config_files([root / "other", root / "other" / "1996-12-19-wire.md"]) == {}
+
+
+def test_with_story_adds_vocabulary_and_overrides_behaviour(tmp_path: Path) -> None:
+    path = tmp_path / "checker.toml"
+    path.write_text(
+        STORY_TOML + '[behaviour]\n"prisoners.demanded" = "level"\nignore_slots = ["shots"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError):  # ignore_slots landed inside [behaviour]: not a behaviour
+        load_story_config(path)
+    path.write_text(
+        'ignore_slots = ["shots"]\n' + STORY_TOML + '[behaviour]\n"prisoners.demanded" = "level"\n',
+        encoding="utf-8",
+    )
+    base = Config(lexicon={"nouns": {"prisoners": ("inmate",)}}, ignore_slots=("side",))
+    merged = with_story(base, load_story_config(path))
+    assert merged.lexicon["nouns"]["prisoners"] == ("inmate", "jailed comrade", "comrade")
+    assert merged.behaviour["prisoners.demanded"].value == "level"
+    assert merged.ignore_slots == ("side", "shots")
+    assert base.lexicon["nouns"]["prisoners"] == ("inmate",)
+
+
+def test_run_wide_keys_are_refused_in_a_story_config(tmp_path: Path) -> None:
+    path = tmp_path / "checker.toml"
+    path.write_text('fail_on = "warning"\n[stories]\n"x/*" = "y"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="fail_on, stories cannot be set for one story"):
+        load_story_config(path)
+
+
+@pytest.mark.slow
+def test_the_vocabulary_applies_to_its_story_only(tmp_path: Path) -> None:
+    from checker.pipeline import check
+
+    root = _corpus(tmp_path, STORY_TOML)
+    report = check([root])
+    slots = {(c.story, c.slot) for c in report.claims if c.quote.startswith("400")}
+    assert ("siege", "prisoners.demanded") in slots
+    assert not any(story == "other" and slot.startswith("prisoners") for story, slot in slots)
+
+
+@pytest.mark.slow
+def test_a_broken_story_config_is_reported_and_the_story_still_checked(tmp_path: Path) -> None:
+    from checker.pipeline import check
+
+    root = _corpus(tmp_path, "[lexicon.nouns\n")
+    report = check([root])
+    assert [e.path for e in report.errors] == [(root / "siege" / "checker.toml").as_posix()]
+    assert {a.story for a in report.articles} == {"siege", "other"}
+    assert {c.story for c in report.claims if c.quote.startswith("400")} == {"siege", "other"}

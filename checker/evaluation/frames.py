@@ -1,0 +1,163 @@
+"""What the checker said a claim is about, in the gold's terms (frame, group, scope, event).
+
+The gold speaks the claim model of the design guide; the checker's records
+may be older than it. A record that carries ``frame``/``group``/``scope``/
+``event`` is read as it is; otherwise they are derived from its slot name
+(``<noun class>[.<predicate class>]``, ``<event>.date``), which is the only
+thing older records say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checker.records import Claim, Finding, Kind
+
+PREDICATE_FRAMES = {
+    "released": "freed",
+    "rescued": "freed",
+    "freed": "freed",
+    "killed": "killed",
+    "injured": "injured",
+    "missing": "missing",
+    "held": "held",
+    "trapped": "held",
+    "arrested": "arrested",
+    "charged": "arrested",
+    "demanded": "demanded",
+    "deployed": "deployed",
+    "attacked": "other",
+    "shot": "other",
+    "seen": "present",
+    "evacuated": "evacuated",
+    "displaced": "evacuated",
+}
+NOUN_FRAMES = {
+    "hostages": "held",
+    "rebels": "attackers",
+    "attackers": "attackers",
+    "dead": "killed",
+    "injured": "injured",
+    "missing": "missing",
+    "guests": "present",
+    "people": "present",
+    "soldiers": "present",
+    "prisoners": "other",
+    "shots": "other",
+}
+DATE_FRAMES = {"attack": "onset", "rescue": "end", "talks": "talks", "release": "release"}
+UNIT_FRAMES = {"m": "length", "s": "duration", "kg": "weight", "m2": "area"}
+LENGTH_FRAMES = frozenset({"length", "distance", "height", "depth"})
+GENERIC_GROUPS = frozenset({"people", "person", "dead", "injured", "missing", "victims"})
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    frame: str
+    group: str | None
+    scope: str | None
+    background: bool
+
+
+def _slot_frame(kind: Kind, slot: str, unit: str | None) -> tuple[str, str | None]:
+    head, _, tail = slot.partition(".")
+    if kind is Kind.DATE:
+        return DATE_FRAMES.get(head, head if head else "other"), None
+    if kind is Kind.NAME:
+        return "name", None
+    if kind is Kind.QUANTITY:
+        if tail in LENGTH_FRAMES or tail in UNIT_FRAMES.values():
+            return tail, head
+        return UNIT_FRAMES.get(unit or "", "money" if unit and len(unit) == 3 else "other"), head
+    if tail:
+        return PREDICATE_FRAMES.get(tail, "present"), head
+    return NOUN_FRAMES.get(head, "present"), head
+
+
+def claim_view(claim: Claim) -> ClaimView:
+    frame = getattr(claim, "frame", None)
+    if isinstance(frame, str) and frame:
+        group = getattr(claim, "group", None)
+        event = getattr(claim, "event", None) or "main"
+        return ClaimView(frame, group, getattr(claim, "scope", None), event != "main")
+    derived, noun = _slot_frame(claim.kind, claim.slot, claim.unit)
+    group = None if noun is None or noun in GENERIC_GROUPS else noun
+    return ClaimView(derived, group, None, False)
+
+
+def finding_frame(finding: Finding, kinds: dict[str, Kind]) -> str:
+    """The frame of a finding: its claims' frame, else what its slot name says."""
+    if finding.slot == "published":
+        return "published"
+    if finding.slot.startswith("name:"):
+        return "name"
+    kind = next((kinds[c] for c in finding.claim_ids if c in kinds), Kind.COUNT)
+    if finding.slot.endswith(".date"):
+        kind = Kind.DATE
+    return _slot_frame(kind, finding.slot, None)[0]
+
+
+def frames_agree(gold_frame: str, frame: str) -> bool:
+    if gold_frame == frame:
+        return True
+    return gold_frame in LENGTH_FRAMES and frame in LENGTH_FRAMES
+
+
+GROUP_CLASSES: dict[str, str] = {
+    **dict.fromkeys(("child", "children", "kid", "boy", "girl", "pupil", "student"), "children"),
+    **dict.fromkeys(
+        (
+            "soldier",
+            "soldiers",
+            "commando",
+            "troop",
+            "special forces",
+            "officer",
+            "policeman",
+            "police",
+            "marine",
+            "security",
+            "firefighter",
+            "rescuer",
+        ),
+        "security",
+    ),
+    **dict.fromkeys(
+        (
+            "rebel",
+            "rebels",
+            "attacker",
+            "attackers",
+            "gunman",
+            "militant",
+            "terrorist",
+            "hijacker",
+            "captor",
+            "guerrilla",
+            "insurgent",
+            "fighter",
+        ),
+        "attackers",
+    ),
+    **dict.fromkeys(("hostage", "hostages", "captive"), "hostages"),
+    **dict.fromkeys(("passenger", "passengers"), "passengers"),
+    **dict.fromkeys(("crew", "crew member"), "crew"),
+    **dict.fromkeys(("worker", "workers", "employee", "garment worker", "staff"), "workers"),
+}
+
+
+def _group_class(group: str) -> str:
+    word = group.lower().strip()
+    if word in GROUP_CLASSES:
+        return GROUP_CLASSES[word]
+    singular = word.removesuffix("s")
+    return GROUP_CLASSES.get(singular, singular)
+
+
+def groups_agree(gold_group: str | None, group: str | None) -> bool:
+    """A gold group must be found; a group the gold does not give is not held against."""
+    if gold_group is None:
+        return True
+    if group is None:
+        return False
+    return _group_class(gold_group) == _group_class(group)

@@ -13,7 +13,8 @@ precision inside the gold's scope, slot accuracy (frame, group, scope, event)
 and as_of accuracy on matched claims, required and stretch findings found,
 traps sprung (of all traps), error and warning precision, and how many
 not-a-count numbers became count claims. ``-v`` lists every miss and false
-finding. Writes bench/results/stories.json (figures only, no report text).
+finding. Writes bench/results/stories.json (figures only, no report text),
+except when ``--story`` narrows the run and no ``--out`` is given.
 """
 
 from __future__ import annotations
@@ -83,7 +84,9 @@ def main() -> int:
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="list misses and false findings"
     )
-    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "stories.json")
+    parser.add_argument(
+        "--out", type=Path, help="default bench/results/stories.json; not written with --story"
+    )
     parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args()
     wanted = set(args.story)
@@ -113,11 +116,13 @@ def main() -> int:
     if everything:
         print(f"\n{table([('TOTAL all', total(everything))])}")
         result["total"] = _json(total(everything))
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = args.out.with_suffix(".tmp")
-    tmp.write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    tmp.replace(args.out)
-    print(f"\nwrote {args.out.relative_to(ROOT)} ({time.perf_counter() - started:.0f} s)")
+    out = args.out or (None if wanted else ROOT / "bench" / "results" / "stories.json")
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_suffix(".tmp")
+        tmp.write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        tmp.replace(out)
+        print(f"\nwrote {out} ({time.perf_counter() - started:.0f} s)")
     return 0
 
 

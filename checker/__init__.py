@@ -39,11 +39,14 @@ def quantities(text: str) -> list[Quantity]:
     return quantities_with_nouns(text)
 
 
-def claims(text: str, published: dt.date | dt.datetime | None = None) -> list[Claim]:
-    """The claims one report makes, resolved against its publication date."""
+def claims(
+    text: str, published: dt.date | dt.datetime | None = None, config: Config | None = None
+) -> list[Claim]:
+    """The claims one report makes, resolved against its publication date; ``config``
+    adds a story's own vocabulary to the default lexicon."""
     from checker.pipeline import claims_of_text
 
-    return claims_of_text(text, published)
+    return claims_of_text(text, published, config)
 
 
 def dates(text: str, anchor: dt.date | dt.datetime | None = None) -> list[DateMention]:

@@ -410,12 +410,15 @@ def _compare_stories(
     return {s: StoryResult(tuple(cs), tuple(fs), tuple(ts)) for s, (cs, fs, ts) in by_story.items()}
 
 
-def claims_of_text(text: str, published: dt.date | dt.datetime | None = None) -> list[Claim]:
-    """Claims of one free-standing text (the ``checker.claims`` API)."""
+def claims_of_text(
+    text: str, published: dt.date | dt.datetime | None = None, config: Config | None = None
+) -> list[Claim]:
+    """Claims of one free-standing text (the ``checker.claims`` API), read with the
+    default lexicon or with ``config``'s (a story's own vocabulary, say)."""
     article = Article(id="text", path="<text>", text=text, published=published)
     if published is not None:
         article = replace(article, published_basis=PublishedBasis.METADATA)
     else:
         article = date_articles([article])[0]
     doc = load_pipeline()(text)
-    return extract_claims(article, doc, load_lexicon())
+    return extract_claims(article, doc, load_lexicon(config))

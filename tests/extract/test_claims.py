@@ -3,7 +3,9 @@
 Cases live in cases/claims.yaml (sentence -> expected claims). Each expected
 claim must be found (same slot, same interval, same as_of when given); slots
 under ``absent`` must not appear. Extra claims of other slots are allowed:
-the gold evaluation (tests/test_gold_eval.py) measures precision.
+the gold evaluation (tests/test_gold_eval.py) measures precision. A case with
+``story`` is read with that bundled story's own configuration
+(``reports/<story>/checker.toml``) on top of the default lexicon.
 """
 
 from __future__ import annotations
@@ -16,7 +18,10 @@ import pytest
 import yaml
 
 import checker
+from checker.config import Config, load_story_config, with_story
 from checker.records import Claim, CountValue, DateValue
+
+REPORTS = Path(__file__).resolve().parents[2] / "reports"
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "claims.yaml").read_text("utf-8"))
 DEFAULT_PUBLISHED: dt.date = CASES["defaults"]["published"]
@@ -42,9 +47,14 @@ def _matches(claim: Claim, want: dict[str, Any]) -> bool:
 
 @pytest.mark.parametrize("case", CASES["cases"], ids=[c["id"] for c in CASES["cases"]])
 def test_claims_case(case: dict[str, Any], nlp: object) -> None:
-    found = checker.claims(case["text"], published=case.get("published", DEFAULT_PUBLISHED))
+    config = None
+    if "story" in case:
+        config = with_story(Config(), load_story_config(REPORTS / case["story"] / "checker.toml"))
+    found = checker.claims(
+        case["text"], published=case.get("published", DEFAULT_PUBLISHED), config=config
+    )
     shown = [(c.slot, c.value, c.as_of, c.quote) for c in found]
-    for want in case["expect"]:
+    for want in case.get("expect", []):
         assert any(_matches(c, want) for c in found), f"missing {want}; found {shown}"
     for slot in case.get("absent", []):
         assert all(c.slot != slot for c in found), f"unexpected {slot}; found {shown}"

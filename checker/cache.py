@@ -277,6 +277,7 @@ def claim_to_json(c: Claim) -> dict[str, Any]:
         "totality": c.totality,
         "corrects": c.corrects,
         "line": c.line,
+        "event": c.event,
     }
 
 
@@ -302,6 +303,7 @@ def claim_from_json(raw: Mapping[str, Any]) -> Claim:
         totality=bool(raw["totality"]),
         corrects=bool(raw["corrects"]),
         line=_opt_int(raw["line"]),
+        event=str(raw["event"]),
     )
 
 
@@ -462,7 +464,7 @@ def _claim_row(c: Claim, sentence_index: int) -> list[Any]:
         c.id, c.article_id, c.story, c.slot, c.kind.value, value, c.qualifier.value,
         None if c.as_of is None else c.as_of.isoformat(), c.quote, sentence_index, c.start,
         c.end, c.unit, c.attribution, c.hedge, c.as_of_basis, c.as_of_time, c.totality,
-        c.corrects, c.line,
+        c.corrects, c.line, c.event,
     ]  # fmt: skip
 
 

@@ -19,6 +19,7 @@ from checker.corpus import read_corpus, story_config_files
 from checker.extract.claims import extract_claims, place_story_events, place_story_start
 from checker.ids import claim_id, finding_id
 from checker.nlp import load_pipeline
+from checker.place import place_background
 from checker.published import check_consistency, event_stems, resolve_published
 from checker.records import (
     Article,
@@ -200,9 +201,10 @@ def build_report(
             published,
         )
     ]
+    placed = place_background(placed, articles, story_years(articles))
     kept = [c for c in placed if c.slot not in config.ignore_slots]
     comparison = compare(
-        [c for c in kept if c.kind is not Kind.NAME], articles, config, lexicon.behaviour
+        [c for c in kept if _comparable(c, lexicon)], articles, config, lexicon.behaviour
     )
     findings = [
         *comparison.findings,
@@ -210,6 +212,15 @@ def build_report(
         *metadata_findings(articles, config, metadata),
     ]
     return assemble_report(articles, kept, findings, comparison.timelines, errors)
+
+
+def _comparable(claim: Claim, lexicon: Lexicon) -> bool:
+    """Names are compared as spellings elsewhere; a figure about another happening
+    than the story's, or a count of something the lexicon cannot say is a figure of
+    anything, is kept in the report, not compared."""
+    if claim.kind is Kind.NAME or claim.event != "main":
+        return False
+    return claim.kind is not Kind.COUNT or lexicon.is_comparable_count(claim.slot)
 
 
 def assemble_report(

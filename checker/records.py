@@ -195,7 +195,9 @@ class Claim:
     ``as_of`` is the day the claim holds; ``as_of_time`` orders same-day
     claims when the report carries a timestamp. ``start``/``end`` are
     character offsets of ``quote`` in the article text; ``line`` is the
-    1-based line number in the source file.
+    1-based line number in the source file. ``event`` is ``main`` for the
+    story's own happening and ``background`` for a figure about another one
+    (an earlier disaster, a previous attack): kept, never compared.
     """
 
     id: str
@@ -218,6 +220,7 @@ class Claim:
     totality: bool = False
     corrects: bool = False
     line: int | None = None
+    event: str = "main"
 
 
 @dataclass(frozen=True)

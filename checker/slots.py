@@ -39,6 +39,7 @@ class Lexicon:
     behaviour: Mapping[str, str]
     slot_aliases: Mapping[str, str]
     aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    people_words: frozenset[str] = frozenset()
 
     def noun_class(self, phrase: str) -> str | None:
         """The noun class of a lemma or a lower-case phrase, or None."""
@@ -62,6 +63,15 @@ class Lexicon:
 
     def is_known_slot(self, slot: str) -> bool:
         return slot.split(".", 1)[0] in self.nouns
+
+    def is_comparable_count(self, slot: str) -> bool:
+        """A count is compared when the lexicon knows what it counts: a noun class, a
+        predicate class ("boat.seized" says what happened), or a people noun. A bare
+        count of anything else ("five boats", "300 rounds") is kept, never compared."""
+        head, _, predicate = slot.partition(".")
+        if head in self.nouns or head in self.people_words:
+            return True
+        return bool(predicate) and predicate in self.predicates and predicate != "seen"
 
 
 @lru_cache(maxsize=64)
@@ -114,6 +124,7 @@ def load_lexicon(config: Config | None = None) -> Lexicon:
     assert isinstance(behaviour, dict)
     assert isinstance(slot_aliases, dict)
     extra_slot_aliases = {k: v[0] for k, v in extra.get("slot_aliases", {}).items() if v}
+    people = _merge(_table(raw, "people"), extra.get("people", {}))
     return Lexicon(
         nouns=nouns,
         predicates=predicates,
@@ -123,4 +134,5 @@ def load_lexicon(config: Config | None = None) -> Lexicon:
         behaviour={str(k): str(v) for k, v in behaviour.items()},
         slot_aliases={**{str(k): str(v) for k, v in slot_aliases.items()}, **extra_slot_aliases},
         aliases=aliases,
+        people_words=frozenset(w.lower() for w in people.get("words", ())),
     )

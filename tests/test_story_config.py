@@ -95,3 +95,16 @@ def test_a_broken_story_config_is_reported_and_the_story_still_checked(tmp_path:
     assert [e.path for e in report.errors] == [(root / "siege" / "checker.toml").as_posix()]
     assert {a.story for a in report.articles} == {"siege", "other"}
     assert {c.story for c in report.claims if c.quote.startswith("400")} == {"siege", "other"}
+
+
+def test_only_counts_the_lexicon_can_name_are_compared() -> None:
+    from checker.slots import load_lexicon
+
+    lexicon = load_lexicon()
+    assert lexicon.is_comparable_count("hostages")
+    assert lexicon.is_comparable_count("miner.killed")
+    assert lexicon.is_comparable_count("australian")
+    assert lexicon.is_comparable_count("boat.arrested")
+    assert not lexicon.is_comparable_count("boat")
+    assert not lexicon.is_comparable_count("round")
+    assert not lexicon.is_comparable_count("village.seen")

@@ -82,7 +82,8 @@ def claim_view(claim: Claim) -> ClaimView:
         return ClaimView(frame, group, getattr(claim, "scope", None), event != "main")
     derived, noun = _slot_frame(claim.kind, claim.slot, claim.unit)
     group = None if noun is None or noun in GENERIC_GROUPS else noun
-    return ClaimView(derived, group, None, False)
+    background = (getattr(claim, "event", None) or "main") != "main"
+    return ClaimView(derived, group, None, background)
 
 
 def finding_frame(finding: Finding, kinds: dict[str, Kind]) -> str:

@@ -144,6 +144,7 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
         "line": claim.line,
         "attribution": claim.attribution,
         "hedge": claim.hedge,
+        "event": claim.event,
     }
 
 
@@ -290,7 +291,8 @@ def claim_json(claim: Claim) -> JSONText:
         f'"as_of": {_date_text(claim.as_of)}, "quote": {_string(claim.quote)}, '
         f'"sentence": {_string(claim.sentence)}, "start": {int(claim.start)!r}, '
         f'"end": {int(claim.end)!r}, "line": {line}, '
-        f'"attribution": {_opt_string(claim.attribution)}, "hedge": {_opt_string(claim.hedge)}}}'
+        f'"attribution": {_opt_string(claim.attribution)}, "hedge": {_opt_string(claim.hedge)}, '
+        f'"event": {_string(claim.event)}}}'
     )
 
 
@@ -427,6 +429,7 @@ CLAIMS_TABLE_SCHEMA: Mapping[str, pl.DataType] = {
     "hedge": pl.String(),
     "totality": pl.Boolean(),
     "corrects": pl.Boolean(),
+    "event": pl.String(),
 }
 
 
@@ -468,6 +471,7 @@ def claim_row(claim: Claim) -> dict[str, Any]:
         "hedge": claim.hedge,
         "totality": claim.totality,
         "corrects": claim.corrects,
+        "event": claim.event,
     }
 
 

@@ -119,6 +119,7 @@ def test_claim_keys_in_contract_order() -> None:
         "line",
         "attribution",
         "hedge",
+        "event",
     ]
     assert claim_to_dict(claim)["value"] == {"low": 74, "high": 74}
     assert claim_to_dict(date_claim("a", "attack.date", dt.date(1996, 12, 17)))["kind"] == "date"

@@ -1,0 +1,107 @@
+"""Placement, story-wide: which happening each claim is about.
+
+A story's reports also mention other events: the 2004 tsunami in a report on
+this week's quake, an earlier factory fire in a report on a collapse, a
+previous attack. Their figures are real claims, kept in the report, but they
+must never be compared with the story's own.
+
+A claim is *background* when the date its sentence gives for what it speaks
+of lies well before the story began: the date mention nearest the figure in
+its sentence (a day, a month, a season or a year, "last year" included; not a
+clock time, nor a date after "since" or "than", which measures the story
+against the past) ends more than :data:`BEFORE_STORY` before the story's
+first report; a weekday or a holiday nearest the figure dates it from the
+report, so it is the story's. A date claim is background when the date
+itself ends that early. The story's start is its earliest dated report, so a
+retrospective written months later still speaks of the story when it names
+the day it began.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from functools import lru_cache
+
+from checker.extract.dates import find_dates
+from checker.records import Article, Claim, DateMention, DateValue, Kind
+
+BACKGROUND = "background"
+BEFORE_STORY = dt.timedelta(days=30)
+_CALENDAR = frozenset({"day", "week", "month", "season", "year", "span"})
+
+
+def first_report_days(articles: Iterable[Article]) -> dict[str, dt.date]:
+    """Each story's earliest publication day."""
+    out: dict[str, dt.date] = {}
+    for a in articles:
+        day = a.published_date
+        if day is not None and (a.story not in out or day < out[a.story]):
+            out[a.story] = day
+    return out
+
+
+# "the biggest protest since Papandreou took office last October", "the deadliest
+# since 1987": a date that measures the story against the past does not date it.
+_COMPARISON = re.compile(r"\b(?:since|than)\b[^,;:()]*$", re.IGNORECASE)
+
+
+def _dates_what_is_said(sentence: str, m: DateMention) -> bool:
+    if m.end_date is None or m.granularity not in _CALENDAR:
+        return False
+    return not _COMPARISON.search(sentence[: m.start])
+
+
+def _near_the_report(m: DateMention) -> bool:
+    """A weekday, "yesterday", a holiday: dated from the report, so of its time."""
+    return m.relative and m.granularity == "day" and not any(ch.isdigit() for ch in m.text)
+
+
+@lru_cache(maxsize=4096)
+def _sentence_dates(
+    sentence: str, anchor: dt.date | None, years: tuple[int, ...]
+) -> tuple[DateMention, ...]:
+    found = find_dates(sentence, anchor, story_years=years)
+    return tuple(m for m in found if _dates_what_is_said(sentence, m))
+
+
+def _nearest(mentions: Sequence[DateMention], at: int) -> DateMention | None:
+    if not mentions:
+        return None
+    return min(mentions, key=lambda m: (min(abs(m.start - at), abs(m.end - at)), m.start))
+
+
+def is_background(
+    claim: Claim, start: dt.date, anchor: dt.date | None, years: tuple[int, ...]
+) -> bool:
+    cutoff = start - BEFORE_STORY
+    if isinstance(claim.value, DateValue):
+        return claim.value.end < cutoff
+    at = claim.sentence.find(claim.quote)
+    nearest = _nearest(_sentence_dates(claim.sentence, anchor, years), max(at, 0))
+    if nearest is None or nearest.end_date is None or _near_the_report(nearest):
+        return False
+    return nearest.end_date < cutoff
+
+
+def place_background(
+    claims: Iterable[Claim],
+    articles: Sequence[Article],
+    years: Mapping[str, Sequence[int]],
+) -> list[Claim]:
+    """Mark the claims about another happening than their story's (see the module)."""
+    starts = first_report_days(articles)
+    anchors = {a.id: a.published_date for a in articles}
+    out = []
+    for c in claims:
+        start = starts.get(c.story)
+        if c.kind is Kind.NAME or start is None:
+            out.append(c)
+            continue
+        story_years = tuple(years.get(c.story, ()))
+        if is_background(c, start, anchors.get(c.article_id), story_years):
+            c = replace(c, event=BACKGROUND)
+        out.append(c)
+    return out

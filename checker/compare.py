@@ -73,7 +73,7 @@ import datetime as dt
 import gc
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from typing import Any
@@ -393,10 +393,14 @@ def _day(ordinal: int | None) -> str:
 # --------------------------------------------------------------------------- findings
 
 
+DOUBTFUL_NOTE = " (doubtful: the reports do not say what happened to the people counted)"
+
+
 class _Builder:
-    def __init__(self, ctx: _Context, config: Config) -> None:
+    def __init__(self, ctx: _Context, config: Config, doubtful: Collection[str] = ()) -> None:
         self.ctx = ctx
         self.config = config
+        self.doubtful = frozenset(doubtful)
         self.findings: dict[str, Finding] = {}
         self.conflict_rows: set[int] = set()
         self.revised_rows: set[int] = set()
@@ -406,10 +410,13 @@ class _Builder:
         first = self.ctx.claims[rows[0]]
         ids = tuple(sorted({self.ctx.claims[r].id for r in rows}))
         fid = finding_id(type, first.story, first.slot, ids)
+        severity = severity_of(type, self.config)
+        if first.slot in self.doubtful and severity is Severity.ERROR:
+            severity, message = Severity.WARNING, message + DOUBTFUL_NOTE
         self.findings[fid] = Finding(
             id=fid,
             type=type,
-            severity=severity_of(type, self.config),
+            severity=severity,
             story=first.story,
             slot=first.slot,
             claim_ids=ids,
@@ -909,14 +916,18 @@ def compare(
     articles: Sequence[Article],
     config: Config,
     lexicon_behaviour: Mapping[str, str],
+    doubtful: Collection[str] = (),
 ) -> Comparison:
-    """Compare claims within each story and slot; see the module docstring for the rules."""
+    """Compare claims within each story and slot; see the module docstring for the rules.
+
+    Findings on a ``doubtful`` slot (a bare count of people, say, with nothing
+    about what happened to them) are at most warnings, and say why."""
     # Building hundreds of thousands of small records triggers the cyclic GC again and
     # again over a heap holding every claim; nothing here creates cycles, so pause it.
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _compare(claims, articles, config, lexicon_behaviour)
+        return _compare(claims, articles, config, lexicon_behaviour, doubtful)
     finally:
         if paused:
             gc.enable()
@@ -927,6 +938,7 @@ def _compare(
     articles: Sequence[Article],
     config: Config,
     lexicon_behaviour: Mapping[str, str],
+    doubtful: Collection[str],
 ) -> Comparison:
     kept: Sequence[Claim] = claims
     if config.ignore_slots:
@@ -937,7 +949,7 @@ def _compare(
         return Comparison((), ())
     ctx = _Context(kept, articles)
     df = _frame(kept, articles, config, lexicon_behaviour)
-    b = _Builder(ctx, config)
+    b = _Builder(ctx, config, doubtful)
     window = max(0, int(config.same_time_window_days))
     _fixed(df, b)
     _same_time(df, b, window)

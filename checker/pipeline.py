@@ -39,13 +39,24 @@ from checker.slots import Lexicon, load_lexicon
 Progress = Callable[[int], None]
 
 
+# A year with fewer of a story's dated reports than this share (the anniversary
+# piece a year on) does not decide the year of a year-less date in the others.
+STORY_YEAR_SHARE = 0.2
+
+
 def story_years(articles: Iterable[Article]) -> dict[str, list[int]]:
-    """Years of the dated reports of each story, most common first."""
+    """Years of the dated reports of each story, most common first; a year that
+    holds few of them is left out (see :data:`STORY_YEAR_SHARE`)."""
     counts: dict[str, Counter[int]] = defaultdict(Counter)
     for a in articles:
         if a.published_date is not None:
             counts[a.story][a.published_date.year] += 1
-    return {story: [y for y, _ in c.most_common()] for story, c in counts.items()}
+    out = {}
+    for story, c in counts.items():
+        ranked = c.most_common()
+        least = STORY_YEAR_SHARE * c.total()
+        out[story] = [y for i, (y, n) in enumerate(ranked) if i == 0 or n >= least]
+    return out
 
 
 def date_articles(
@@ -204,7 +215,11 @@ def build_report(
     placed = place_background(placed, articles, story_years(articles))
     kept = [c for c in placed if c.slot not in config.ignore_slots]
     comparison = compare(
-        [c for c in kept if _comparable(c, lexicon)], articles, config, lexicon.behaviour
+        [c for c in kept if _comparable(c, lexicon)],
+        articles,
+        config,
+        lexicon.behaviour,
+        lexicon.doubtful_slots,
     )
     findings = [
         *comparison.findings,

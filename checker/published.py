@@ -85,7 +85,7 @@ class TextDate:
     day: int
     year: int | None
     evidence: str
-    kind: str  # "dateline" or "posted"
+    kind: str  # "dateline", "posted" or "timestamp"
     time: dt.time | None = None
     tz: str | None = None
 
@@ -218,6 +218,71 @@ def _dateline(line: str) -> TextDate | None:
     return None
 
 
+_STAMP_FILLER = re.compile(r"[\s|,;/\-–—·•]+|\bhrs?\b|\bat\b|\b(?:ET|PT|CT|MT)\b", re.I)
+_STAMP_TIME = re.compile(
+    r"\b(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?P<ampm>[ap]\.?\s?m\.?)?(?![\w])", re.I
+)
+_NUMERIC_DAY = re.compile(r"^(?P<a>\d{1,2})\s*/\s*(?P<b>\d{1,2})\s*/\s*(?P<y>\d{4}|\d{2})\b")
+
+
+def _stamp_time(rest: str) -> tuple[dt.time | None, str]:
+    m = _STAMP_TIME.search(rest)
+    if m is None:
+        return None, rest
+    hour, minute = int(m["h"]), int(m["m"])
+    ampm = (m["ampm"] or "").lower().replace(".", "").replace(" ", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None, rest
+    return dt.time(hour, minute), rest[: m.start()] + " " + rest[m.end() :]
+
+
+def _stamp_day(stripped: str) -> tuple[dt.date, str] | None:
+    """The date at the start of a timestamp line, with its year, and what follows it."""
+    numeric = _NUMERIC_DAY.match(stripped)
+    if numeric is not None:  # month first, as US sites print it, unless it cannot be
+        a, b, y = int(numeric["a"]), int(numeric["b"]), int(numeric["y"])
+        year = y + 2000 if y < 100 else y
+        month, day = (a, b) if a <= 12 else (b, a)
+        try:
+            return dt.date(year, month, day), stripped[numeric.end() :]
+        except ValueError:
+            return None
+    found = [d for d in find_dates(stripped) if d.start_date is not None and not d.relative]
+    if not found or found[0].granularity not in ("day", "minute"):
+        return None
+    first = found[0]
+    parsed = month_day(first.text)
+    if first.start > 4 or parsed is None or parsed[2] is None:
+        return None  # no year: a dateline's business
+    assert first.start_date is not None
+    return first.start_date, stripped[: first.start] + " " + stripped[first.end :]
+
+
+def _timestamp_line(line: str) -> TextDate | None:
+    """A line that is a date with its year, maybe a time and a zone, as sites print
+    them: "June 17,2017|6:15 pm", "Tue Jul 02 2013,14:58 hrs", "11 / 10 / 11 02:39 PM ET"."""
+    stripped = line.strip()
+    if len(stripped) > 60:
+        return None
+    found = _stamp_day(stripped)
+    if found is None:
+        return None
+    day, rest = found
+    tm, rest = _stamp_time(rest)
+    tz_m = _TZ_RE.search(rest)
+    if tz_m is not None:
+        rest = rest[: tz_m.start()] + rest[tz_m.end() :]
+    rest = re.sub(r"^\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?", "", rest, flags=re.I)
+    if _STAMP_FILLER.sub("", rest):
+        return None
+    tz = tz_m.group(1) if tz_m and tm is not None else None
+    return TextDate(day.month, day.day, day.year, stripped, "timestamp", tm, tz)
+
+
 def find_text_date(text: str) -> TextDate | None:
     """A dated dateline or a Posted/Published line in the first lines, else None.
 
@@ -230,6 +295,9 @@ def find_text_date(text: str) -> TextDate | None:
         found = _posted(line) or _dateline(line)
         if found is not None:
             return found
+        stamp = _timestamp_line(line)
+        if stamp is not None:
+            return stamp
         stripped = line.strip()
         if len(stripped) <= 60:
             # a line holding nothing but a full date: "Monday, December 23, 1996"
@@ -621,6 +689,13 @@ def infer_published(
 # --------------------------------------------------------------------------- resolution
 
 
+def _after(year: int, td: TextDate, bound: dt.date) -> bool:
+    """The text date in ``year`` falls after ``bound`` (or does not exist)."""
+    if td.day > calendar.monthrange(year, td.month)[1]:
+        return True
+    return dt.date(year, td.month, td.day) > bound
+
+
 def _fix_text_year(
     td: TextDate, text: str, upper_bound: dt.date | None, story_years: Sequence[int]
 ) -> tuple[dt.date | None, str]:
@@ -633,6 +708,10 @@ def _fix_text_year(
             years = [a if td.month >= 7 else b]
         else:
             years = [sy[0]]
+        if upper_bound is not None and _after(years[0], td, upper_bound):
+            # the report cannot postdate its "Updated" line: the latest year that fits
+            fits = [y for y in sorted(set(sy), reverse=True) if not _after(y, td, upper_bound)]
+            years = fits[:1] or years
         how = f"year from the story's other reports ({years[0]})"
     else:
         lead = _lead_weekday(text)

@@ -40,6 +40,7 @@ class Lexicon:
     slot_aliases: Mapping[str, str]
     aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     people_words: frozenset[str] = frozenset()
+    doubtful_slots: frozenset[str] = frozenset()
 
     def noun_class(self, phrase: str) -> str | None:
         """The noun class of a lemma or a lower-case phrase, or None."""
@@ -135,4 +136,5 @@ def load_lexicon(config: Config | None = None) -> Lexicon:
         slot_aliases={**{str(k): str(v) for k, v in slot_aliases.items()}, **extra_slot_aliases},
         aliases=aliases,
         people_words=frozenset(w.lower() for w in people.get("words", ())),
+        doubtful_slots=frozenset(people.get("doubtful", ())),
     )

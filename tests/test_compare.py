@@ -188,3 +188,20 @@ def test_timeline_points_order_and_dates() -> None:
     (line,) = [t for t in run(s).timelines if t.slot == "attack.date"]
     assert all(p.low is None and p.start_date is not None for p in line.points)
     assert line.kind is Kind.DATE
+
+
+def test_a_doubtful_slot_is_at_most_a_warning_and_says_why() -> None:
+    from tests.factories import article, count_claim
+
+    day = dt.date(2014, 7, 17)
+    arts = [article("a", day), article("b", day)]
+    claims = [
+        count_claim("a", "people", 298, as_of=day, id="c1"),
+        count_claim("b", "people", 295, as_of=day, id="c2"),
+    ]
+    plain = compare(claims, arts, Config(), LEXICON_BEHAVIOUR)
+    doubtful = compare(claims, arts, Config(), LEXICON_BEHAVIOUR, doubtful={"people"})
+    assert [f.severity.value for f in plain.findings] == ["error"]
+    assert [f.severity.value for f in doubtful.findings] == ["warning"]
+    assert doubtful.findings[0].message.endswith("what happened to the people counted)")
+    assert doubtful.findings[0].id == plain.findings[0].id

@@ -179,3 +179,44 @@ def test_consistency_future_dates() -> None:
 
 def test_consistency_without_date() -> None:
     assert check_consistency(None, SEED) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "day", "time"),
+    [
+        ("June 17,2017|6:15 pm", dt.date(2017, 6, 17), dt.time(18, 15)),
+        ("Wed Apr 24 2013,21:05 hrs", dt.date(2013, 4, 24), dt.time(21, 5)),
+        ("Tue Jul 02 2013,14:58 hrs", dt.date(2013, 7, 2), dt.time(14, 58)),
+        ("11 / 10 / 11 02:39 PM ET", dt.date(2011, 11, 10), dt.time(14, 39)),
+        ("07 / 17 / 14 01:55 PM ET", dt.date(2014, 7, 17), dt.time(13, 55)),
+        ("November 14,2011|12:35 pm", dt.date(2011, 11, 14), dt.time(12, 35)),
+    ],
+)
+def test_timestamp_lines_are_read_with_their_year(line: str, day: dt.date, time: dt.time) -> None:
+    td = find_text_date(f"{line}\n\nHeadline of the day\n\nLONDON, June 3 (X) -- Text.")
+    assert td is not None and (td.date, td.time, td.kind) == (day, time, "timestamp")
+
+
+@pytest.mark.parametrize(
+    "line", ["Three killed in Athens riot", "Updated 11:11 GMT", "12 of 30 passengers survived"]
+)
+def test_other_lines_are_not_timestamps(line: str) -> None:
+    td = find_text_date(line)
+    assert td is None or td.kind != "timestamp"
+
+
+def test_a_yearless_dateline_cannot_postdate_its_updated_line() -> None:
+    text = "Updated: June 22, 2017 7:40 p.m. ET\n\nLONDON, June 22 (AC) -- Text."
+    fixed = resolve_published(None, text, story_years=[2018, 2017])
+    assert fixed.published == dt.date(2017, 6, 22)
+
+
+def test_a_rare_year_does_not_decide_a_story_years() -> None:
+    from checker.pipeline import story_years
+    from tests.factories import article
+
+    reports = [article(f"s/{i}", dt.date(2013, 4, 24 + i % 5), story="s") for i in range(9)]
+    reports.append(article("s/anniversary", dt.date(2014, 4, 24), story="s"))
+    assert story_years(reports) == {"s": [2013]}
+    reports += [article(f"s/b{i}", dt.date(2014, 1, 2), story="s") for i in range(3)]
+    assert story_years(reports) == {"s": [2013, 2014]}

@@ -46,7 +46,14 @@ NOUN_FRAMES = {
     "shots": "other",
 }
 DATE_FRAMES = {"attack": "onset", "rescue": "end", "talks": "talks", "release": "release"}
-UNIT_FRAMES = {"m": "length", "s": "duration", "kg": "weight", "m2": "area"}
+UNIT_FRAMES = {
+    "m": "length",
+    "s": "duration",
+    "kg": "weight",
+    "m2": "area",
+    "magnitude": "magnitude",
+    "floors": "floors",
+}
 LENGTH_FRAMES = frozenset({"length", "distance", "height", "depth"})
 GENERIC_GROUPS = frozenset({"people", "person", "dead", "injured", "missing", "victims"})
 
@@ -66,6 +73,8 @@ def _slot_frame(kind: Kind, slot: str, unit: str | None) -> tuple[str, str | Non
     if kind is Kind.NAME:
         return "name", None
     if kind is Kind.QUANTITY:
+        if not tail and head in UNIT_FRAMES.values():
+            return head, None  # "magnitude", "floors"
         if tail in LENGTH_FRAMES or tail in UNIT_FRAMES.values():
             return tail, head
         return UNIT_FRAMES.get(unit or "", "money" if unit and len(unit) == 3 else "other"), head

@@ -597,6 +597,38 @@ def _as_of(
     return published, "published" if published is not None else "unknown"
 
 
+# Figures that measure rather than count: a quake's magnitude, a building's storeys.
+# "6.1-magnitude", "magnitude 5.9", "a magnitude-6.4 temblor", "measuring 6.4 on the
+# Richter scale", "a 6.7-strength quake"; "24-storey", "an eight-story building".
+_MAGNITUDE_AFTER = re.compile(
+    r"\s*-?\s*(?:magnitude|strength)\b|\s+on the richter(?: scale)?\b", re.IGNORECASE
+)
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude\s*-?\s*(?:of\s+)?$", re.IGNORECASE)
+_FLOORS_AFTER = re.compile(
+    r"\s*-\s*(?:storey|story|floor)\b|\s+(?:storeys|stories)\b", re.IGNORECASE
+)
+
+
+def _measure(text: str, q: Quantity) -> tuple[str, int, int] | None:
+    """``(unit, quote start, quote end)`` when ``q`` is a magnitude or a number of floors."""
+    if q.unit is not None or q.low is None or q.low != q.high:
+        return None
+    after = text[q.end : q.end + 30]
+    floors = _FLOORS_AFTER.match(after)
+    if floors is not None and q.low == int(q.low) and 1 <= q.low <= 200:
+        return "floors", q.start, q.end + floors.end()
+    if not 0 < q.low < 10:
+        return None
+    magnitude = _MAGNITUDE_AFTER.match(after)
+    if magnitude is not None:
+        return "magnitude", q.start, q.end + magnitude.end()
+    lead = text[max(0, q.start - 20) : q.start]
+    before = _MAGNITUDE_BEFORE.search(lead)
+    if before is not None:
+        return "magnitude", q.start - len(lead) + before.start(), q.end
+    return None
+
+
 def _kind_and_value(q: Quantity) -> tuple[Kind, CountValue, str | None]:
     kind = Kind.COUNT if q.unit is None else Kind.QUANTITY
     return kind, CountValue(q.low, q.high), q.unit
@@ -675,6 +707,15 @@ def count_claims(
             continue
         num = tokens[-1]
         if num.ent_type_ in ("DATE", "TIME") and q.unit is None:
+            continue
+        measure = _measure(doc.text, q)
+        if measure is not None:  # a fact about the event: held as of the report
+            unit, start, end = measure
+            measured = replace(q, unit=unit, unit_text=unit)
+            as_of = article.published_date
+            yield _figure_claim(
+                article, doc, measured, unit, start, end, as_of, "published", num, lexicon
+            )
             continue
         counted = (
             _counted_noun(num, lexicon) or _toll_noun(num, lexicon) or _argument_noun(num, lexicon)

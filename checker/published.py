@@ -283,6 +283,14 @@ def _timestamp_line(line: str) -> TextDate | None:
     return TextDate(day.month, day.day, day.year, stripped, "timestamp", tm, tz)
 
 
+def is_timestamp_line(line: str) -> bool:
+    """A line that dates the report (a timestamp, an "Updated" or "Posted" line),
+    not anything the report tells of."""
+    if _timestamp_line(line) is not None:
+        return True
+    return bool(_UPDATED.search(line) or _POSTED.match(line)) and len(line.strip()) <= 80
+
+
 def find_text_date(text: str) -> TextDate | None:
     """A dated dateline or a Posted/Published line in the first lines, else None.
 

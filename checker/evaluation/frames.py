@@ -45,7 +45,15 @@ NOUN_FRAMES = {
     "prisoners": "other",
     "shots": "other",
 }
-DATE_FRAMES = {"attack": "onset", "rescue": "end", "talks": "talks", "release": "release"}
+DATE_FRAMES = {
+    "attack": "onset",
+    "incident": "onset",
+    "rescue": "end",
+    "talks": "talks",
+    "release": "release",
+    "arrest": "arrest",
+    "court": "court",
+}
 UNIT_FRAMES = {
     "m": "length",
     "s": "duration",

@@ -26,6 +26,7 @@ from typing import Any
 from checker.extract.dates import Duration, find_dates, find_durations
 from checker.extract.numbers import find_quantities
 from checker.ids import claim_id
+from checker.published import is_timestamp_line
 from checker.records import (
     Article,
     Claim,
@@ -450,7 +451,14 @@ def _event_phrases(verb: Token, prep: str | None) -> list[str]:
     return phrases
 
 
+# Event words that are something else as verbs: "police fired tear gas", "talks
+# collapsed": only the nouns ("the fire", "the collapse") date the happening.
+NOUN_ONLY_TRIGGERS = frozenset({"fire", "collapse"})
+
+
 def _event_class_of(tok: Token, prep: str | None, lexicon: Lexicon) -> str | None:
+    if _lemma(tok) in NOUN_ONLY_TRIGGERS and tok.pos_ not in ("NOUN", "PROPN"):
+        return None
     if prep is not None and any(
         c.dep_ == "dobj" and any(g.dep_ == "nummod" for g in c.children) for c in tok.children
     ):
@@ -867,6 +875,9 @@ def _is_event_date(mention: DateMention, text: str) -> bool:
         return False
     line_end = text.find("\n", mention.end)
     rest = text[mention.end : line_end if line_end >= 0 else len(text)]
+    line = text[text.rfind("\n", 0, mention.start) + 1 : line_end if line_end >= 0 else len(text)]
+    if is_timestamp_line(line):
+        return False  # the report's own date and time, or its "Updated" line
     return not re.match(r"\s*(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-\s)", rest)
 
 
@@ -908,6 +919,12 @@ def date_claims(
         )
 
 
+# "A week after the rescue, ...", "Ten days after the attack, ..." opening a
+# sentence date the event from the report's own day; "five months after the fire"
+# or "arrived four days after the crash" set two happenings apart instead.
+MAX_RELATIVE_DAYS = 31
+
+
 def relative_event_claims(
     article: Article, doc: Doc, lexicon: Lexicon, durations: Sequence[Duration]
 ) -> Iterator[Claim]:
@@ -917,8 +934,11 @@ def relative_event_claims(
     if published is None:
         return
     for d in durations:
-        if d.kind != "after" or d.days is None:
-            continue
+        if d.kind != "after" or d.days is None or not 1 <= d.days <= MAX_RELATIVE_DAYS:
+            continue  # "two hours after", "five months after the fire": not the report's day
+        lead = doc.text[max(0, d.start - 80) : d.start].rsplit("\n", 1)[-1].rstrip()
+        if lead and not lead.endswith(("--", "—", "–", "-", ".", "!", "?")):
+            continue  # "arrived four days after the airliner was shot down": another moment
         following = [t for t in doc if d.end <= t.idx < d.end + 60][:6]
         for tok in following:
             cls = _event_class_of(tok, None, lexicon)
@@ -1030,10 +1050,25 @@ def _date_from_context(claims: Sequence[Claim], article: Article) -> list[Claim]
         if pred_class == "released" and c.slot.endswith(".released"):
             c, pred_class = _released_in_rescue(c, dated, article)
         events = CONTEXT_EVENTS.get(pred_class, ())
+        # a figure its own clause dates to the same kind of happening, nearer than
+        # any date claim: "On April 22 about 140 commandos burst in. All 14 rebels
+        # and one hostage were killed" is the raid's day, not the attack's
+        witness = [
+            d
+            for d in claims
+            if d.as_of_basis == "event"
+            and d.kind is not Kind.DATE
+            and d.as_of is not None
+            and d.start < c.start
+            and d.slot.rsplit(".", 1)[-1] in EVENT_PREDICATES
+        ]
         for event in events:  # in order of preference: a death in a raid story is the raid's
             compatible = [d for d in dated if d.slot == f"{event}.date"]
             if compatible:
                 nearest = min(compatible, key=lambda d: (d.start > c.start, abs(d.start - c.start)))
+                closer = [w for w in witness if nearest.start < w.start or nearest.start > c.start]
+                if closer:
+                    nearest = max(closer, key=lambda w: w.start)
                 out.append(replace(c, as_of=nearest.as_of, as_of_basis="event_context"))
                 break
         else:

@@ -788,9 +788,13 @@ def check_consistency(published: dt.date | dt.datetime | None, text: str) -> lis
 
     * an absolute date (with its year) later than the publication date, unless
       the wording makes it a plan ("will", "is due to", "scheduled for");
-    * a weekday in the lead that names the report's own day ("early Friday")
-      while the date is neither that day nor the day after it;
+    * a weekday that contradicts its own date ("Thursday, Dec. 20" in a year
+      when Dec. 20 is a Friday);
     * a dated dateline or Posted line that disagrees with the date.
+
+    Ordinary wording for a past event is not a problem: "Saturday morning" in a
+    Monday report tells of Saturday (the lead's weekday only helps infer the
+    date of a report that has none).
     """
     if published is None:
         return []
@@ -806,14 +810,14 @@ def check_consistency(published: dt.date | dt.datetime | None, text: str) -> lis
                 f"'{mn.text}' ({_fmt(mn.start_date)}) is after the publication date "
                 f"{_fmt(day)} and is not worded as a plan"
             )
-    lead = _lead_weekday(text)
-    if lead is not None:
-        wd, strong, wtext = lead
-        allowed = {wd, (wd + 1) % 7}
-        if strong and day.weekday() not in allowed:
+    for mn in find_dates(text, day):
+        said = _WEEKDAY_FIRST.match(mn.text)
+        if said is None or mn.start_date is None or mn.start_date != mn.end_date:
+            continue
+        if _WEEKDAY_NAMES[mn.start_date.weekday()][:3].lower() != said.group(1)[:3].lower():
             out.append(
-                f"'{wtext}' in the lead does not fit the publication date {_fmt(day)}, "
-                f"a {_WEEKDAY_NAMES[day.weekday()]}"
+                f"'{mn.text}' names a {said.group(1)}, but {_fmt(mn.start_date)} "
+                f"is a {_WEEKDAY_NAMES[mn.start_date.weekday()]}"
             )
     td = find_text_date(text)
     if td is not None:
@@ -828,6 +832,13 @@ def check_consistency(published: dt.date | dt.datetime | None, text: str) -> lis
                 f"the publication date is {_fmt(day)}"
             )
     return out
+
+
+_WEEKDAY_FIRST = re.compile(
+    r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|"
+    r"Thurs|Fri|Sat|Sun)\.?,?\s+(?:the\s+)?[A-Za-z.]*\s*\d",
+    re.I,
+)
 
 
 def _is_meta_line(line: str) -> bool:

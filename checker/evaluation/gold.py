@@ -53,6 +53,7 @@ class GoldFinding:
     articles: tuple[str, ...]
     label: str = ""
     canonical: str | None = None
+    variant: str | None = None
 
     @property
     def family(self) -> str:
@@ -195,6 +196,7 @@ def load_gold(data: Mapping[str, Any]) -> GoldStory:
             articles=tuple(str(x) for x in f["articles"]),
             label=str(f.get("planted") or f.get("why") or ""),
             canonical=f.get("canonical"),
+            variant=f.get("variant"),
         )
         for f in data.get("findings") or []
     )

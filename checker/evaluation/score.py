@@ -178,7 +178,9 @@ def _matches(
     report a claim that is the gold's figure of that frame (not a background one)."""
     if finding_family(finding.type.value) != gold.family or gold.focus not in articles:
         return False
-    if gold.type in ("spelling", "metadata"):
+    if gold.type == "spelling":
+        return gold.variant is None or _names_variant(gold.variant, finding)
+    if gold.type == "metadata":
         return True
     if not frames_agree(gold.frame, frame):
         return False
@@ -191,6 +193,14 @@ def _matches(
         return False
     others = set(gold.articles) - {gold.focus}
     return not others or bool(others & (articles - {gold.focus}))
+
+
+def _names_variant(variant: str, finding: Finding) -> bool:
+    """The spelling finding names the gold's variant: one of its words, as a variant."""
+    from checker.names import fold
+
+    said = fold(finding.message)
+    return any(fold(word) in said for word in variant.replace("-", " ").split() if len(word) > 2)
 
 
 def _sprung(

@@ -457,10 +457,21 @@ def spelling_differences(cluster: NameCluster) -> list[tuple[str, list[str], boo
         if len(g) < 2:
             continue
         head = next((t for t in preferred if t in g), g[0])
-        others = [t for t in g if t != head]
+        others = [t for t in g if t != head and not _inflected(t, head)]
         accent_only = all(fold(t) == fold(head) for t in others)
+        if not others or (accent_only and cluster.label != "PERSON"):
+            continue  # "Vendome"/"Vendôme": a place's accent is a house style, not a misspelling
         out.append((head, others, accent_only))
     return out
+
+
+_INFLECTIONS = ("'s", "’s", "s", "es", "'", "’")
+
+
+def _inflected(a: str, b: str) -> bool:
+    """ "Marshals"/"Marshal", "Magistrates'"/"Magistrates", "Euros"/"Euro": one word."""
+    short, long = sorted((fold(a), fold(b)), key=len)
+    return long != short and any(long == short + end for end in _INFLECTIONS)
 
 
 def spelling_findings(

@@ -231,10 +231,13 @@ def build_report(
 
 def _comparable(claim: Claim, lexicon: Lexicon) -> bool:
     """Names are compared as spellings elsewhere; a figure about another happening
-    than the story's, or a count of something the lexicon cannot say is a figure of
-    anything, is kept in the report, not compared."""
+    than the story's, a running toll from a report of unknown date, or a count of
+    something the lexicon cannot say is a figure of anything, is kept in the
+    report, not compared."""
     if claim.kind is Kind.NAME or claim.event != "main":
         return False
+    if claim.as_of is None and claim.slot in lexicon.running_totals:
+        return False  # a toll so far, from a report of unknown date: of no known time
     return claim.kind is not Kind.COUNT or lexicon.is_comparable_count(claim.slot)
 
 

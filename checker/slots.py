@@ -41,6 +41,7 @@ class Lexicon:
     aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     people_words: frozenset[str] = frozenset()
     doubtful_slots: frozenset[str] = frozenset()
+    running_totals: frozenset[str] = frozenset()
 
     def noun_class(self, phrase: str) -> str | None:
         """The noun class of a lemma or a lower-case phrase, or None."""
@@ -137,4 +138,5 @@ def load_lexicon(config: Config | None = None) -> Lexicon:
         aliases=aliases,
         people_words=frozenset(w.lower() for w in people.get("words", ())),
         doubtful_slots=frozenset(people.get("doubtful", ())),
+        running_totals=frozenset(_table(raw, "running").get("slots", ())),
     )

@@ -750,7 +750,8 @@ def count_claims(
                 slot = lexicon.slot(noun_class, pred_class)
         sent = num.sent
         sent_text = sent.text.strip()
-        event_class = None if slot.endswith(".demanded") else pred_class
+        running = slot.endswith(".demanded") or slot in lexicon.running_totals
+        event_class = None if running else pred_class
         as_of, basis = _as_of(article, pred, event_class, _local_text(num, pred), dates)
         if basis.startswith("pending:") and SO_FAR_CUES.search(sent_text):
             basis = "so_far"  # a running total as of publication
@@ -802,7 +803,8 @@ def _claim_without_noun(
 ) -> Claim:
     pred, pred_class = bare
     slot = lexicon.slot("people", pred_class)
-    as_of, basis = _as_of(article, pred, pred_class, _local_text(num, pred), dates)
+    event_class = None if slot in lexicon.running_totals else pred_class
+    as_of, basis = _as_of(article, pred, event_class, _local_text(num, pred), dates)
     end = q.end
     if pred.idx >= q.end and pred.idx + len(pred.text) - q.start <= 60:
         end = pred.idx + len(pred.text)  # quote "600 were killed", not just "600"

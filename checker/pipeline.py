@@ -229,15 +229,21 @@ def build_report(
     return assemble_report(articles, kept, findings, comparison.timelines, errors)
 
 
+VAGUE_DATE_DAYS = 2
+
+
 def _comparable(claim: Claim, lexicon: Lexicon) -> bool:
     """Names are compared as spellings elsewhere; a figure about another happening
-    than the story's, a running toll from a report of unknown date, or a count of
-    something the lexicon cannot say is a figure of anything, is kept in the
-    report, not compared."""
+    than the story's, a running toll from a report of unknown date, a date vaguer
+    than a day or two, or a count of something the lexicon cannot say is a figure
+    of anything, is kept in the report, not compared."""
     if claim.kind is Kind.NAME or claim.event != "main":
         return False
     if claim.as_of is None and claim.slot in lexicon.running_totals:
         return False  # a toll so far, from a report of unknown date: of no known time
+    value = claim.value
+    if isinstance(value, DateValue) and (value.end - value.start).days >= VAGUE_DATE_DAYS:
+        return False  # "last week", "in early March": agrees with too much to disagree
     return claim.kind is not Kind.COUNT or lexicon.is_comparable_count(claim.slot)
 
 

@@ -10,7 +10,6 @@ annotated reports and to claims of their frame.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import fnmatch
 import json
 import tomllib
@@ -22,6 +21,8 @@ from typing import Any
 import pytest
 import yaml
 from jsonschema import Draft202012Validator
+
+from checker.evaluation import plain
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_DIR = ROOT / "tests" / "gold"
@@ -47,24 +48,13 @@ class SourceReport:
     story: str
 
 
-def _plain(value: Any) -> Any:
-    """YAML dates and timestamps -> ISO strings, recursively."""
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    return value
-
-
 def _split_front_matter(raw: str) -> tuple[dict[str, Any], str]:
     if not raw.startswith("---\n"):
         return {}, raw
     end = raw.find("\n---\n", 4)
     assert end != -1, "unterminated front matter"
     meta = yaml.safe_load(raw[4:end]) or {}
-    return _plain(meta), raw[end + len("\n---\n") :]
+    return plain(meta), raw[end + len("\n---\n") :]
 
 
 def _story(rel: str, meta_story: Any) -> str:
@@ -127,7 +117,7 @@ def _read_corpus() -> list[SourceReport]:
 
 @pytest.fixture(scope="module", params=[p.stem for p in GOLD_FILES])
 def gold(request: pytest.FixtureRequest) -> dict[str, Any]:
-    data: dict[str, Any] = _plain(
+    data: dict[str, Any] = plain(
         yaml.safe_load((GOLD_DIR / f"{request.param}.yaml").read_text(encoding="utf-8"))
     )
     return data

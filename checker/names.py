@@ -113,6 +113,7 @@ _POSSESSIVES = ("'s", "’s", "'", "’")
 
 TOKEN_RATIO = 80.0
 GIVEN_RATIO = 85.0
+GIVEN_VARIANT_RATIO = 75.0  # John/Joan and Mark/Mary (75) stay two people
 ORG_RATIO = 90.0
 
 
@@ -232,7 +233,12 @@ def _given_match(a: str, b: str) -> bool:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
-    return fuzz.ratio(a, b) >= GIVEN_RATIO
+    return fuzz.ratio(a, b) >= GIVEN_RATIO or _given_variant(a, b)
+
+
+def _given_variant(a: str, b: str) -> bool:
+    """Transliterations and spellings of one given name: Stuart/Stewart, Khaled/Khalid."""
+    return a[:1] == b[:1] and abs(len(a) - len(b)) <= 1 and fuzz.ratio(a, b) > GIVEN_VARIANT_RATIO
 
 
 def _run_match(short: Sequence[str], long: Sequence[str]) -> bool:
@@ -444,10 +450,12 @@ def spelling_differences(cluster: NameCluster) -> list[tuple[str, list[str], boo
     preferred = _raw_tokens(cluster.canonical)
     forms = sorted(weight, key=lambda t: (-weight[t], t))
     groups: list[list[str]] = []
+    person = cluster.label == "PERSON"
     for tok in forms:
         f = fold(tok)
         for g in groups:
-            if tokens_match(fold(g[0]), f):
+            head_form = fold(g[0])
+            if tokens_match(head_form, f) or (person and _given_variant(head_form, f)):
                 g.append(tok)
                 break
         else:

@@ -38,9 +38,9 @@ FLOORS: dict[str, dict[str, float]] = {
         "claim_precision": 0.8,
         "slot_accuracy": 0.53,
         "as_of_accuracy": 0.73,
-        "required_found": 0.3,
+        "required_found": 0.46,
         "error_precision": 1.0,
-        "warning_precision": 0.33,
+        "warning_precision": 0.5,
         "traps": 0,
     },
     "lima-1996": {

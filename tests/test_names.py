@@ -210,3 +210,17 @@ def test_real_model_mentions(nlp: object) -> None:
     for x in got:
         assert text[x.start : x.end] == x.text
         assert not x.text.endswith("'s")
+
+
+def test_a_given_name_spelt_two_ways_is_one_person() -> None:
+    clusters = cluster_names(
+        [m("Stuart Cundy", "a1"), m("Stuart Cundy", "a2"), m("Stewart Cundy", "a3")]
+    )
+    assert len(clusters) == 1
+    (finding,) = spelling_findings(clusters, lambda x: x.article_id)
+    assert "Stuart/Stewart" in finding.message
+
+
+def test_close_given_names_of_one_family_stay_apart() -> None:
+    clusters = cluster_names([m("John Kelly", "a1"), m("Joan Kelly", "a2")])
+    assert len(clusters) == 2

@@ -300,7 +300,7 @@ def check(
     if len(parts) == 1 and not config_errors:
         return replace(parts[0], errors=corpus.errors)
     return assemble_report(
-        corpus.articles if not parts else (a for r in parts for a in r.articles),
+        (a for r in parts for a in r.articles),
         (c for r in parts for c in r.claims),
         (f for r in parts for f in r.findings),
         (t for r in parts for t in r.timelines),

@@ -9,6 +9,7 @@ bringing a new story would).
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -77,20 +78,8 @@ def ecbplus_suite(root: Path, data: Path | None = None) -> Suite | None:
     )
 
 
-def _in_dir(directory: Path) -> Any:
-    class _Cd:
-        def __enter__(self) -> None:
-            self.previous = os.getcwd()
-            os.chdir(directory)
-
-        def __exit__(self, *_: object) -> None:
-            os.chdir(self.previous)
-
-    return _Cd()
-
-
 def read_suite(suite: Suite) -> Sequence[Article]:
-    with _in_dir(suite.base_dir):
+    with contextlib.chdir(suite.base_dir):
         config = suite.config()
         return read_corpus(list(suite.inputs), stories=config.stories).articles
 
@@ -99,7 +88,7 @@ def run_suite(suite: Suite, workers: int = 1) -> Report:
     """The checker's report on every story of the suite, in one run."""
     from checker.pipeline import check
 
-    with _in_dir(suite.base_dir):
+    with contextlib.chdir(suite.base_dir):
         return check(list(suite.inputs), config=suite.config(), workers=workers)
 
 

@@ -28,12 +28,12 @@ from __future__ import annotations
 import hashlib
 import json
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from checker.records import Behaviour, FindingType, Severity
+from checker.records import Article, Behaviour, FindingType, InputError, Severity
 
 CONFIG_FILES = ("checker.toml", "pyproject.toml")
 
@@ -199,3 +199,31 @@ def with_story(base: Config, story: Config) -> Config:
         lexicon=lexicon,
         same_time_window_days=story.same_time_window_days or base.same_time_window_days,
     )
+
+
+def story_config_groups(
+    articles: Sequence[Article], config: Config, story_files: Mapping[str, Path]
+) -> tuple[list[tuple[Config, list[Article]]], list[InputError]]:
+    """Articles grouped by the configuration their story is checked with.
+
+    A story with its own ``checker.toml`` gets the project configuration
+    with the story's on top (:func:`checker.config.with_story`); a story
+    file that cannot be read is reported and the story is checked with the
+    project configuration. Stories are compared only with themselves, so
+    checking the groups apart changes nothing else.
+    """
+    errors: list[InputError] = []
+    story_configs: dict[str, Config] = {}
+    for story, path in sorted(story_files.items()):
+        if config.source is not None and Path(config.source).resolve() == path.resolve():
+            continue
+        try:
+            story_configs[story] = with_story(config, load_story_config(path))
+        except ConfigError as exc:
+            errors.append(InputError(path.as_posix(), str(exc).removeprefix(f"{path}: ")))
+    by_fingerprint: dict[str, tuple[Config, list[Article]]] = {}
+    for a in articles:
+        chosen = story_configs.get(a.story, config)
+        by_fingerprint.setdefault(chosen.fingerprint(), (chosen, []))[1].append(a)
+    groups = [by_fingerprint[k] for k in sorted(by_fingerprint)]
+    return groups or [(config, [])], errors

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from checker.cache import ClaimCache, StoryResult, dating_key
 from checker.compare import compare
-from checker.config import Config, ConfigError, load_story_config, with_story
+from checker.config import Config, story_config_groups
 from checker.corpus import read_corpus, story_config_files
 from checker.extract.claims import extract_claims, place_story_events, place_story_start
 from checker.ids import claim_id, finding_id
@@ -27,7 +27,6 @@ from checker.records import (
     DateValue,
     Finding,
     FindingType,
-    InputError,
     Kind,
     PublishedBasis,
     Report,
@@ -306,34 +305,6 @@ def check(
         (t for r in parts for t in r.timelines),
         (*corpus.errors, *config_errors),
     )
-
-
-def story_config_groups(
-    articles: Sequence[Article], config: Config, story_files: Mapping[str, Path]
-) -> tuple[list[tuple[Config, list[Article]]], list[InputError]]:
-    """Articles grouped by the configuration their story is checked with.
-
-    A story with its own ``checker.toml`` gets the project configuration
-    with the story's on top (:func:`checker.config.with_story`); a story
-    file that cannot be read is reported and the story is checked with the
-    project configuration. Stories are compared only with themselves, so
-    checking the groups apart changes nothing else.
-    """
-    errors: list[InputError] = []
-    story_configs: dict[str, Config] = {}
-    for story, path in sorted(story_files.items()):
-        if config.source is not None and Path(config.source).resolve() == path.resolve():
-            continue
-        try:
-            story_configs[story] = with_story(config, load_story_config(path))
-        except ConfigError as exc:
-            errors.append(InputError(path.as_posix(), str(exc).removeprefix(f"{path}: ")))
-    by_fingerprint: dict[str, tuple[Config, list[Article]]] = {}
-    for a in articles:
-        chosen = story_configs.get(a.story, config)
-        by_fingerprint.setdefault(chosen.fingerprint(), (chosen, []))[1].append(a)
-    groups = [by_fingerprint[k] for k in sorted(by_fingerprint)]
-    return groups or [(config, [])], errors
 
 
 def _check_group(

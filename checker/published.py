@@ -24,6 +24,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker.extract.dates import (
     WEEKDAYS,
@@ -283,6 +284,7 @@ def _timestamp_line(line: str) -> TextDate | None:
     return TextDate(day.month, day.day, day.year, stripped, "timestamp", tm, tz)
 
 
+@lru_cache(maxsize=4096)
 def is_timestamp_line(line: str) -> bool:
     """A line that dates the report (a timestamp, an "Updated" or "Posted" line),
     not anything the report tells of."""
@@ -800,7 +802,8 @@ def check_consistency(published: dt.date | dt.datetime | None, text: str) -> lis
         return []
     day = published.date() if isinstance(published, dt.datetime) else published
     out: list[str] = []
-    for mn in find_dates(text):
+    mentions = find_dates(text, day)  # absolute dates resolve alike with or without it
+    for mn in mentions:
         if mn.relative or mn.start_date is None or month_day(mn.text) is None:
             continue
         if _is_meta_line(_line_of(text, mn.start)):
@@ -810,7 +813,7 @@ def check_consistency(published: dt.date | dt.datetime | None, text: str) -> lis
                 f"'{mn.text}' ({_fmt(mn.start_date)}) is after the publication date "
                 f"{_fmt(day)} and is not worded as a plan"
             )
-    for mn in find_dates(text, day):
+    for mn in mentions:
         said = _WEEKDAY_FIRST.match(mn.text)
         if said is None or mn.start_date is None or mn.start_date != mn.end_date:
             continue

@@ -17,6 +17,7 @@ this module places them in the dependency tree of the spaCy parse:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -1043,6 +1044,21 @@ def _date_from_context(claims: Sequence[Claim], article: Article) -> list[Claim]
     with none, the claim holds at publication.
     """
     dated = [c for c in claims if c.kind is Kind.DATE and c.as_of is not None]
+    # figures their own clause dates to a happening: "On April 22 about 140 commandos
+    # burst in. All 14 rebels and one hostage were killed" is the raid's day, not the
+    # attack's, when that figure is nearer than any date claim
+    witnesses = sorted(
+        (
+            d
+            for d in claims
+            if d.as_of_basis == "event"
+            and d.kind is not Kind.DATE
+            and d.as_of is not None
+            and d.slot.rsplit(".", 1)[-1] in EVENT_PREDICATES
+        ),
+        key=lambda d: d.start,
+    )
+    witness_starts = [d.start for d in witnesses]
     out = []
     for c in claims:
         if not c.as_of_basis.startswith("pending:"):
@@ -1052,18 +1068,7 @@ def _date_from_context(claims: Sequence[Claim], article: Article) -> list[Claim]
         if pred_class == "released" and c.slot.endswith(".released"):
             c, pred_class = _released_in_rescue(c, dated, article)
         events = CONTEXT_EVENTS.get(pred_class, ())
-        # a figure its own clause dates to the same kind of happening, nearer than
-        # any date claim: "On April 22 about 140 commandos burst in. All 14 rebels
-        # and one hostage were killed" is the raid's day, not the attack's
-        witness = [
-            d
-            for d in claims
-            if d.as_of_basis == "event"
-            and d.kind is not Kind.DATE
-            and d.as_of is not None
-            and d.start < c.start
-            and d.slot.rsplit(".", 1)[-1] in EVENT_PREDICATES
-        ]
+        witness = witnesses[: bisect.bisect_left(witness_starts, c.start)]
         for event in events:  # in order of preference: a death in a raid story is the raid's
             compatible = [d for d in dated if d.slot == f"{event}.date"]
             if compatible:

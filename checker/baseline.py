@@ -9,8 +9,9 @@ contradiction enters the dataset, not on every old one. The file is JSON
      "findings": [{"id": "...", "type": "contradiction", "story": "...",
                    "slot": "...", "message": "...", "reason": "checked with the desk"}]}
 
-A finding matches an entry by id; failing that (ids follow the evidence, so
-they move when a report is edited), by the same type, story, slot and message.
+A finding matches an entry by id (ids name the odd one out and its figure, so
+a report that agrees with the majority never moves them); failing that (the
+odd report's figure was edited), by the same type, story, slot and message.
 Entries that match nothing are *gone*: the outputs list them so that the file
 can be pruned.
 """

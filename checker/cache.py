@@ -21,8 +21,8 @@ a hash of the checker package's own files (any code or lexicon change
 invalidates every entry), the spaCy version and the model's name and
 version, and ``Config.fingerprint()``.
 
-Entries live in a sharded directory (``<root>/v2/ab/abcdef....json``). Each
-file is a header line ``checker-cache 2 <key> <sha256 of payload>`` and a JSON
+Entries live in a sharded directory (``<root>/v3/ab/abcdef....json``). Each
+file is a header line ``checker-cache 3 <key> <sha256 of payload>`` and a JSON
 payload, written to a temporary file and renamed into place (``os.replace``),
 so concurrent runs never see a partial entry and two runs that write the same
 entry write the same bytes. A missing, truncated, corrupt or foreign entry is
@@ -81,7 +81,7 @@ __all__ = [
 
 T = TypeVar("T")
 
-FORMAT = 2
+FORMAT = 3
 MAGIC = b"checker-cache"
 CACHE_DIR_NAME = ".checker-cache"
 
@@ -395,6 +395,8 @@ def finding_from_json(raw: Mapping[str, Any]) -> Finding:
         slot=str(raw["slot"]),
         claim_ids=tuple(str(c) for c in raw["claim_ids"]),
         message=str(raw["message"]),
+        outliers=tuple(str(c) for c in raw["outliers"]),
+        outlier_reports=tuple(str(a) for a in raw["outlier_reports"]),
     )
 
 

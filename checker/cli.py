@@ -273,7 +273,7 @@ def _write_html(report: Report, path: Path, previous_path: Path | None) -> None:
     "--previous",
     "previous_path",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
-    help="A JSON report of an earlier run: mark findings new, resolved or unchanged.",
+    help="A JSON report of an earlier run: mark findings new, changed, resolved or unchanged.",
 )
 def report(
     paths: tuple[Path, ...],

@@ -37,7 +37,14 @@ undated reports cannot revise or be stale. When a group disagrees:
      report dates Dec. 17), or a claim from an undated report.
    One contradiction per group lists the deviant claims and the consensus.
 4. A group that does not converge (the latest reports disagree, a tie, only
-   one dated report) gets one contradiction listing every claim involved.
+   one dated report) is split into clusters of agreeing claims: when one
+   cluster holds more reports than any other (at least two), each report
+   outside it is one contradiction, its odd one out; otherwise one
+   contradiction lists every claim involved.
+
+Every finding names its odd ones out (``Finding.outliers``, listed first in
+``claim_ids``) and its id comes from them (:mod:`checker.ids`): the reports
+that agree are evidence, never identity.
 
 **Level** slots: claims disagree only when they speak of the same time: the
 same ``as_of`` day, widened to ``config.same_time_window_days``. Within that
@@ -46,15 +53,17 @@ evolution, never a conflict; untimed claims are compared with everything in
 the window, except that when the timed claims show the figure moving, an
 untimed claim only conflicts if it lies outside every value the figure took
 (the envelope of the timed claims). Different days are evolution, shown in the
-timeline. Conflicting claims of one window cluster form one contradiction.
+timeline. Conflicting claims of one window cluster are split as in step 4
+above: one contradiction per odd report when a majority agrees, else one.
 
 **Tally** slots: same-time disagreement as for level. In addition a claim
 lying entirely below the highest earlier figure (an earlier ``as_of`` day
 outside the window, or an earlier time on the same day) is a ``regression``
 (warning), or a ``revision`` (info) if the claim says it ``corrects``; a
 correction restarts the running maximum, so later reports repeating the
-corrected figure are not regressions. Regressions are grouped per earlier
-(reference) claim.
+corrected figure are not regressions. A claim already in a same-time
+contradiction neither sets the record nor breaks it. One regression per
+lower report, against the earlier (reference) claim it falls below.
 
 Timelines: per story, slot and kind (names excluded), one point per distinct
 ``(as_of, low, high)``, ordered by ``(as_of, as_of_time, publication)``,
@@ -73,7 +82,7 @@ import datetime as dt
 import gc
 import unicodedata
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from typing import Any
@@ -82,7 +91,8 @@ import polars as pl
 
 from checker.behaviour import slot_behaviour
 from checker.config import Config
-from checker.ids import finding_id
+from checker.ids import finding_id, outlier_key, value_key
+from checker.messages import Wording, day_text, ordinal_text, seconds_day_text
 from checker.records import (
     Article,
     Behaviour,
@@ -108,7 +118,6 @@ DEFAULT_SEVERITY: Mapping[FindingType, Severity] = {
 }
 
 _INF = float("inf")
-_MAX_LISTED = 3
 _MIN_SUPPORT = 2  # reports that must carry a corrected fixed value before it counts
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
@@ -138,33 +147,13 @@ def normalise_name(text: str) -> str:
 
 
 class _Context:
-    """Python-side lookups for messages: claims by row, article labels."""
+    """Python-side lookups for messages and ordering: claims by row, report labels."""
 
     def __init__(self, claims: Sequence[Claim], articles: Sequence[Article]) -> None:
         self.claims = claims
         self.articles = {a.id: a for a in articles}
-        self._labels: dict[str, str] = {}
+        self.words = Wording(claims, self.articles)
         self._pub: dict[str, tuple[float, str]] = {}
-
-    def label(self, article_id: str) -> str:
-        cached = self._labels.get(article_id)
-        if cached is not None:
-            return cached
-        art = self.articles.get(article_id)
-        if art is None:
-            text = article_id
-        else:
-            day = art.published_date
-            when = day.isoformat() if day is not None else "undated"
-            text = (
-                f"{art.source} ({when}, {article_id})" if art.source else f"{article_id} ({when})"
-            )
-        self._labels[article_id] = text
-        return text
-
-    def says(self, row: int, verb: str = "says") -> str:
-        c = self.claims[row]
-        return f'{self.label(c.article_id)} {verb} "{c.quote}"'
 
     def pub_key(self, row: int) -> tuple[float, str]:
         aid = self.claims[row].article_id
@@ -174,6 +163,9 @@ class _Context:
             key = _pub_seconds(art.published) if art is not None else None
             cached = self._pub[aid] = (key if key is not None else _INF, aid)
         return cached
+
+    def by_pub(self, rows: Iterable[int]) -> list[int]:
+        return sorted(rows, key=lambda r: (self.pub_key(r), self.claims[r].id))
 
 
 def _pub_seconds(value: dt.date | dt.datetime | None) -> float | None:
@@ -294,22 +286,6 @@ def _frame(
 # --------------------------------------------------------------------------- messages
 
 
-def _figure(attribution: str) -> str:
-    text = " ".join(attribution.split())
-    lowered = text.lower()
-    for prefix in ("according to ", "the "):
-        if lowered.startswith(prefix):
-            text = text[len(prefix) :]
-            lowered = lowered[len(prefix) :]
-    if not text:
-        return "unattributed figure"
-    if lowered.endswith("s"):
-        return f"{text}' figure"
-    if text[0].isupper():
-        return f"{text}'s figure"
-    return f"{text} figure"
-
-
 def _agreement_clusters(
     ctx: _Context, rows: Sequence[int], lo: Mapping[int, float], hi: Mapping[int, float]
 ) -> list[list[int]]:
@@ -330,42 +306,13 @@ def _agreement_clusters(
     return clusters
 
 
-def _list_reports(ctx: _Context, rows: Sequence[int]) -> str:
-    seen: list[str] = []
-    for r in rows:
-        label = ctx.label(ctx.claims[r].article_id)
-        if label not in seen:
-            seen.append(label)
-    shown = ", ".join(seen[:_MAX_LISTED])
-    more = len(seen) - _MAX_LISTED
-    return shown + (f" and {more} more" if more > 0 else "")
-
-
-def _cluster_text(ctx: _Context, rows: Sequence[int]) -> str:
-    parts = [ctx.says(r) for r in rows[:2]]
-    text = " and ".join(parts)
-    more = len({ctx.claims[r].article_id for r in rows[2:]})
-    if more:
-        text += f" (as do {more} more report{'s' if more > 1 else ''})"
-    return text
-
-
-def _attribution_note(ctx: _Context, clusters: Sequence[Sequence[int]]) -> str:
-    figures: list[str] = []
-    for cl in clusters:
-        attr = next((ctx.claims[r].attribution for r in cl if ctx.claims[r].attribution), None)
-        fig = _figure(attr) if attr else "unattributed figure"
-        figures.append(fig)
-    distinct = list(dict.fromkeys(figures))
-    if len(distinct) < 2 or all(f == "unattributed figure" for f in distinct):
-        return ""
-    return " (" + " vs ".join(distinct) + ")"
-
-
-def _disagreement_text(ctx: _Context, clusters: Sequence[Sequence[int]]) -> str:
-    texts = [_cluster_text(ctx, cl) for cl in clusters]
-    body = texts[0] + " but " + "; ".join(texts[1:]) if len(texts) > 1 else texts[0]
-    return body + _attribution_note(ctx, clusters)
+def _majority(ctx: _Context, clusters: Sequence[Sequence[int]]) -> int | None:
+    """The cluster more reports share than any other (at least two), if there is one."""
+    sizes = [ctx.words.count_reports(cl) for cl in clusters]
+    best = max(range(len(clusters)), key=lambda k: sizes[k])
+    if sizes[best] < _MIN_SUPPORT or sum(1 for n in sizes if n == sizes[best]) > 1:
+        return None
+    return best
 
 
 _NOON = 43_200
@@ -379,40 +326,41 @@ def _publication_order(value: dt.date | dt.datetime | None) -> int | None:
     return int(seconds) if isinstance(value, dt.datetime) else int(seconds) + _NOON
 
 
-def _pub_day(order: int | None) -> str:
-    """The publication day of a ``_publication_order`` value."""
-    if order is None:
-        return "unknown date"
-    return (_EPOCH + dt.timedelta(seconds=order)).date().isoformat()
-
-
-def _day(ordinal: int | None) -> str:
-    return dt.date.fromordinal(ordinal).isoformat() if ordinal is not None else "unknown date"
-
-
 # --------------------------------------------------------------------------- findings
 
 
-DOUBTFUL_NOTE = " (doubtful: the reports do not say what happened to the people counted)"
-
-
 class _Builder:
-    def __init__(self, ctx: _Context, config: Config, doubtful: Collection[str] = ()) -> None:
+    def __init__(self, ctx: _Context, config: Config) -> None:
         self.ctx = ctx
         self.config = config
-        self.doubtful = frozenset(doubtful)
         self.findings: dict[str, Finding] = {}
         self.conflict_rows: set[int] = set()
         self.revised_rows: set[int] = set()
 
-    def add(self, type: FindingType, rows: Iterable[int], message: str) -> None:
-        rows = sorted(set(rows))
-        first = self.ctx.claims[rows[0]]
-        ids = tuple(sorted({self.ctx.claims[r].id for r in rows}))
-        fid = finding_id(type, first.story, first.slot, ids)
+    def add(
+        self,
+        type: FindingType,
+        rows: Iterable[int],
+        message: str,
+        outliers: Sequence[int] = (),
+        context: Sequence[str] = (),
+    ) -> None:
+        """One finding citing ``rows``; its id comes from the ``outliers`` (report and
+        figure) or, when none is singled out, from the figures in disagreement and
+        ``context`` (the day of a same-time conflict)."""
+        ctx = self.ctx
+        odd = ctx.by_pub(set(outliers))
+        rest = ctx.by_pub(set(rows) - set(odd))
+        first = ctx.claims[(odd or rest)[0]]
+        if odd:
+            key = [outlier_key(ctx.claims[r]) for r in odd]
+        else:
+            key = ["values", *context, *(value_key(ctx.claims[r]) for r in rest)]
+        ids = tuple(dict.fromkeys(ctx.claims[r].id for r in (*odd, *rest)))
+        fid = finding_id(type, first.story, first.slot, key)
+        if fid in self.findings:  # the same odd one out twice: tell them apart by evidence
+            fid = finding_id(type, first.story, first.slot, [*key, *ids])
         severity = severity_of(type, self.config)
-        if first.slot in self.doubtful and severity is Severity.ERROR:
-            severity, message = Severity.WARNING, message + DOUBTFUL_NOTE
         self.findings[fid] = Finding(
             id=fid,
             type=type,
@@ -421,9 +369,11 @@ class _Builder:
             slot=first.slot,
             claim_ids=ids,
             message=message,
+            outliers=tuple(ctx.claims[r].id for r in odd),
+            outlier_reports=tuple(dict.fromkeys(ctx.claims[r].article_id for r in odd)),
         )
         if type is FindingType.CONTRADICTION:
-            self.conflict_rows.update(rows)
+            self.conflict_rows.update(odd or rest)  # agreeing reports are not in conflict
 
 
 def _fixed(df: pl.DataFrame, b: _Builder) -> None:
@@ -549,8 +499,27 @@ def _candidates(f: pl.DataFrame) -> pl.DataFrame:
     )  # fmt: skip
 
 
+def _disagreeing(
+    b: _Builder, head: str, clusters: Sequence[Sequence[int]], context: Sequence[str] = ()
+) -> None:
+    """Contradictions among clusters of agreeing claims that nothing settled: one per
+    odd report when most reports share one figure, else one naming every figure."""
+    words = b.ctx.words
+    major = _majority(b.ctx, clusters)
+    if major is None:
+        rows = [r for cl in clusters for r in cl]
+        b.add(FindingType.CONTRADICTION, rows, f"{head}: {words.disagreement(clusters)}",
+              context=context)  # fmt: skip
+        return
+    majority = clusters[major]
+    others = b.ctx.by_pub(r for k, cl in enumerate(clusters) if k != major for r in cl)
+    for odd in words.by_report(others):
+        msg = f"{head}: {words.against(odd, majority)}"
+        b.add(FindingType.CONTRADICTION, [*odd, *majority], msg, outliers=odd)
+
+
 def _fixed_group(b: _Builder, recs: list[dict[str, Any]]) -> None:
-    ctx = b.ctx
+    ctx, words = b.ctx, b.ctx.words
     lo = {r["i"]: r["lo"] for r in recs}
     hi = {r["i"]: r["hi"] for r in recs}
     first = ctx.claims[recs[0]["i"]]
@@ -561,48 +530,31 @@ def _fixed_group(b: _Builder, recs: list[dict[str, Any]]) -> None:
         return  # one report giving two figures speaks of two things, not a contradiction
     if not recs[0]["conv"]:
         rows = [r["i"] for r in recs]
-        clusters = _agreement_clusters(ctx, rows, lo, hi)
-        b.add(FindingType.CONTRADICTION, rows, f"{head}: {_disagreement_text(ctx, clusters)}")
+        _disagreeing(b, head, _agreement_clusters(ctx, rows, lo, hi))
         return
-    by_pub = lambda r: (ctx.pub_key(r), ctx.claims[r].id)  # noqa: E731
-    agreeing = sorted((r["i"] for r in recs if r["status"] == "ok"), key=by_pub)
+    agreeing = ctx.by_pub(r["i"] for r in recs if r["status"] == "ok")
     correctors = [r["i"] for r in recs if r["status"] == "ok" and r["pday"] == r["tv"]]
-    quotes = [ctx.claims[r].quote for r in agreeing]
-    consensus = max(quotes, key=lambda q: (quotes.count(q), -quotes.index(q)))
-    deviants = sorted((r["i"] for r in recs if r["status"] == "contra"), key=by_pub)
-    if deviants:
-        dev = "; ".join(ctx.says(r) for r in deviants)
-        n = len({ctx.claims[r].article_id for r in agreeing})
-        msg = (
-            f'{head}: {dev} but {n} other report{"s" if n != 1 else ""} say "{consensus}": '
-            f"{_list_reports(ctx, agreeing)}"
-        )
-        b.add(FindingType.CONTRADICTION, [*deviants, *agreeing], msg)
-    correcting = sorted(
-        (r["i"] for r in recs if r["status"] == "ok" and r["pday"] is not None), key=by_pub
-    )
-    since = _pub_day(recs[0]["tv"])
+    deviants = ctx.by_pub(r["i"] for r in recs if r["status"] == "contra")
+    for odd in words.by_report(deviants):
+        msg = f"{head}: {words.against(odd, agreeing)}"
+        b.add(FindingType.CONTRADICTION, [*odd, *agreeing], msg, outliers=odd)
+    correcting = ctx.by_pub(r["i"] for r in recs if r["status"] == "ok" and r["pday"] is not None)
+    consensus = words.consensus(agreeing)
+    since = seconds_day_text(recs[0]["tv"])
     for kind in ("revision", "stale"):
-        per_article: dict[str, list[int]] = defaultdict(list)
-        for r in recs:
-            if r["status"] == kind:
-                per_article[ctx.claims[r["i"]].article_id].append(r["i"])
-        for _aid, rows in sorted(per_article.items()):
-            rows.sort(key=by_pub)
-            quoted = ", ".join(f'"{ctx.claims[r].quote}"' for r in rows)
-            label = ctx.label(ctx.claims[rows[0]].article_id)
+        for rows in words.by_report(ctx.by_pub(r["i"] for r in recs if r["status"] == kind)):
             if kind == "revision":
                 msg = (
-                    f"{head}: {label} gave {quoted}; later reports converged on "
-                    f'"{consensus}" (from {since}): {_list_reports(ctx, correcting)}'
+                    f"{head}: {words.says(rows, 'gave')}; later reports settled on "
+                    f'"{consensus}" from {since} ({words.reports(correcting)})'
                 )
-                b.add(FindingType.REVISION, [*rows, *correctors], msg)
+                b.add(FindingType.REVISION, [*rows, *correctors], msg, outliers=rows)
             else:
                 msg = (
-                    f"{head}: {label} still gives {quoted}, superseded since {since} by "
-                    f'"{consensus}" in {_list_reports(ctx, correcting)}'
+                    f"{head}: {words.says(rows, 'still gives')}, superseded since {since} by "
+                    f'"{consensus}" ({words.reports(correcting)})'
                 )
-                b.add(FindingType.STALE, [*rows, *correctors], msg)
+                b.add(FindingType.STALE, [*rows, *correctors], msg, outliers=rows)
             b.revised_rows.update(correctors)
 
 
@@ -673,18 +625,24 @@ def _same_time(df: pl.DataFrame, b: _Builder, window: int) -> None:
         if len({ctx.claims[i].article_id for i in idx}) < 2:
             continue  # one report giving two figures speaks of two things (two volleys of shots)
         days = sorted({t[1] for t in items})
-        when = _day(days[0]) if len(days) == 1 else f"{_day(days[0])} to {_day(days[-1])}"
+        when = ordinal_text(days[0])
+        if len(days) > 1:
+            when += f" to {ordinal_text(days[-1])}"
         lo_map = {t[0]: t[2] for t in items}
         hi_map = {t[0]: t[3] for t in items}
         groups = _agreement_clusters(ctx, idx, lo_map, hi_map)
         head = f"{ctx.claims[idx[0]].slot} on {when}"
-        b.add(FindingType.CONTRADICTION, idx, f"{head}: {_disagreement_text(ctx, groups)}")
+        _disagreeing(b, head, groups, context=[str(days[0])])
 
 
 def _regressions(df: pl.DataFrame, b: _Builder, window: int) -> None:
-    t = df.filter((pl.col("beh") == Behaviour.TALLY.value) & pl.col("day").is_not_null()).select(
-        "g", "i", "cid", "day", "tm", "lo", "hi", "corr"
-    )
+    # a figure already in a same-time contradiction sets no record and breaks none
+    conflicting = pl.Series("c", sorted(b.conflict_rows), dtype=pl.Int64)
+    t = df.filter(
+        (pl.col("beh") == Behaviour.TALLY.value)
+        & pl.col("day").is_not_null()
+        & ~pl.col("i").is_in(conflicting.implode())
+    ).select("g", "i", "cid", "day", "tm", "lo", "hi", "corr")
     if t.is_empty():
         return
     best = pl.col("i").sort_by(["lo", "cid"], descending=[True, False]).first()
@@ -758,24 +716,24 @@ def _regressions(df: pl.DataFrame, b: _Builder, window: int) -> None:
         groups[(g, pref, corr)].append(i)
     ctx = b.ctx
     for (_g, ref, corr), rows in sorted(groups.items()):
-        rows.sort(key=lambda r: (ctx.pub_key(r), ctx.claims[r].id))
         head = ctx.claims[ref].slot
         ref_c = ctx.claims[ref]
-        earlier = f'"{ref_c.quote}" in {ctx.label(ref_c.article_id)} (as of {_as_of(ref_c)})'
-        later = "; ".join(f"{ctx.says(r)} (as of {_as_of(ctx.claims[r])})" for r in rows)
-        if corr:
-            msg = f"{head}: {later}, correcting the earlier {earlier}"
-            b.add(FindingType.REVISION, [ref, *rows], msg)
-            b.revised_rows.update(rows)
-        else:
-            msg = f"{head}: {later}, lower than the earlier {earlier}; a tally should not fall"
-            b.add(FindingType.REGRESSION, [ref, *rows], msg)
+        earlier = f'"{ref_c.quote}" in {ctx.words.of(ref)} (as of {_as_of(ref_c)})'
+        for odd in ctx.words.by_report(ctx.by_pub(rows)):
+            later = f"{ctx.words.says(odd, 'gives')} as of {_as_of(ctx.claims[odd[0]])}"
+            if corr:
+                msg = f"{head}: {later}, correcting the earlier {earlier}"
+                b.add(FindingType.REVISION, [ref, *odd], msg, outliers=odd)
+                b.revised_rows.update(odd)
+            else:
+                msg = f"{head}: {later}, lower than the earlier {earlier}; a tally should not fall"
+                b.add(FindingType.REGRESSION, [ref, *odd], msg, outliers=odd)
 
 
 def _as_of(c: Claim) -> str:
     if c.as_of is None:
-        return "unknown date"
-    return c.as_of.isoformat() + (f" {c.as_of_time}" if c.as_of_time else "")
+        return "an unknown date"
+    return day_text(c.as_of) + (f" {c.as_of_time}" if c.as_of_time else "")
 
 
 # --------------------------------------------------------------------------- timelines
@@ -916,18 +874,14 @@ def compare(
     articles: Sequence[Article],
     config: Config,
     lexicon_behaviour: Mapping[str, str],
-    doubtful: Collection[str] = (),
 ) -> Comparison:
-    """Compare claims within each story and slot; see the module docstring for the rules.
-
-    Findings on a ``doubtful`` slot (a bare count of people, say, with nothing
-    about what happened to them) are at most warnings, and say why."""
+    """Compare claims within each story and slot; see the module docstring for the rules."""
     # Building hundreds of thousands of small records triggers the cyclic GC again and
     # again over a heap holding every claim; nothing here creates cycles, so pause it.
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _compare(claims, articles, config, lexicon_behaviour, doubtful)
+        return _compare(claims, articles, config, lexicon_behaviour)
     finally:
         if paused:
             gc.enable()
@@ -938,7 +892,6 @@ def _compare(
     articles: Sequence[Article],
     config: Config,
     lexicon_behaviour: Mapping[str, str],
-    doubtful: Collection[str],
 ) -> Comparison:
     kept: Sequence[Claim] = claims
     if config.ignore_slots:
@@ -949,7 +902,7 @@ def _compare(
         return Comparison((), ())
     ctx = _Context(kept, articles)
     df = _frame(kept, articles, config, lexicon_behaviour)
-    b = _Builder(ctx, config, doubtful)
+    b = _Builder(ctx, config)
     window = max(0, int(config.same_time_window_days))
     _fixed(df, b)
     _same_time(df, b, window)

@@ -46,6 +46,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from checker.ids import finding_id
+from checker.messages import plural
 from checker.records import Article, Finding, FindingType, Severity
 
 LABELS = ("PERSON", "ORG")
@@ -501,8 +502,8 @@ def spelling_findings(
         canon = next(v for v in cluster.variants if v[0] == cluster.canonical)
 
         def show(v: tuple[str, int, tuple[str, ...]]) -> str:
-            n = v[1]
-            return f'"{v[0]}" ({n} mention{"s" if n != 1 else ""} in {", ".join(v[2])})'
+            reports = len(set(v[2]))
+            return f'"{v[0]}" ({plural(v[1], "mention")} in {plural(reports, "report")})'
 
         words = "; ".join(
             f"{'/'.join(_titled(t, cluster) for t in (head, *others))}"
@@ -514,17 +515,23 @@ def spelling_findings(
             f"({words}): canonical {show(canon)}; variants " + ", ".join(show(v) for v in listed)
         )
         mentions = [m for m in cluster.mentions if m.text in involved]
-        ids = sorted({claim_id_of(m) for m in mentions})
+        variant_mentions = [m for m in mentions if m.text != cluster.canonical]
+        outliers = sorted({claim_id_of(m) for m in variant_mentions})
+        rest = sorted({claim_id_of(m) for m in mentions} - set(outliers))
         slot = f"name:{cluster.canonical}"
+        # the spellings are what is wrong; the reports using the canonical one are not
+        key = ["spellings", *(fold(v[0]) for v in listed), fold(cluster.canonical)]
         findings.append(
             Finding(
-                id=finding_id(FindingType.SPELLING, cluster.story, slot, ids),
+                id=finding_id(FindingType.SPELLING, cluster.story, slot, key),
                 type=FindingType.SPELLING,
                 severity=severity,
                 story=cluster.story,
                 slot=slot,
-                claim_ids=tuple(ids),
+                claim_ids=(*outliers, *rest),
                 message=message,
+                outliers=tuple(outliers),
+                outlier_reports=tuple(sorted({m.article_id for m in variant_mentions})),
             )
         )
     findings.sort(key=lambda f: (f.story, f.slot, f.id))

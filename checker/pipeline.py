@@ -13,11 +13,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from checker.cache import ClaimCache, StoryResult, dating_key
-from checker.compare import compare
+from checker.compare import compare, is_ignored
 from checker.config import Config, story_config_groups
 from checker.corpus import read_corpus, story_config_files
 from checker.extract.claims import extract_claims, place_story_events, place_story_start
 from checker.ids import claim_id, finding_id
+from checker.messages import report_label
 from checker.nlp import load_pipeline
 from checker.place import place_background
 from checker.published import check_consistency, event_stems, resolve_published
@@ -172,7 +173,8 @@ def metadata_findings(
                     story=a.story,
                     slot="published",
                     claim_ids=(),
-                    message=f"{a.id} ({a.path}): {message}",
+                    message=f"{report_label(a)}: {message}",
+                    outlier_reports=(a.id,),
                 )
             )
     return findings
@@ -212,17 +214,13 @@ def build_report(
         )
     ]
     placed = place_background(placed, articles, story_years(articles))
-    kept = [c for c in placed if c.slot not in config.ignore_slots]
+    kept = [c for c in placed if not is_ignored(c.slot, config.ignore_slots)]
     comparison = compare(
-        [c for c in kept if _comparable(c, lexicon)],
-        articles,
-        config,
-        lexicon.behaviour,
-        lexicon.doubtful_slots,
+        [c for c in kept if _comparable(c, lexicon)], articles, config, lexicon.behaviour
     )
     findings = [
         *comparison.findings,
-        *(f for f in extra_findings if f.slot not in config.ignore_slots),
+        *(f for f in extra_findings if not is_ignored(f.slot, config.ignore_slots)),
         *metadata_findings(articles, config, metadata),
     ]
     return assemble_report(articles, kept, findings, comparison.timelines, errors)

@@ -225,6 +225,15 @@ class Claim:
 
 @dataclass(frozen=True)
 class Finding:
+    """Something wrong in a story.
+
+    ``claim_ids`` lists every claim cited, the odd ones out first;
+    ``outliers`` are those odd ones out (empty when no claim is singled out,
+    as when two reports disagree and nothing settles which is right) and
+    ``outlier_reports`` their reports (for a metadata finding, the report).
+    The id depends on these, never on the reports that agree.
+    """
+
     id: str
     type: FindingType
     severity: Severity
@@ -232,6 +241,8 @@ class Finding:
     slot: str
     claim_ids: tuple[str, ...]
     message: str
+    outliers: tuple[str, ...] = ()
+    outlier_reports: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

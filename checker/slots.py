@@ -69,7 +69,10 @@ class Lexicon:
     def is_comparable_count(self, slot: str) -> bool:
         """A count is compared when the lexicon knows what it counts: a noun class, a
         predicate class ("boat.seized" says what happened), or a people noun. A bare
-        count of anything else ("five boats", "300 rounds") is kept, never compared."""
+        count of anything else ("five boats", "300 rounds") or of a doubtful slot ("298
+        people": of whom, and what happened to them?) is kept, never compared."""
+        if slot in self.doubtful_slots:
+            return False
         head, _, predicate = slot.partition(".")
         if head in self.nouns or head in self.people_words:
             return True

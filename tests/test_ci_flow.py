@@ -2,7 +2,8 @@
 
 - An unrelated report (another story) leaves every existing finding id unchanged.
 - ``checker baseline`` then ``check --baseline``: exit 0, no new finding.
-- A new report that contradicts a figure of the same day: exit 1, the new finding listed.
+- A new report that agrees with the majority: exit 0, no finding changes its id.
+- A new report that contradicts a figure of the same day: exit 1, exactly one new finding.
 - A report removed: the baseline entries that no longer occur are listed.
 """
 
@@ -50,6 +51,16 @@ LIMA, Peru -- The Tupac Amaru rebels were holding 250 hostages in the Japanese a
 residence on Monday, a police spokesman said.
 """
 NEW_ID = "lima-1996/1996-12-23-coastal-times"
+
+AGREEING = """\
+---
+title: "Lima siege enters its fourth week"
+source: Harbour Light Gazette
+published: 1997-01-08
+---
+LIMA, Peru -- The Tupac Amaru rebels have held the Japanese ambassador's residence since they
+stormed it on Dec. 17, during a reception for the emperor's birthday.
+"""
 
 
 def run(workdir: Path, args: Sequence[object], monkeypatch: pytest.MonkeyPatch) -> Result:
@@ -110,7 +121,9 @@ def test_an_unrelated_report_changes_no_existing_finding(
     assert result.exit_code == 0
     doc = report(result)
     assert "quake-2001/2001-01-27-harbour-gazette" in {a["id"] for a in doc["articles"]}
-    folders = {p.name for p in (dataset / "reports").iterdir() if p.is_dir()}
+    folders = {
+        p.name for p in (dataset / "reports").iterdir() if p.is_dir() and not p.name.startswith(".")
+    }
     assert {a["story"] for a in doc["articles"]} == folders
     assert "quake-2001" in folders
     after = {f["id"]: f for f in doc["findings"]}
@@ -139,6 +152,58 @@ def test_check_against_the_baseline_passes(dataset: Path, monkeypatch: pytest.Mo
     assert "no longer occur" not in text.stdout
 
 
+def test_a_report_that_agrees_with_the_majority_changes_no_id(
+    dataset: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = {e["id"]: e for e in baseline_entries(dataset)}
+    new = dataset / "reports" / "lima-1996" / "1997-01-08-harbour-gazette.md"
+    new.write_text(AGREEING, encoding="utf-8")
+
+    full = report(run(dataset, ["check", "--format", "json", "--fail-on", "never"], monkeypatch))
+    agreeing_id = "lima-1996/1997-01-08-harbour-gazette"
+    new_claims = {c["id"] for c in full["claims"] if c["article_id"] == agreeing_id}
+    assert any(c["slot"] == "attack.date" for c in full["claims"] if c["id"] in new_claims)
+    joined = [f for f in full["findings"] if set(f["claim_ids"]) & new_claims]
+    assert joined, "the new report should join the attack-date majority"
+    assert all(f["id"] in before and not set(f["outliers"]) & new_claims for f in joined)
+    assert {f["id"] for f in full["findings"]} == set(before)
+
+    result = run(
+        dataset, ["check", "--format", "json", "--baseline", "checker-baseline.json"], monkeypatch
+    )
+    assert result.exit_code == 0, result.output
+    assert report(result)["findings"] == []
+
+
+def test_a_report_against_the_majority_is_the_one_new_finding(
+    dataset: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    odd_id = "lima-1996/1997-01-08-harbour-gazette"
+    new = dataset / "reports" / "lima-1996" / "1997-01-08-harbour-gazette.md"
+    new.write_text(AGREEING.replace("Dec. 17", "Dec. 19"), encoding="utf-8")
+
+    result = run(
+        dataset, ["check", "--format", "json", "--baseline", "checker-baseline.json"], monkeypatch
+    )
+    assert result.exit_code == 1, result.output
+    doc = report(result)
+    assert [(f["type"], f["slot"]) for f in doc["findings"]] == [("contradiction", "attack.date")]
+    (finding,) = doc["findings"]
+    assert finding["outlier_reports"] == [odd_id]
+    assert finding["message"].startswith("attack.date: Harbour Light Gazette (8 Jan 1997) says")
+    assert doc["baseline"]["gone"] == [], "the findings the baseline accepted all still stand"
+
+    sarif = run(
+        dataset, ["check", "--format", "sarif", "--baseline", "checker-baseline.json"], monkeypatch
+    )
+    (result_,) = json.loads(sarif.stdout)["runs"][0]["results"]
+    (location,) = result_["locations"]
+    uri = location["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.endswith("1997-01-08-harbour-gazette.md")
+    assert len(result_["relatedLocations"]) > 10  # the agreeing reports, as related evidence
+    assert result_["partialFingerprints"] == {"checkerFindingId/v1": finding["id"]}
+
+
 def test_a_new_same_day_contradiction_fails_the_build(
     dataset: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -156,14 +221,17 @@ def test_a_new_same_day_contradiction_fails_the_build(
     assert fresh, doc["findings"]
     assert all(f["severity"] == "error" for f in fresh)
     assert [(f["type"], f["slot"]) for f in fresh] == [("contradiction", "hostages")]
-    assert "250 hostages" in fresh[0]["message"] and "1996-12-23" in fresh[0]["message"]
+    assert len(doc["findings"]) == 1, "exactly one new finding"
+    assert "250 hostages" in fresh[0]["message"] and "23 Dec 1996" in fresh[0]["message"]
+    assert "Coastal Times (23 Dec 1996)" in fresh[0]["message"]
 
     annotations = run(
         dataset, ["check", "--format", "github", "--baseline", "checker-baseline.json"], monkeypatch
     )
     assert annotations.exit_code == 1
     errors = [line for line in annotations.stdout.splitlines() if line.startswith("::error")]
-    assert any("1996-12-23-coastal-times.md" in line for line in errors), annotations.stdout
+    assert len(errors) == 1, annotations.stdout  # one annotation per finding
+    assert "Coastal Times (23 Dec 1996)" in errors[0]
 
 
 def _two_report_contradiction(doc: dict[str, Any]) -> tuple[dict[str, Any], str]:

@@ -108,3 +108,8 @@ def test_only_counts_the_lexicon_can_name_are_compared() -> None:
     assert not lexicon.is_comparable_count("boat")
     assert not lexicon.is_comparable_count("round")
     assert not lexicon.is_comparable_count("village.seen")
+    # "298 people", "two people shot": of whom, and what happened to them? Kept, not compared
+    assert "people" in lexicon.doubtful_slots
+    assert not lexicon.is_comparable_count("people")
+    assert not lexicon.is_comparable_count("people.shot")
+    assert lexicon.is_comparable_count("people.killed")

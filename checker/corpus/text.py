@@ -22,6 +22,7 @@ from dataclasses import replace
 import yaml
 
 from checker.corpus.meta import Entry, Meta, meta_from_mapping
+from checker.published import is_timestamp_line
 from checker.records import InputError
 
 # libyaml's parser when the wheel has it (it does on the usual platforms): the
@@ -49,6 +50,10 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Z .'’-]{1,40}(?:,[^\n]{0,40}?)?(?:\s*\([^)]{1,20}\))?\s*(?:--|—|–|-\s)"
 )
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
+# "BESLAN, Russia, Sept. 1 (CPA) --": the agency tag of a wire dateline
+_AGENCY = re.compile(
+    r"^[A-Z][A-Z .'’-]{1,40},[^\n()]{0,40}?\(([A-Z][A-Za-z&.]{0,14}[A-Za-z.])\)\s*(?:--|—|–|-\s)"
+)
 _MAX_TITLE = 160
 _TITLE_SCAN_LINES = 12
 
@@ -56,7 +61,7 @@ _TITLE_SCAN_LINES = 12
 def read_text(text: str, where: str) -> Iterator[Entry | InputError]:
     """Read one decoded, newline-normalised ``.md``/``.txt`` file."""
     if not _OPEN.match(text):
-        yield Entry(text=text, meta=Meta(title=guess_title(text)))
+        yield Entry(text=text, meta=Meta(title=guess_title(text), source=guess_source(text)))
         return
     start = _OPEN.match(text)
     assert start is not None
@@ -93,6 +98,8 @@ def read_text(text: str, where: str) -> Iterator[Entry | InputError]:
         yield InputError(where, problem)
     if meta.title is None:
         meta = replace(meta, title=guess_title(body))
+    if meta.source is None:
+        meta = replace(meta, source=guess_source(body))
     yield Entry(text=body, meta=meta, line_offset=line_offset)
 
 
@@ -132,7 +139,7 @@ def guess_title(text: str) -> str | None:
         heading = _MD_HEADING.match(stripped)
         if heading:
             return heading.group(1) or None
-        if _BOILERPLATE.search(stripped):
+        if _BOILERPLATE.search(stripped) or is_timestamp_line(stripped):
             continue
         if _DATELINE.match(stripped):
             return None
@@ -143,4 +150,15 @@ def guess_title(text: str) -> str | None:
         if stripped.endswith((".", ",", ";", ":")) and not stripped.endswith("..."):
             return None
         return stripped
+    return None
+
+
+def guess_source(text: str) -> str | None:
+    """The agency a wire dateline names ("LIMA, Dec. 18 (Reuters) --"), or None."""
+    for k, line in enumerate(text.split("\n")):
+        if k >= _TITLE_SCAN_LINES * 2:
+            break
+        tag = _AGENCY.match(line.strip())
+        if tag:
+            return tag.group(1)
     return None

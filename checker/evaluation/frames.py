@@ -37,6 +37,7 @@ NOUN_FRAMES = {
     "rebels": "attackers",
     "attackers": "attackers",
     "dead": "killed",
+    "bodies": "killed",  # the gold counts bodies recovered as the dead so far
     "injured": "injured",
     "missing": "missing",
     "guests": "present",
@@ -63,7 +64,7 @@ UNIT_FRAMES = {
     "floors": "floors",
 }
 LENGTH_FRAMES = frozenset({"length", "distance", "height", "depth"})
-GENERIC_GROUPS = frozenset({"people", "person", "dead", "injured", "missing", "victims"})
+GENERIC_GROUPS = frozenset({"people", "person", "dead", "bodies", "injured", "missing", "victims"})
 
 
 @dataclass(frozen=True)

@@ -163,7 +163,7 @@ def _in_scope(claim: Claim, gold: GoldStory) -> bool:
 
 def _finding_articles(finding: Finding, claim_article: Mapping[str, str]) -> set[str]:
     if finding.slot == "published":
-        return {finding.message.split(" ", 1)[0]}
+        return set(finding.outlier_reports)
     return {claim_article[c] for c in finding.claim_ids if c in claim_article}
 
 

@@ -621,7 +621,7 @@ _RE_RELDAY = re.compile(
 )
 _RE_AGO = re.compile(
     rf"\b(?P<n>{_NUM})\s+(?P<unit>day|week|fortnight|month|year|decade)s?\s+(?P<dir>ago|from\s+now|"
-    rf"hence)\b",
+    rf"hence)\b(?:\s+(?P<today>today)\b)?",
     _F,
 )
 _RE_REL_PERIOD = re.compile(
@@ -1054,7 +1054,11 @@ def _scan(ctx: _Ctx) -> Iterator[_Cand]:
             yield _Cand(s0, e0, _mention(ctx, s0, e0, None, None, g4, relative=True), 9)
             continue
         try:
-            cand9 = _ago(ctx, s0, e0, anchor, n * sign, unit)
+            if m["today"] and unit in ("day", "week", "fortnight", "month", "year"):
+                day = _same_day_ago(anchor, n * sign, unit)  # "a year ago today": to the day
+                cand9 = _mention(ctx, s0, e0, day, day, "day", relative=True)
+            else:
+                cand9 = _ago(ctx, s0, e0, anchor, n * sign, unit)
         except (ValueError, OverflowError):
             continue
         yield _Cand(s0, e0, cand9, 9)
@@ -1335,6 +1339,15 @@ def _quarter(ctx: _Ctx, m: re.Match[str]) -> _Cand | None:
     except ValueError:
         return None
     return _Cand(s0, e0, _mention(ctx, s0, e0, a, b, "span", relative=relative), 6)
+
+
+def _same_day_ago(anchor: dt.date, n: int, unit: str) -> dt.date:
+    """The anniversary day: ``n`` units from ``anchor`` (29 Feb falls back to the 28th)."""
+    if unit in ("day", "week", "fortnight"):
+        return anchor + dt.timedelta(days=n * {"day": 1, "week": 7, "fortnight": 14}[unit])
+    months = n if unit == "month" else 12 * n
+    y, mo = _add_months(anchor.year, anchor.month, months)
+    return dt.date(y, mo, min(anchor.day, _month_end(y, mo).day))
 
 
 def _ago(ctx: _Ctx, s: int, e: int, anchor: dt.date, n: int, unit: str) -> DateMention:

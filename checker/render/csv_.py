@@ -9,7 +9,17 @@ from checker.records import Report
 from checker.render.options import RenderOptions
 from checker.render.serialize import Index
 
-COLUMNS = ("id", "type", "severity", "story", "slot", "claim_ids", "message", "articles")
+COLUMNS = (
+    "id",
+    "type",
+    "severity",
+    "story",
+    "slot",
+    "claim_ids",
+    "message",
+    "articles",
+    "outlier_reports",
+)
 
 
 def render_csv(report: Report, options: RenderOptions) -> str:
@@ -28,6 +38,7 @@ def render_csv(report: Report, options: RenderOptions) -> str:
                 ";".join(finding.claim_ids),
                 finding.message,
                 ";".join(index.article_ids(finding.claim_ids)),
+                ";".join(finding.outlier_reports),
             )
         )
     return buffer.getvalue()

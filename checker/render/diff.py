@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from checker.records import Claim, CountValue, DateValue, NameValue, Report, Value
 
-FindingStatus = Literal["new", "unchanged"]
+FindingStatus = Literal["new", "changed", "unchanged"]
 
 
 @dataclass(frozen=True)
@@ -58,12 +58,19 @@ class ValueChange:
 
 @dataclass(frozen=True)
 class RunDiff:
+    """Findings by status against the previous run. A finding whose id both runs
+    have is ``unchanged``, or ``changed`` when its evidence or message moved (a
+    report joined the majority, a quote was edited): the same problem, not a new one."""
+
     new: tuple[str, ...]
     unchanged: tuple[str, ...]
     resolved: tuple[PreviousFinding, ...]
     changed_values: tuple[ValueChange, ...]
+    changed: tuple[str, ...] = ()
 
     def status(self, finding_id: str) -> FindingStatus:
+        if finding_id in self.changed:
+            return "changed"
         return "unchanged" if finding_id in self.unchanged else "new"
 
     def change_for(self, claim_id: str) -> ValueChange | None:
@@ -274,16 +281,25 @@ def _changed_values(claims: Iterable[Claim], previous: Mapping[str, Any]) -> lis
     return changes
 
 
+def _moved(claim_ids: Iterable[str], message: str, previous: PreviousFinding) -> bool:
+    """Evidence or wording differ; a field the previous report lacks is not a change."""
+    if previous.claim_ids and set(previous.claim_ids) != set(claim_ids):
+        return True
+    return bool(previous.message) and previous.message != message
+
+
 def diff_against_previous(report: Report, previous: Mapping[str, Any]) -> RunDiff:
-    """Findings new / resolved / unchanged, and figures whose value changed."""
+    """Findings new / changed / resolved / unchanged, and figures whose value changed."""
     if not isinstance(previous, Mapping):
         previous = {}
     prev_findings = read_previous_findings(previous)
-    prev_ids = {f.id for f in prev_findings}
+    prev_by_id = {f.id: f for f in prev_findings}
     current_ids = [f.id for f in report.findings]
     current_set = set(current_ids)
-    new = tuple(sorted(fid for fid in current_ids if fid not in prev_ids))
-    unchanged = tuple(sorted(fid for fid in current_ids if fid in prev_ids))
+    new = tuple(sorted(fid for fid in current_ids if fid not in prev_by_id))
+    same = [f for f in report.findings if f.id in prev_by_id]
+    changed = tuple(sorted(f.id for f in same if _moved(f.claim_ids, f.message, prev_by_id[f.id])))
+    unchanged = tuple(sorted(f.id for f in same if f.id not in changed))
     seen: set[str] = set()
     resolved: list[PreviousFinding] = []
     for f in prev_findings:
@@ -296,4 +312,5 @@ def diff_against_previous(report: Report, previous: Mapping[str, Any]) -> RunDif
         unchanged=unchanged,
         resolved=tuple(resolved),
         changed_values=tuple(_changed_values(report.claims, previous)),
+        changed=changed,
     )

@@ -1,6 +1,7 @@
 """``--format github``: GitHub Actions workflow commands (annotations).
 
-One command per finding per cited claim, e.g.::
+One command per finding, on its odd one out (the first outlying claim, else
+the first claim; a metadata finding's report), e.g.::
 
     ::error file=reports/x.md,line=12,col=5,title=contradiction hostages::message
 
@@ -15,7 +16,13 @@ from collections.abc import Mapping
 
 from checker.records import Report, Severity
 from checker.render.options import RenderOptions
-from checker.render.serialize import Index, Position, by_severity
+from checker.render.serialize import (
+    Index,
+    Position,
+    by_severity,
+    primary_and_related,
+    report_position,
+)
 
 COMMANDS: Mapping[Severity, str] = {
     Severity.ERROR: "error",
@@ -62,12 +69,9 @@ def render_github(report: Report, options: RenderOptions) -> str:
     for finding in by_severity(report.findings):
         name = COMMANDS[finding.severity]
         title = f"{finding.type.value} {finding.slot}"
-        positions = [index.position(c) for c in index.claims_of(finding.claim_ids)]
-        located = list(dict.fromkeys(p for p in positions if p is not None))
-        if not located:
-            lines.append(command(name, finding.message, _properties(None, title)))
-        for position in located:
-            lines.append(command(name, finding.message, _properties(position, title)))
+        primary, _ = primary_and_related(index, finding)
+        position = primary[1] if primary is not None else report_position(index, finding)
+        lines.append(command(name, finding.message, _properties(position, title)))
     for error in report.errors:
         props: dict[str, str | int] = {"file": error.path, "title": "input error"}
         lines.append(command("error", error.describe(), props))

@@ -286,6 +286,7 @@ class ResolvedRow:
 @dataclass(frozen=True)
 class DiffView:
     new: int
+    changed: int
     unchanged: int
     resolved: tuple[ResolvedRow, ...]
     changes: tuple[ChangeRow, ...]
@@ -765,6 +766,7 @@ def _diff_view(diff: RunDiff, idx: _Index) -> DiffView:
         )
     return DiffView(
         new=len(diff.new),
+        changed=len(diff.changed),
         unchanged=len(diff.unchanged),
         resolved=tuple(resolved),
         changes=tuple(changes),

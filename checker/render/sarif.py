@@ -1,7 +1,9 @@
 """``--format sarif``: SARIF 2.1.0 for code-scanning tools.
 
 One run; the driver has one rule per finding type, and each finding becomes
-one result with one physical location per claim it cites. Validated in the
+one result whose location is the odd one out (its first outlying claim, else
+its first claim; a metadata finding's report) and whose other evidence is in
+``relatedLocations``. ``partialFingerprints`` carries the stable finding id. Validated in the
 tests against the OASIS schema vendored in ``schemas/vendor/``.
 """
 
@@ -12,9 +14,16 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
-from checker.records import FindingType, Report, Severity
+from checker.records import Finding, FindingType, Report, Severity
 from checker.render.options import RenderOptions
-from checker.render.serialize import Index, Position, by_severity, dumps
+from checker.render.serialize import (
+    Index,
+    Position,
+    by_severity,
+    dumps,
+    primary_and_related,
+    report_position,
+)
 
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -108,16 +117,22 @@ def _location(position: Position, snippet: str) -> dict[str, Any]:
     }
 
 
+def _article_location(index: Index, finding: Finding) -> list[dict[str, Any]]:
+    """A finding without located claims (metadata) points at its report's first line."""
+    position = report_position(index, finding)
+    return [] if position is None else [_location(position, "")]
+
+
 def render_sarif(report: Report, options: RenderOptions) -> str:
     index = Index(report)
     rule_index = {kind: i for i, kind in enumerate(FindingType)}
     results: list[dict[str, Any]] = []
     for finding in by_severity(report.findings):
-        locations = []
-        for claim in index.claims_of(finding.claim_ids):
-            position = index.position(claim)
-            if position is not None:
-                locations.append(_location(position, claim.quote))
+        primary, related = primary_and_related(index, finding)
+        if primary is not None:
+            locations = [_location(primary[1], primary[0].quote)]
+        else:
+            locations = _article_location(index, finding)
         result: dict[str, Any] = {
             "ruleId": finding.type.value,
             "ruleIndex": rule_index[finding.type],
@@ -129,8 +144,15 @@ def render_sarif(report: Report, options: RenderOptions) -> str:
                 "story": finding.story,
                 "slot": finding.slot,
                 "claimIds": list(finding.claim_ids),
+                "outliers": list(finding.outliers),
+                "outlierReports": list(finding.outlier_reports),
             },
         }
+        if related:
+            result["relatedLocations"] = [
+                {"id": k, **_location(position, claim.quote)}
+                for k, (claim, position) in enumerate(related, start=1)
+            ]
         if options.baseline_summary is not None:
             result["baselineState"] = "new"
         results.append(result)

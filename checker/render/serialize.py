@@ -156,6 +156,8 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "story": finding.story,
         "slot": finding.slot,
         "claim_ids": list(finding.claim_ids),
+        "outliers": list(finding.outliers),
+        "outlier_reports": list(finding.outlier_reports),
         "message": finding.message,
     }
 
@@ -498,3 +500,29 @@ def json_row(row: Mapping[str, Any]) -> dict[str, Any]:
         else:
             out[key] = value
     return out
+
+
+def primary_and_related(
+    index: Index, finding: Finding
+) -> tuple[tuple[Claim, Position] | None, list[tuple[Claim, Position]]]:
+    """The claim a finding points at (its first odd one out, else its first claim) and
+    the rest of its evidence, each with a position in its file."""
+    located = []
+    for claim in index.claims_of(finding.claim_ids):
+        position = index.position(claim)
+        if position is not None:
+            located.append((claim, position))
+    if not located:
+        return None, []
+    odd = set(finding.outliers)
+    primary = next((p for p in located if p[0].id in odd), located[0])
+    return primary, [p for p in located if p is not primary]
+
+
+def report_position(index: Index, finding: Finding) -> Position | None:
+    """The first line of a finding's first outlying report (for findings without claims)."""
+    for aid in finding.outlier_reports:
+        article = index.articles.get(aid)
+        if article is not None:
+            return Position(path=article.path, line=article.line_offset + 1)
+    return None

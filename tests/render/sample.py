@@ -150,8 +150,10 @@ def sample_report() -> Report:
             severity=Severity.ERROR,
             story=LIMA,
             slot="rebels",
-            claim_ids=("c-r-a", "c-r-b"),
-            message='wire/a says "about 20 rebels", wire/b says "14 rebels": 100% sure?',
+            claim_ids=("c-r-b", "c-r-a"),
+            message='wire/b says "14 rebels", wire/a says "about 20 rebels": 100% sure?',
+            outliers=("c-r-b",),
+            outlier_reports=("wire/b",),
         ),
         Finding(
             id="f-contra-date",
@@ -206,6 +208,7 @@ def sample_report() -> Report:
             slot="published",
             claim_ids=(),
             message="flood/c has no publication date; inferred",
+            outlier_reports=("flood/c",),
         ),
     )
     timelines = (

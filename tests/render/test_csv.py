@@ -9,7 +9,7 @@ from tests.render.validators import csv_rows
 
 def test_header_only_for_no_findings() -> None:
     assert render(empty_report(), Format.CSV) == (
-        "id,type,severity,story,slot,claim_ids,message,articles\n"
+        "id,type,severity,story,slot,claim_ids,message,articles,outlier_reports\n"
     )
 
 
@@ -24,9 +24,10 @@ def test_rows_follow_findings() -> None:
         "severity": "error",
         "story": "lima-1996",
         "slot": "rebels",
-        "claim_ids": "c-r-a;c-r-b",
-        "message": 'wire/a says "about 20 rebels", wire/b says "14 rebels": 100% sure?',
-        "articles": "wire/a;wire/b",
+        "claim_ids": "c-r-b;c-r-a",
+        "message": 'wire/b says "14 rebels", wire/a says "about 20 rebels": 100% sure?',
+        "articles": "wire/b;wire/a",
+        "outlier_reports": "wire/b",
     }
 
 

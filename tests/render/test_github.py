@@ -21,25 +21,38 @@ def test_command_shape() -> None:
     assert line == "::error file=reports/x.md,line=12,title=a%2C b::msg: x, y"
 
 
-def test_one_command_per_finding_per_location() -> None:
-    text = render(sample_report(), Format.GITHUB)
+def test_one_command_per_finding_on_its_odd_one_out() -> None:
+    report = sample_report()
+    text = render(report, Format.GITHUB)
     matches = github_lines(text)
     first = matches[0]
     assert first.group("cmd") == "error"
     assert github_properties(first) == {
-        "file": "reports/wire/a.md",
-        "line": "8",
-        "col": "29",
+        "file": "reports/wire/b with space.md",
+        "line": "2",
+        "col": "30",
         "title": "contradiction rebels",
     }
     assert first.group("message") == (
-        'wire/a says "about 20 rebels", wire/b says "14 rebels": 100%25 sure?'
+        'wire/b says "14 rebels", wire/a says "about 20 rebels": 100%25 sure?'
     )
     rebels = [m for m in matches if github_properties(m).get("title") == "contradiction rebels"]
-    assert [github_properties(m)["file"] for m in rebels] == [
-        "reports/wire/a.md",
-        "reports/wire/b with space.md",
-    ]
+    assert len(rebels) == 1
+    findings_part = [m for m in matches if github_properties(m).get("title") != "input error"]
+    assert len(findings_part) == len(report.findings)
+
+
+def test_a_finding_without_an_outlier_points_at_its_first_claim_and_metadata_at_its_report() -> (
+    None
+):
+    matches = github_lines(render(sample_report(), Format.GITHUB))
+    by_title = {github_properties(m)["title"]: github_properties(m) for m in matches}
+    assert by_title["contradiction attack.date"]["file"] == "reports/wire/a.md"
+    assert by_title["metadata published"] == {
+        "file": "reports/flood/c.txt",
+        "line": "1",
+        "title": "metadata published",
+    }
 
 
 def test_severity_commands_and_order() -> None:
@@ -56,7 +69,12 @@ def test_multiline_message_escaped() -> None:
 
 
 def test_finding_without_location_has_no_file() -> None:
-    matches = github_lines(render(sample_report(), Format.GITHUB))
+    from dataclasses import replace
+
+    report = sample_report()
+    unplaced = replace(report.findings[-1], outlier_reports=())
+    report = replace(report, findings=(*report.findings[:-1], unplaced))
+    matches = github_lines(render(report, Format.GITHUB))
     meta = [m for m in matches if "metadata" in github_properties(m).get("title", "")]
     assert len(meta) == 1 and "file" not in github_properties(meta[0])
     assert meta[0].group("cmd") == "notice"

@@ -41,7 +41,7 @@ def test_errors_fail_warnings_go_to_system_out() -> None:
     failure = rebels.find("failure")
     assert failure is not None
     assert failure.attrib["type"] == "contradiction"
-    assert failure.attrib["message"].startswith('wire/a says "about 20 rebels"')
+    assert failure.attrib["message"].startswith('wire/b says "14 rebels"')
     out = rebels.find("system-out")
     assert out is not None and "stale (f-stale)" in (out.text or "")
     assert _case(root, LIMA, "leader").find("failure") is None

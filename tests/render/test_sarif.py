@@ -46,26 +46,32 @@ def test_results_levels_and_rule_indices() -> None:
     assert [r["level"] for r in results] == ["error"] * 2 + ["warning"] * 3 + ["note"] * 2
 
 
-def test_locations_one_per_claim() -> None:
+def test_one_location_on_the_odd_one_out_and_the_rest_related() -> None:
     result = _sarif()["runs"][0]["results"][0]
     assert result["partialFingerprints"] == {FINGERPRINT: "f-contra-rebels"}
-    assert result["message"]["text"].startswith("wire/a says")
-    first, second = (loc["physicalLocation"] for loc in result["locations"])
-    assert first["artifactLocation"]["uri"] == "reports/wire/a.md"
-    assert first["region"] == {
+    assert result["message"]["text"].startswith("wire/b says")
+    (location,) = (loc["physicalLocation"] for loc in result["locations"])
+    assert location["artifactLocation"]["uri"] == "reports/wire/b%20with%20space.md"
+    assert location["region"]["snippet"] == {"text": "14 rebels"}
+    (related,) = result["relatedLocations"]
+    assert related["id"] == 1
+    assert related["physicalLocation"]["artifactLocation"]["uri"] == "reports/wire/a.md"
+    assert related["physicalLocation"]["region"] == {
         "startLine": 8,
         "startColumn": 29,
         "endLine": 8,
         "endColumn": 44,
         "snippet": {"text": "about 20 rebels"},
     }
-    assert second["artifactLocation"]["uri"] == "reports/wire/b%20with%20space.md"
+    assert result["properties"]["outliers"] == ["c-r-b"]
 
 
 def test_missing_claims_skipped_and_no_claims_no_locations() -> None:
     results = {r["partialFingerprints"][FINGERPRINT]: r for r in _sarif()["runs"][0]["results"]}
     assert len(results["f-spell"]["locations"]) == 1
-    assert results["f-meta"]["locations"] == []
+    (meta,) = results["f-meta"]["locations"]
+    assert meta["physicalLocation"]["artifactLocation"]["uri"] == "reports/flood/c.txt"
+    assert meta["physicalLocation"]["region"]["startLine"] == 1
 
 
 def test_baseline_state_only_with_a_baseline() -> None:

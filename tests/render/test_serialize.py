@@ -135,6 +135,8 @@ def test_finding_and_error_keys() -> None:
         "story",
         "slot",
         "claim_ids",
+        "outliers",
+        "outlier_reports",
         "message",
     ]
     assert error_to_dict(InputError("x.csv", "bad row", row=3)) == {

@@ -34,7 +34,7 @@ def test_sections_in_order() -> None:
 def test_findings_show_message_and_quotes() -> None:
     text = _text()
     assert "  ERROR contradiction  lima-1996 / rebels  f-contra-rebels\n" in text
-    assert '    wire/a says "about 20 rebels", wire/b says "14 rebels": 100% sure?\n' in text
+    assert '    wire/b says "14 rebels", wire/a says "about 20 rebels": 100% sure?\n' in text
     assert "      reports/wire/a.md:8  “about 20 rebels”\n" in text
     assert "      reports/wire/b with space.md:2  “14 rebels”\n" in text
 

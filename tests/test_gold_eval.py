@@ -58,7 +58,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "claim_precision": 0.92,
         "slot_accuracy": 0.46,
         "as_of_accuracy": 0.32,
-        "required_found": 0.3,
+        "required_found": 0.38,
         "error_precision": 1.0,
         "warning_precision": 0.6,
         "traps": 0,

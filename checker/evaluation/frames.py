@@ -29,6 +29,7 @@ PREDICATE_FRAMES = {
     "attacked": "other",
     "shot": "other",
     "seen": "present",
+    "aboard": "present",
     "evacuated": "evacuated",
     "displaced": "evacuated",
 }

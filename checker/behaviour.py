@@ -63,8 +63,10 @@ def slot_behaviour(
 ) -> Behaviour:
     """Resolve a slot's behaviour: config override > lexicon table > inference.
 
-    Unknown behaviour names in the lexicon raise ``ValueError``.
+    Unknown behaviour names in the lexicon raise ``ValueError``. A part
+    (``dead/woman``) moves as its whole (``dead``) does.
     """
+    slot = slot.split("/", 1)[0]
     found = _lookup(slot, overrides)
     if found is not None:
         return Behaviour(str(found))

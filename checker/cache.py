@@ -21,8 +21,8 @@ a hash of the checker package's own files (any code or lexicon change
 invalidates every entry), the spaCy version and the model's name and
 version, and ``Config.fingerprint()``.
 
-Entries live in a sharded directory (``<root>/v3/ab/abcdef....json``). Each
-file is a header line ``checker-cache 3 <key> <sha256 of payload>`` and a JSON
+Entries live in a sharded directory (``<root>/v4/ab/abcdef....json``). Each
+file is a header line ``checker-cache 4 <key> <sha256 of payload>`` and a JSON
 payload, written to a temporary file and renamed into place (``os.replace``),
 so concurrent runs never see a partial entry and two runs that write the same
 entry write the same bytes. A missing, truncated, corrupt or foreign entry is
@@ -81,7 +81,7 @@ __all__ = [
 
 T = TypeVar("T")
 
-FORMAT = 3
+FORMAT = 4
 MAGIC = b"checker-cache"
 CACHE_DIR_NAME = ".checker-cache"
 
@@ -278,6 +278,8 @@ def claim_to_json(c: Claim) -> dict[str, Any]:
         "corrects": c.corrects,
         "line": c.line,
         "event": c.event,
+        "superseded": c.superseded,
+        "scope": c.scope,
     }
 
 
@@ -304,6 +306,8 @@ def claim_from_json(raw: Mapping[str, Any]) -> Claim:
         corrects=bool(raw["corrects"]),
         line=_opt_int(raw["line"]),
         event=str(raw["event"]),
+        superseded=bool(raw["superseded"]),
+        scope=_opt_str(raw["scope"]),
     )
 
 
@@ -466,7 +470,7 @@ def _claim_row(c: Claim, sentence_index: int) -> list[Any]:
         c.id, c.article_id, c.story, c.slot, c.kind.value, value, c.qualifier.value,
         None if c.as_of is None else c.as_of.isoformat(), c.quote, sentence_index, c.start,
         c.end, c.unit, c.attribution, c.hedge, c.as_of_basis, c.as_of_time, c.totality,
-        c.corrects, c.line, c.event,
+        c.corrects, c.line, c.event, c.superseded, c.scope,
     ]  # fmt: skip
 
 

@@ -466,7 +466,13 @@ def spelling_differences(cluster: NameCluster) -> list[tuple[str, list[str], boo
         if len(g) < 2:
             continue
         head = next((t for t in preferred if t in g), g[0])
-        others = [t for t in g if t != head and not _inflected(t, head)]
+        others = [
+            t
+            for t in g
+            if t != head
+            and not _inflected(t, head)
+            and not (cluster.label != "PERSON" and _house_style(t, head))
+        ]
         accent_only = all(fold(t) == fold(head) for t in others)
         if not others or (accent_only and cluster.label != "PERSON"):
             continue  # "Vendome"/"Vendôme": a place's accent is a house style, not a misspelling
@@ -475,6 +481,20 @@ def spelling_differences(cluster: NameCluster) -> list[tuple[str, list[str], boo
 
 
 _INFLECTIONS = ("'s", "’s", "s", "es", "'", "’")
+# British and American spellings of one word: a house style, not a misspelling
+_HOUSE_STYLES = (("ise", "ize"), ("isation", "ization"), ("our", "or"), ("tre", "ter"))
+
+
+def _house_style(a: str, b: str) -> bool:
+    """ "Recognised"/"Recognized", "Labour"/"Labor", "Centre"/"Center": one word (for
+    organisations and places; a person's name spelt two ways is still a finding)."""
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return False
+    for british, american in _HOUSE_STYLES:
+        if fa.replace(british, american) == fb.replace(british, american):
+            return True
+    return False
 
 
 def _inflected(a: str, b: str) -> bool:
@@ -515,6 +535,8 @@ def spelling_findings(
             f"({words}): canonical {show(canon)}; variants " + ", ".join(show(v) for v in listed)
         )
         mentions = [m for m in cluster.mentions if m.text in involved]
+        if len({m.article_id for m in cluster.mentions}) < 2:
+            continue  # two spellings inside one report are not a disagreement across reports
         variant_mentions = [m for m in mentions if m.text != cluster.canonical]
         outliers = sorted({claim_id_of(m) for m in variant_mentions})
         rest = sorted({claim_id_of(m) for m in mentions} - set(outliers))

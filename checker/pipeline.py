@@ -216,7 +216,10 @@ def build_report(
     placed = place_background(placed, articles, story_years(articles))
     kept = [c for c in placed if not is_ignored(c.slot, config.ignore_slots)]
     comparison = compare(
-        [c for c in kept if _comparable(c, lexicon)], articles, config, lexicon.behaviour
+        [_as_compared(c) for c in kept if _comparable(c, lexicon)],
+        articles,
+        config,
+        lexicon.behaviour,
     )
     findings = [
         *comparison.findings,
@@ -231,10 +234,11 @@ VAGUE_DATE_DAYS = 2
 
 def _comparable(claim: Claim, lexicon: Lexicon) -> bool:
     """Names are compared as spellings elsewhere; a figure about another happening
-    than the story's, a running toll from a report of unknown date, a date vaguer
-    than a day or two, or a count of something the lexicon cannot say is a figure
-    of anything, is kept in the report, not compared."""
-    if claim.kind is Kind.NAME or claim.event != "main":
+    than the story's or one the report says was overtaken, a
+    running toll from a report of unknown date, a date vaguer than a day or two, or
+    a count of something the lexicon cannot say is a figure of anything, is kept in
+    the report, not compared."""
+    if claim.kind is Kind.NAME or claim.event != "main" or claim.superseded:
         return False
     if claim.as_of is None and claim.slot in lexicon.running_totals:
         return False  # a toll so far, from a report of unknown date: of no known time
@@ -242,6 +246,14 @@ def _comparable(claim: Claim, lexicon: Lexicon) -> bool:
     if isinstance(value, DateValue) and (value.end - value.start).days >= VAGUE_DATE_DAYS:
         return False  # "last week", "in early March": agrees with too much to disagree
     return claim.kind is not Kind.COUNT or lexicon.is_comparable_count(claim.slot)
+
+
+def _as_compared(claim: Claim) -> Claim:
+    """A part ("two women and one man died") is compared only with the same part in
+    other reports (``dead/woman``), never with a total."""
+    if claim.scope is None:
+        return claim
+    return replace(claim, slot=f"{claim.slot}/{claim.scope}")
 
 
 def assemble_report(

@@ -73,6 +73,31 @@ def _nearest(mentions: Sequence[DateMention], at: int) -> DateMention | None:
     return min(mentions, key=lambda m: (min(abs(m.start - at), abs(m.end - at)), m.start))
 
 
+# "almost two years after Bam was destroyed in a quake that killed tens of thousands":
+# the figure after it is of a happening that many years before the report
+_YEARS_AFTER = re.compile(
+    r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+"
+    r"(?P<unit>years?|decades?)\s+(?:after|since)\b",
+    re.IGNORECASE,
+)
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+
+
+def _years_before(sentence: str, at: int, anchor: dt.date | None, cutoff: dt.date) -> bool:
+    """ "N years after <the figure's happening>": that happening ended before the story
+    (half a year's slack, so an anniversary piece still speaks of its story)."""
+    if anchor is None:
+        return False
+    for m in _YEARS_AFTER.finditer(sentence[: max(at, 0)]):
+        word = m["n"].lower()
+        n = _SMALL.get(word) or int(word)
+        years = n * (10 if m["unit"].lower().startswith("decade") else 1)
+        if anchor - dt.timedelta(days=365 * years - 183) < cutoff:
+            return True
+    return False
+
+
 def is_background(
     claim: Claim, start: dt.date, anchor: dt.date | None, years: tuple[int, ...]
 ) -> bool:
@@ -80,6 +105,8 @@ def is_background(
     if isinstance(claim.value, DateValue):
         return claim.value.end < cutoff
     at = claim.sentence.find(claim.quote)
+    if _years_before(claim.sentence, at, anchor, cutoff):
+        return True
     nearest = _nearest(_sentence_dates(claim.sentence, anchor, years), max(at, 0))
     if nearest is None or nearest.end_date is None or _near_the_report(nearest):
         return False

@@ -198,6 +198,11 @@ class Claim:
     1-based line number in the source file. ``event`` is ``main`` for the
     story's own happening and ``background`` for a figure about another one
     (an earlier disaster, a previous attack): kept, never compared.
+    ``superseded`` marks a figure the report itself says was overtaken
+    ("local news originally reported that two of the three victims died"):
+    kept, never compared. ``scope`` names the subgroup a part counts ("two women
+    and one man died": ``woman``, ``man``): compared only with the same part
+    (slot ``dead/woman``), never with a total.
     """
 
     id: str
@@ -221,6 +226,8 @@ class Claim:
     corrects: bool = False
     line: int | None = None
     event: str = "main"
+    superseded: bool = False
+    scope: str | None = None
 
 
 @dataclass(frozen=True)

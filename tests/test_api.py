@@ -64,3 +64,36 @@ def test_check_runs_the_whole_pipeline() -> None:
     (article,) = report.articles
     assert article.published_basis is PublishedBasis.INFERRED
     assert dt.date(1997, 1, 10) in article.published_candidates
+
+
+PART_A = """---
+source: Harbour Light Gazette
+published: 2010-05-05
+---
+ATHENS -- Three people died when a bank was set on fire during a protest on Wednesday.
+"""
+PART_B = """---
+source: Meridian Daily
+published: 2010-05-05
+---
+ATHENS -- Police said two women and one man died in the burning bank on Wednesday.
+"""
+PART_C = """---
+source: Coastal Times
+published: 2010-05-05
+---
+ATHENS -- Officials said three women and one man died in the burning bank on Wednesday.
+"""
+
+
+def test_a_part_is_compared_with_the_same_part_never_with_the_total(tmp_path: Path) -> None:
+    story = tmp_path / "athens"
+    story.mkdir()
+    (story / "a.md").write_text(PART_A, encoding="utf-8")
+    (story / "b.md").write_text(PART_B, encoding="utf-8")
+    report = checker.check([story])
+    assert [c.scope for c in report.claims if c.slot == "dead"] == [None, "woman", "man"]
+    assert report.findings == ()  # 2 women and 1 man do not contradict 3 people
+    (story / "c.md").write_text(PART_C, encoding="utf-8")
+    report = checker.check([story])
+    assert [(f.type.value, f.slot) for f in report.findings] == [("contradiction", "dead/woman")]

@@ -115,6 +115,23 @@ def test_cerpa_serpa_variants_with_counts_and_reports() -> None:
     assert list(rest) == sorted(rest) and "a1:Néstor Cerpa Cartolini" in rest
 
 
+def test_two_spellings_inside_one_report_are_not_across_reports() -> None:
+    clusters = cluster_names([m("Charlene Kafoury", "a1"), m("Charlie Kafoury", "a1")])
+    assert spelling_findings(clusters, lambda x: x.text) == []
+
+
+def test_british_and_american_spellings_of_an_organisation_are_one_name() -> None:
+    org = [
+        m("Internationally Recognised Transit Corridor", "a1", label="ORG"),
+        m("Internationally Recognized Transit Corridor", "a2", label="ORG"),
+        m("Labour Party", "a1", label="ORG"),
+        m("Labor Party", "a2", label="ORG"),
+    ]
+    assert spelling_findings(cluster_names(org), lambda x: x.article_id) == []
+    people = cluster_names([m("Mourad Benali", "a1"), m("Morad Benali", "a2")])
+    assert len(spelling_findings(people, lambda x: x.article_id)) == 1  # a person's name is
+
+
 def test_accent_only_variant_is_reported_as_such() -> None:
     clusters = cluster_names([m("Néstor Cerpa", "a1"), m("Nestor Cerpa", "a2")])
     (f,) = spelling_findings(clusters, lambda x: x.article_id)

@@ -59,3 +59,17 @@ def test_a_date_claim_long_before_the_story_is_background() -> None:
     old = date_claim("rana/b", "attack.date", dt.date(2012, 11, 24), story="rana")
     own = date_claim("rana/b", "attack.date", dt.date(2013, 4, 23), story="rana")
     assert _events(old, own) == ["background", "main"]
+
+
+def test_years_after_another_happening_makes_its_figure_background() -> None:
+    other = _said(
+        "It struck almost two years after Bam was flattened by a quake that killed 26,000.",
+        "26,000",
+        "rana/a",
+    )
+    anniversary = _said(
+        "A year after the building fell and killed 1,134 people, survivors marched.",
+        "1,134 people",
+    )
+    before_it = _said("Some 1,134 people died, two years after the inspection.", "1,134 people")
+    assert _events(other, anniversary, before_it) == ["background", "main", "main"]

@@ -77,7 +77,7 @@ class ClaimView:
 
 
 def _slot_frame(kind: Kind, slot: str, unit: str | None) -> tuple[str, str | None]:
-    head, _, tail = slot.partition(".")
+    head, _, tail = slot.split("/", 1)[0].partition(".")
     if kind is Kind.DATE:
         return DATE_FRAMES.get(head, head if head else "other"), None
     if kind is Kind.NAME:

@@ -59,6 +59,10 @@ CORRECTION_CUES = re.compile(
     r"earlier reports? (?:had )?(?:said|put|gave))\b",
     re.IGNORECASE,
 )
+# the report itself says the figure was overtaken: "local news originally reported that
+# two of the three victims died", "initial reports put the toll at 40"
+SUPERSEDED_ADVERBS = frozenset({"originally", "initially", "first", "earlier", "previously"})
+SUPERSEDED_SOURCES = frozenset({"initial", "early", "earlier", "first", "original"})
 SO_FAR_CUES = re.compile(r"\b(so far|to date|thus far)\b", re.IGNORECASE)
 
 
@@ -248,6 +252,12 @@ def _predicate_class(verb: Token, lexicon: Lexicon) -> str | None:
     return None
 
 
+def _people(counted: Counted, lexicon: Lexicon) -> bool:
+    """A count of people: a noun class of the lexicon or one of its people words."""
+    cls = counted.noun_class
+    return cls is not None and (cls in lexicon.nouns or cls in lexicon.people_words)
+
+
 def _is_partitive_whole(noun: Token) -> bool:
     """ "the 72 hostages" in "71 of the 72 hostages": the whole set, not what happened to part."""
     if noun.dep_ != "pobj" or noun.head.lower_ != "of":
@@ -330,6 +340,12 @@ def _governing_predicate(counted: Counted, lexicon: Lexicon) -> tuple[Token | No
                 return governor, "deployed" if cls in ("deployed", "attacked") else None
             if cls == "demanded":
                 return governor, cls  # "demanded freedom for 400 jailed comrades"
+            if (
+                head.lower_ == "with"
+                and cls in ("released", "rescued")
+                and _people(counted, lexicon)
+            ):
+                return governor, cls  # "came out with 26 hostages": they came out too
             if head.lower_ == "of" and governor.pos_ == "NOUN" and cls is not None:
                 nominal = (governor, cls)  # "the release of 400 prisoners"
             tok = governor
@@ -613,6 +629,9 @@ _MAGNITUDE_AFTER = re.compile(
     r"\s*-?\s*(?:magnitude|strength)\b|\s+on the richter(?: scale)?\b", re.IGNORECASE
 )
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude\s*-?\s*(?:of\s+)?$", re.IGNORECASE)
+_SOME_FLOORS_BEFORE = re.compile(
+    r"\b(?:top|upper|lower|bottom|first|last|other|remaining|extra|additional)\s+$", re.I
+)
 _FLOORS_AFTER = re.compile(
     r"\s*-\s*(?:storey|story|floor)\b|\s+(?:storeys|stories)\b", re.IGNORECASE
 )
@@ -625,6 +644,8 @@ def _measure(text: str, q: Quantity) -> tuple[str, int, int] | None:
     after = text[q.end : q.end + 30]
     floors = _FLOORS_AFTER.match(after)
     if floors is not None and q.low == int(q.low) and 1 <= q.low <= 200:
+        if _SOME_FLOORS_BEFORE.search(text[max(0, q.start - 12) : q.start]):
+            return None  # "the top three storeys": part of the building, not its height
         return "floors", q.start, q.end + floors.end()
     if not 0 < q.low < 10:
         return None
@@ -850,7 +871,59 @@ def _figure_claim(
         totality=q.totality,
         corrects=bool(CORRECTION_CUES.search(sent_text)),
         line=_line_of(article, start),
+        superseded=_superseded(num, lexicon),
+        scope=_part_of(num),
     )
+
+
+def _nummod_noun(num: Token) -> Token | None:
+    head = num.head if num.dep_ == "nummod" else None
+    return head if head is not None and head.pos_ in ("NOUN", "PROPN") else None
+
+
+def _is_count(noun: Token) -> bool:
+    """ "one man", "a man", "15 crew": a noun with a figure or an indefinite article."""
+    return any(
+        (c.dep_ == "nummod" and c.like_num) or (c.dep_ == "det" and c.lower_ in ("a", "an"))
+        for c in noun.children
+    )
+
+
+def _part_of(num: Token) -> str | None:
+    """The subgroup a figure counts when it is a part of a whole, never the whole: "two
+    women and one man died" (woman, man), "283 passengers and 15 crew", "including two
+    women"."""
+    noun = _nummod_noun(num)
+    if noun is None:
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("including", "among"):
+        return _lemma(noun)  # "three people died, including two women"
+    siblings = [c for c in noun.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        siblings.append(noun.head)
+    return _lemma(noun) if any(_is_count(other) for other in siblings) else None
+
+
+def _superseded(num: Token, lexicon: Lexicon) -> bool:
+    """The figure is what a reporting verb above it says was first said: "originally
+    reported that two ... died", "initial reports put the toll at 40"."""
+    tok = num
+    for _ in range(8):
+        if tok.head == tok or (tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("conj", "parataxis")):
+            break  # "..., but officials later said 32": another assertion
+        tok = tok.head
+        if _lemma(tok) not in lexicon.attribution_verbs and tok.lemma_ not in ("put", "give"):
+            continue
+        for child in tok.children:
+            if child.dep_ == "advmod" and child.lower_ in SUPERSEDED_ADVERBS:
+                return True
+            if (
+                child.dep_ in SUBJECT_DEPS
+                and _lemma(child) in ("report", "estimate", "figure")
+                and any(m.lower_ in SUPERSEDED_SOURCES for m in child.children)
+            ):
+                return True  # "initial reports put the toll at 40"
+    return False
 
 
 def _time_of(article: Article) -> str | None:

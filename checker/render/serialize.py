@@ -145,6 +145,8 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
         "attribution": claim.attribution,
         "hedge": claim.hedge,
         "event": claim.event,
+        "superseded": claim.superseded,
+        "scope": claim.scope,
     }
 
 
@@ -294,7 +296,9 @@ def claim_json(claim: Claim) -> JSONText:
         f'"sentence": {_string(claim.sentence)}, "start": {int(claim.start)!r}, '
         f'"end": {int(claim.end)!r}, "line": {line}, '
         f'"attribution": {_opt_string(claim.attribution)}, "hedge": {_opt_string(claim.hedge)}, '
-        f'"event": {_string(claim.event)}}}'
+        f'"event": {_string(claim.event)}, '
+        f'"superseded": {"true" if claim.superseded else "false"}, '
+        f'"scope": {_opt_string(claim.scope)}}}'
     )
 
 
@@ -432,6 +436,8 @@ CLAIMS_TABLE_SCHEMA: Mapping[str, pl.DataType] = {
     "totality": pl.Boolean(),
     "corrects": pl.Boolean(),
     "event": pl.String(),
+    "superseded": pl.Boolean(),
+    "scope": pl.String(),
 }
 
 
@@ -474,6 +480,8 @@ def claim_row(claim: Claim) -> dict[str, Any]:
         "totality": claim.totality,
         "corrects": claim.corrects,
         "event": claim.event,
+        "superseded": claim.superseded,
+        "scope": claim.scope,
     }
 
 

@@ -42,6 +42,10 @@ def _matches(claim: Claim, want: dict[str, Any]) -> bool:
             return False
         if (claim.value.start, claim.value.end) != (want["start"], want["end"]):
             return False
+    if "scope" in want and claim.scope != want["scope"]:
+        return False
+    if "superseded" in want and claim.superseded is not want["superseded"]:
+        return False
     return "as_of" not in want or claim.as_of == want["as_of"]
 
 

@@ -120,6 +120,8 @@ def test_claim_keys_in_contract_order() -> None:
         "attribution",
         "hedge",
         "event",
+        "superseded",
+        "scope",
     ]
     assert claim_to_dict(claim)["value"] == {"low": 74, "high": 74}
     assert claim_to_dict(date_claim("a", "attack.date", dt.date(1996, 12, 17)))["kind"] == "date"

@@ -17,6 +17,8 @@ from checker.config import Config
 
 # Predicate classes that describe a state of being held: the bare noun class.
 STATE_PREDICATES = frozenset({"held"})
+# predicates that say nothing of a thing's fate: "two bullets struck", "a car was seen"
+THING_VAGUE = frozenset({"seen", "deployed", "shot"})
 
 # Nouns that never count people or things of a story: units of time and the like
 # are the date layer's business.
@@ -76,7 +78,9 @@ class Lexicon:
         head, _, predicate = slot.partition(".")
         if head in self.nouns or head in self.people_words:
             return True
-        return bool(predicate) and predicate in self.predicates and predicate != "seen"
+        # what a thing undergoes says what it is about ("boat.seized"); deploying, entering,
+        # striking and shooting are said of bullets, shells and cars as of people
+        return bool(predicate) and predicate in self.predicates and predicate not in THING_VAGUE
 
 
 @lru_cache(maxsize=64)

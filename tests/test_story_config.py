@@ -113,3 +113,5 @@ def test_only_counts_the_lexicon_can_name_are_compared() -> None:
     assert not lexicon.is_comparable_count("people")
     assert not lexicon.is_comparable_count("people.shot")
     assert lexicon.is_comparable_count("people.killed")
+    assert not lexicon.is_comparable_count("bullet.deployed")  # "two bullets struck his leg"
+    assert lexicon.is_comparable_count("soldiers.deployed")

@@ -200,15 +200,16 @@ def _argument_noun(num: Token, lexicon: Lexicon) -> Counted | None:
 def _toll_noun(num: Token, lexicon: Lexicon) -> Counted | None:
     """ "the death toll rose to three", "the number of hostages fell to 72"."""
     tok = _number_head(num)
-    for _ in range(3):
-        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
-            tok = tok.head.head
+    for _ in range(5):  # "rose from 20 to 25": 25 hangs from "to", from "from", from "rose"
+        if tok.dep_ in ("pobj", "prep") and tok.head != tok:
+            tok = tok.head
             continue
         break
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     for child in tok.children:
-        if child.dep_ in SUBJECT_DEPS | {"nsubjpass"} and _lemma(child) in CONTAINER_NOUNS:
+        # "the toll rose to 25"; "revised the number of injured down to 704"
+        if child.dep_ in SUBJECT_DEPS | {"nsubjpass", "dobj"} and _lemma(child) in CONTAINER_NOUNS:
             obj = _of_object(child)
             if obj is not None:
                 cls, phrase = _phrase_class(obj, lexicon)
@@ -240,8 +241,18 @@ def _predicate_phrases(verb: Token) -> list[str]:
     ]
     if verb.dep_ in ("ccomp", "xcomp") and verb.head != verb:
         phrases.append(f"{_lemma(verb.head)} {lemma}")
+    # "are dead", "remain missing": the complement says what happened, not the copula
+    phrases.extend(_lemma(c) for c in verb.children if c.dep_ in ("acomp", "oprd"))
     phrases.append(lemma)
     return phrases
+
+
+# "30 people were known to have died", "believed to have been killed": the raising verb
+# says who knows; its infinitive says what happened
+RAISING_LEMMAS = frozenset(
+    {"know", "believe", "presume", "fear", "think", "feel", "report", "confirm", "say",
+     "understand", "assume", "expect", "seem", "appear"}
+)  # fmt: skip
 
 
 def _predicate_class(verb: Token, lexicon: Lexicon) -> str | None:
@@ -249,6 +260,10 @@ def _predicate_class(verb: Token, lexicon: Lexicon) -> str | None:
         cls = lexicon.predicate_class(phrase)
         if cls is not None:
             return cls
+    if _lemma(verb) in RAISING_LEMMAS:
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX", "ADJ"):
+                return _predicate_class(child, lexicon)
     return None
 
 
@@ -458,6 +473,25 @@ NOT_EVENT_PREPS = frozenset(
 )
 # Aspect verbs that end an event: the date is the end, not the event.
 ENDING_VERBS = frozenset({"break", "collapse", "end", "stall", "fail", "suspend", "halt", "cease"})
+# Verbs whose date is their object's too ("the talks began Monday", "the siege came to an
+# end on Friday", "rebels carried out the attack on Dec. 17"); other verbs date only an
+# event that is their subject.
+ASPECT_VERBS = ENDING_VERBS | frozenset(
+    {"begin", "start", "resume", "continue", "open", "close", "finish", "conclude", "come",
+     "carry", "stage", "launch", "mount", "conduct", "take", "occur", "happen", "unfold",
+     "hold", "be", "have", "get", "make", "go", "see", "witness", "mark", "follow", "erupt",
+     "break out", "strike", "hit", "kill", "leave", "claim"}
+)  # fmt: skip
+
+
+def _comes_to_end(verb: Token) -> bool:
+    """ "the siege came to a bloody end", "was brought to a close"."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(g.dep_ == "pobj" and _lemma(g) in ("end", "close", "halt") for g in c.children)
+        for c in verb.children
+    )
 
 
 def _event_phrases(verb: Token, prep: str | None) -> list[str]:
@@ -515,15 +549,21 @@ def _event_of_date(date_tok: Token, lexicon: Lexicon) -> tuple[str | None, Token
         if cls is not None:
             return _disambiguate_event(cls, head, lexicon), head
         if head.pos_ in ("VERB", "AUX"):
-            # an aspect verb ("began", "resumed") or a light verb: the event is a nominal argument
-            related = [c for c in head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+            # an aspect verb ("began", "resumed") or a light verb: the event is a nominal
+            # argument. Any other verb dates its event subject ("a fire swept through the
+            # tower early on Wednesday") but not its object ("on Tuesday two men were
+            # discussing the shooting" does not date the shooting)
+            roles: tuple[str, ...] = ("dobj", "nsubj", "nsubjpass")
+            if _lemma(head) not in ASPECT_VERBS and head.pos_ != "AUX":
+                roles = ("nsubj", "nsubjpass")
+            related = [c for c in head.children if c.dep_ in roles]
             if head.dep_ == "relcl":
                 related.append(head.head)  # "the talks that began yesterday"
             for child in related:
                 cls = lexicon.event_class(_lemma(child))
                 if cls is not None:
                     transitive = any(c.dep_ == "dobj" for c in head.children)
-                    if _lemma(head) in ENDING_VERBS and not transitive:
+                    if (_lemma(head) in ENDING_VERBS and not transitive) or _comes_to_end(head):
                         return f"{cls}.end", head  # "talks broke down Jan. 1"
                     return _disambiguate_event(cls, head, lexicon), head
             return None, head
@@ -906,7 +946,10 @@ def _part_of(num: Token) -> str | None:
 
 def _superseded(num: Token, lexicon: Lexicon) -> bool:
     """The figure is what a reporting verb above it says was first said: "originally
-    reported that two ... died", "initial reports put the toll at 40"."""
+    reported that two ... died", "initial reports put the toll at 40"; or the old
+    level of a change: "rose from 20 to 25", "revised down to 704 from 727"."""
+    if _changed_from(num):
+        return True
     tok = num
     for _ in range(8):
         if tok.head == tok or (tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("conj", "parataxis")):
@@ -924,6 +967,42 @@ def _superseded(num: Token, lexicon: Lexicon) -> bool:
             ):
                 return True  # "initial reports put the toll at 40"
     return False
+
+
+CHANGE_LEMMAS = frozenset(
+    {"rise", "climb", "increase", "grow", "jump", "swell", "soar", "surge", "double", "fall",
+     "drop", "decrease", "decline", "dip", "revise", "raise", "lower", "reduce", "cut",
+     "correct", "go", "move", "change", "update", "bring", "push", "take"}
+)  # fmt: skip
+
+
+def _changed_from(num: Token) -> bool:
+    """ "from 20" in "rose from 20 to 25": the level before a change that also gives the
+    new one ("to 25"); the figure after "to" is what holds now."""
+    head = _number_head(num)
+    if (
+        num.dep_ == "quantmod"
+        and num.head.like_num
+        and any(c.dep_ == "quantmod" and c.lower_ == "to" for c in num.head.children)
+    ):
+        # "rose from six to 12", parsed with "six" and "to" as modifiers of 12
+        target = num.head
+        return (
+            target.dep_ == "pobj"
+            and target.head.lower_ == "from"
+            and _lemma(target.head.head) in CHANGE_LEMMAS
+        )
+    if head.dep_ != "pobj" or head.head.lower_ != "from":
+        return False
+    prep = head.head
+    verb = prep.head
+    while verb.dep_ in ("prep", "pobj") and verb.head != verb:
+        verb = verb.head
+    if _lemma(verb) not in CHANGE_LEMMAS:
+        return False
+    to_preps = [c for c in (*prep.children, *verb.children) if c.lower_ == "to"]
+    to_preps += [prep.head] if prep.head.lower_ == "to" else []
+    return any(any(t.like_num or t.pos_ == "NUM" for t in p.subtree) for p in to_preps)
 
 
 def _time_of(article: Article) -> str | None:

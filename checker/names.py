@@ -238,8 +238,24 @@ def _given_match(a: str, b: str) -> bool:
 
 
 def _given_variant(a: str, b: str) -> bool:
-    """Transliterations and spellings of one given name: Stuart/Stewart, Khaled/Khalid."""
-    return a[:1] == b[:1] and abs(len(a) - len(b)) <= 1 and fuzz.ratio(a, b) > GIVEN_VARIANT_RATIO
+    """Transliterations and spellings of one given name: Stuart/Stewart, Khaled/Khalid,
+    Sohel/Sohail, Mohamed/Muhammad (the same consonants in the same order)."""
+    if a[:1] != b[:1]:
+        return False
+    if abs(len(a) - len(b)) <= 1 and fuzz.ratio(a, b) > GIVEN_VARIANT_RATIO:
+        return True
+    skeleton = _consonants(a)
+    return len(skeleton) >= 3 and skeleton == _consonants(b)
+
+
+def _consonants(token: str) -> str:
+    """ "sohail" -> "shl", "muhammad" -> "mhmd": vowels dropped, doubled letters once."""
+    out: list[str] = []
+    for ch in token:
+        if ch in "aeiouy" or (out and out[-1] == ch):
+            continue
+        out.append(ch)
+    return "".join(out)
 
 
 def _run_match(short: Sequence[str], long: Sequence[str]) -> bool:

@@ -115,6 +115,15 @@ def test_cerpa_serpa_variants_with_counts_and_reports() -> None:
     assert list(rest) == sorted(rest) and "a1:Néstor Cerpa Cartolini" in rest
 
 
+def test_a_transliterated_given_name_is_one_person() -> None:
+    clusters = cluster_names([m("Sohel Rana", "a1"), m("Sohel Rana", "a2"), m("Sohail Rana", "a3")])
+    (f,) = spelling_findings(clusters, lambda x: x.article_id)
+    assert "Sohel/Sohail" in f.message and f.outlier_reports == ("a3",)
+    # different people whose names share letters stay apart
+    apart = cluster_names([m("John Smith", "a1"), m("Joan Smith", "a2")])
+    assert spelling_findings(apart, lambda x: x.article_id) == []
+
+
 def test_two_spellings_inside_one_report_are_not_across_reports() -> None:
     clusters = cluster_names([m("Charlene Kafoury", "a1"), m("Charlie Kafoury", "a1")])
     assert spelling_findings(clusters, lambda x: x.text) == []

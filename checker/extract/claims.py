@@ -243,10 +243,19 @@ def _predicate_phrases(verb: Token) -> list[str]:
         phrases.append(f"{_lemma(verb.head)} {lemma}")
     # "are dead", "remain missing": the complement says what happened, not the copula
     phrases.extend(_lemma(c) for c in verb.children if c.dep_ in ("acomp", "oprd"))
+    if lemma in COPULAS:  # "had been on board"
+        phrases.extend(
+            f"{c.lower_} {_lemma(g)}"
+            for c in verb.children
+            if c.dep_ == "prep"
+            for g in c.children
+            if g.dep_ == "pobj"
+        )
     phrases.append(lemma)
     return phrases
 
 
+COPULAS = frozenset({"be", "remain", "stay"})
 # "30 people were known to have died", "believed to have been killed": the raising verb
 # says who knows; its infinitive says what happened
 RAISING_LEMMAS = frozenset(
@@ -331,7 +340,7 @@ def _governing_predicate(counted: Counted, lexicon: Lexicon) -> tuple[Token | No
             c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in child.children
         ):
             continue  # "rebels who had held the compound": the noun is the agent
-        if child.dep_ in ("amod", "acl", "relcl"):
+        if child.dep_ in ("amod", "acl", "relcl", "advmod"):  # "298 people aboard"
             cls = _predicate_class(child, lexicon)
             if cls in STATE_PREDICATES and modifier is None:
                 modifier = (child, cls)  # "members held in jails": a demand above may say more
@@ -507,7 +516,33 @@ def _event_phrases(verb: Token, prep: str | None) -> list[str]:
 NOUN_ONLY_TRIGGERS = frozenset({"fire", "collapse"})
 
 
+# A structure that falls is the disaster itself: "the building collapsed on Wednesday",
+# "the factory block that fell on April 24", "the dam burst" (not "talks collapsed").
+FAILURE_VERBS = frozenset(
+    {"collapse", "fall", "come down", "cave in", "give way", "crumble", "topple", "burst"}
+)
+STRUCTURE_NOUNS = frozenset(
+    {"building", "block", "tower", "bridge", "dam", "roof", "factory", "complex", "plaza",
+     "wall", "stadium", "school", "hotel", "mall", "structure", "house", "ceiling", "mine",
+     "tunnel", "levee", "embankment", "crane", "balcony", "floor", "storey", "church",
+     "mosque", "temple", "market", "apartment", "warehouse", "hospital", "shaft"}
+)  # fmt: skip
+
+
+def _structure_fails(tok: Token) -> bool:
+    if tok.pos_ not in ("VERB", "AUX") or not any(
+        p in FAILURE_VERBS for p in _predicate_phrases(tok)
+    ):
+        return False
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if tok.dep_ == "relcl":
+        subjects.append(tok.head)  # "the block that collapsed"
+    return any(_lemma(s) in STRUCTURE_NOUNS for s in subjects)
+
+
 def _event_class_of(tok: Token, prep: str | None, lexicon: Lexicon) -> str | None:
+    if _structure_fails(tok):
+        return "incident"
     if _lemma(tok) in NOUN_ONLY_TRIGGERS and tok.pos_ not in ("NOUN", "PROPN"):
         return None
     if prep is not None and any(
@@ -577,10 +612,22 @@ SECURITY_MODIFIERS = frozenset(
 )
 
 
+POLICE_NOUNS = frozenset({"police", "policeman", "officer", "detective", "agent", "authority"})
+
+
+def _seized_by_police(trigger: Token) -> bool:
+    for child in trigger.children:
+        if child.dep_ == "agent":
+            return any(g.dep_ == "pobj" and _lemma(g) in POLICE_NOUNS for g in child.children)
+    return False
+
+
 def _disambiguate_event(event: str, trigger: Token, lexicon: Lexicon) -> str:
     """Who acted decides: storming or freeing by troops is the rescue, by rebels the attack."""
     if event not in ("attack", "rescue", "release"):
         return event
+    if event == "attack" and _seized_by_police(trigger):
+        return "arrest"  # "the owner was seized by elite police today"
     actor = _agent_class(trigger, lexicon)
     if actor is None and trigger.dep_ == "relcl":
         # "the operation that freed the hostages": the antecedent acted
@@ -913,7 +960,46 @@ def _figure_claim(
         line=_line_of(article, start),
         superseded=_superseded(num, lexicon),
         scope=_part_of(num),
+        event="background" if _another_happening(num) else "main",
     )
+
+
+# "another" is left out: "another group of captives was freed" is more of this story
+OTHER_HAPPENING = frozenset({"separate", "previous", "earlier", "similar", "unrelated"})
+
+
+def _another_happening(num: Token) -> bool:
+    """ "MH370, another Boeing 777 carrying 239 people", "in a separate attack that
+    killed 12": the figure is of another happening than the story's. ("another 20
+    people were hurt" adds to this one: the counted noun itself is not looked at.)"""
+    counted = _nummod_noun(num) or num
+    tok = counted
+    for _ in range(6):
+        if tok.head == tok:
+            return False
+        tok = tok.head
+        if tok.lower_ == "another" and tok.pos_ == "PRON":
+            return True  # "MH370, another [Boeing 777] carrying 239 people"
+        if (
+            tok.pos_ in ("NOUN", "PROPN")
+            and tok.tag_ != "NNS"  # "died in separate accidents": the story's own
+            and any(c.dep_ in ("det", "amod") and c.lower_ in OTHER_HAPPENING for c in tok.children)
+        ):
+            return True
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("acl", "relcl", "advcl"):
+            # the clause's own arguments: "a separate blast killed 12"
+            return any(
+                c.dep_ in ("nsubj", "nsubjpass", "prep")
+                and any(
+                    g.dep_ in ("det", "amod")
+                    and g.lower_ in OTHER_HAPPENING
+                    and g.head.tag_ != "NNS"
+                    for g in (c, *c.children, *(x for y in c.children for x in y.children))
+                )
+                for c in tok.children
+                if c is not counted
+            )
+    return False
 
 
 def _nummod_noun(num: Token) -> Token | None:
@@ -941,7 +1027,29 @@ def _part_of(num: Token) -> str | None:
     siblings = [c for c in noun.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
     if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
         siblings.append(noun.head)
-    return _lemma(noun) if any(_is_count(other) for other in siblings) else None
+    if not any(_is_count(other) for other in siblings):
+        return None
+    if noun.dep_ != "conj" and _is_sum_of_conjuncts(num, noun):
+        return None  # "298 people aboard, 283 passengers and 15 crew": the whole, then parts
+    return _lemma(noun)
+
+
+def _figure_of(noun: Token) -> int | None:
+    for c in noun.children:
+        if c.dep_ == "nummod" and c.like_num:
+            digits = c.text.replace(",", "")
+            return int(digits) if digits.isdigit() else None
+    return None
+
+
+def _is_sum_of_conjuncts(num: Token, noun: Token) -> bool:
+    """The first figure of a list equals the sum of the figures after it."""
+    own = num.text.replace(",", "")
+    if not own.isdigit():
+        return False
+    parts = [t for t in noun.subtree if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN")]
+    figures = [_figure_of(t) for t in parts]
+    return bool(figures) and None not in figures and sum(f or 0 for f in figures) == int(own)
 
 
 def _superseded(num: Token, lexicon: Lexicon) -> bool:

@@ -42,6 +42,8 @@ def _matches(claim: Claim, want: dict[str, Any]) -> bool:
             return False
         if (claim.value.start, claim.value.end) != (want["start"], want["end"]):
             return False
+    if "event" in want and claim.event != want["event"]:
+        return False
     if "scope" in want and claim.scope != want["scope"]:
         return False
     if "superseded" in want and claim.superseded is not want["superseded"]:

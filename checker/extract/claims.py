@@ -24,6 +24,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from checker.extract.context import SUBJECT_DEPS, another_happening, part_of, superseded
+from checker.extract.context import lemma as _lemma
+from checker.extract.context import number_head as _number_head
 from checker.extract.dates import Duration, find_dates, find_durations
 from checker.extract.numbers import find_quantities
 from checker.ids import claim_id
@@ -46,7 +49,6 @@ Doc = Any  # spacy.tokens.Doc
 # Nouns that stand for a count of something else: "the death toll", "the number of hostages".
 CONTAINER_NOUNS = frozenset({"toll", "number", "total", "count", "figure", "tally", "group"})
 PARTITIVE_HEADS = frozenset({"member", "members", "one", "some", "all", "each", "most"})
-SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 PATIENT_DEPS = frozenset({"nsubjpass", "dobj", "obj", "attr", "oprd", "pobj", "appos", "conj"})
 
 STORY_START_CUES = re.compile(
@@ -59,15 +61,7 @@ CORRECTION_CUES = re.compile(
     r"earlier reports? (?:had )?(?:said|put|gave))\b",
     re.IGNORECASE,
 )
-# the report itself says the figure was overtaken: "local news originally reported that
-# two of the three victims died", "initial reports put the toll at 40"
-SUPERSEDED_ADVERBS = frozenset({"originally", "initially", "first", "earlier", "previously"})
-SUPERSEDED_SOURCES = frozenset({"initial", "early", "earlier", "first", "original"})
 SO_FAR_CUES = re.compile(r"\b(so far|to date|thus far)\b", re.IGNORECASE)
-
-
-def _lemma(tok: Token) -> str:
-    return str(tok.lemma_ or tok.text).lower()
 
 
 def _span_tokens(doc: Doc, start: int, end: int) -> list[Token]:
@@ -105,16 +99,6 @@ class Counted:
     noun_class: str | None
     phrase: str
     anchor: Token  # where the walk to the governing predicate starts
-
-
-def _number_head(num: Token) -> Token:
-    head = num
-    # "about 20" / "more than 400": climb quantmod chains to the number phrase head
-    while (
-        head.dep_ in ("quantmod", "compound", "nmod") and head.head.like_num and head.head != head
-    ):
-        head = head.head
-    return head
 
 
 def _counted_noun(num: Token, lexicon: Lexicon) -> Counted | None:
@@ -958,159 +942,10 @@ def _figure_claim(
         totality=q.totality,
         corrects=bool(CORRECTION_CUES.search(sent_text)),
         line=_line_of(article, start),
-        superseded=_superseded(num, lexicon),
-        scope=_part_of(num),
-        event="background" if _another_happening(num) else "main",
+        superseded=superseded(num, lexicon),
+        scope=part_of(num),
+        event="background" if another_happening(num) else "main",
     )
-
-
-# "another" is left out: "another group of captives was freed" is more of this story
-OTHER_HAPPENING = frozenset({"separate", "previous", "earlier", "similar", "unrelated"})
-
-
-def _another_happening(num: Token) -> bool:
-    """ "MH370, another Boeing 777 carrying 239 people", "in a separate attack that
-    killed 12": the figure is of another happening than the story's. ("another 20
-    people were hurt" adds to this one: the counted noun itself is not looked at.)"""
-    counted = _nummod_noun(num) or num
-    tok = counted
-    for _ in range(6):
-        if tok.head == tok:
-            return False
-        tok = tok.head
-        if tok.lower_ == "another" and tok.pos_ == "PRON":
-            return True  # "MH370, another [Boeing 777] carrying 239 people"
-        if (
-            tok.pos_ in ("NOUN", "PROPN")
-            and tok.tag_ != "NNS"  # "died in separate accidents": the story's own
-            and any(c.dep_ in ("det", "amod") and c.lower_ in OTHER_HAPPENING for c in tok.children)
-        ):
-            return True
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("acl", "relcl", "advcl"):
-            # the clause's own arguments: "a separate blast killed 12"
-            return any(
-                c.dep_ in ("nsubj", "nsubjpass", "prep")
-                and any(
-                    g.dep_ in ("det", "amod")
-                    and g.lower_ in OTHER_HAPPENING
-                    and g.head.tag_ != "NNS"
-                    for g in (c, *c.children, *(x for y in c.children for x in y.children))
-                )
-                for c in tok.children
-                if c is not counted
-            )
-    return False
-
-
-def _nummod_noun(num: Token) -> Token | None:
-    head = num.head if num.dep_ == "nummod" else None
-    return head if head is not None and head.pos_ in ("NOUN", "PROPN") else None
-
-
-def _is_count(noun: Token) -> bool:
-    """ "one man", "a man", "15 crew": a noun with a figure or an indefinite article."""
-    return any(
-        (c.dep_ == "nummod" and c.like_num) or (c.dep_ == "det" and c.lower_ in ("a", "an"))
-        for c in noun.children
-    )
-
-
-def _part_of(num: Token) -> str | None:
-    """The subgroup a figure counts when it is a part of a whole, never the whole: "two
-    women and one man died" (woman, man), "283 passengers and 15 crew", "including two
-    women"."""
-    noun = _nummod_noun(num)
-    if noun is None:
-        return None
-    if noun.dep_ == "pobj" and noun.head.lower_ in ("including", "among"):
-        return _lemma(noun)  # "three people died, including two women"
-    siblings = [c for c in noun.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
-    if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
-        siblings.append(noun.head)
-    if not any(_is_count(other) for other in siblings):
-        return None
-    if noun.dep_ != "conj" and _is_sum_of_conjuncts(num, noun):
-        return None  # "298 people aboard, 283 passengers and 15 crew": the whole, then parts
-    return _lemma(noun)
-
-
-def _figure_of(noun: Token) -> int | None:
-    for c in noun.children:
-        if c.dep_ == "nummod" and c.like_num:
-            digits = c.text.replace(",", "")
-            return int(digits) if digits.isdigit() else None
-    return None
-
-
-def _is_sum_of_conjuncts(num: Token, noun: Token) -> bool:
-    """The first figure of a list equals the sum of the figures after it."""
-    own = num.text.replace(",", "")
-    if not own.isdigit():
-        return False
-    parts = [t for t in noun.subtree if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN")]
-    figures = [_figure_of(t) for t in parts]
-    return bool(figures) and None not in figures and sum(f or 0 for f in figures) == int(own)
-
-
-def _superseded(num: Token, lexicon: Lexicon) -> bool:
-    """The figure is what a reporting verb above it says was first said: "originally
-    reported that two ... died", "initial reports put the toll at 40"; or the old
-    level of a change: "rose from 20 to 25", "revised down to 704 from 727"."""
-    if _changed_from(num):
-        return True
-    tok = num
-    for _ in range(8):
-        if tok.head == tok or (tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("conj", "parataxis")):
-            break  # "..., but officials later said 32": another assertion
-        tok = tok.head
-        if _lemma(tok) not in lexicon.attribution_verbs and tok.lemma_ not in ("put", "give"):
-            continue
-        for child in tok.children:
-            if child.dep_ == "advmod" and child.lower_ in SUPERSEDED_ADVERBS:
-                return True
-            if (
-                child.dep_ in SUBJECT_DEPS
-                and _lemma(child) in ("report", "estimate", "figure")
-                and any(m.lower_ in SUPERSEDED_SOURCES for m in child.children)
-            ):
-                return True  # "initial reports put the toll at 40"
-    return False
-
-
-CHANGE_LEMMAS = frozenset(
-    {"rise", "climb", "increase", "grow", "jump", "swell", "soar", "surge", "double", "fall",
-     "drop", "decrease", "decline", "dip", "revise", "raise", "lower", "reduce", "cut",
-     "correct", "go", "move", "change", "update", "bring", "push", "take"}
-)  # fmt: skip
-
-
-def _changed_from(num: Token) -> bool:
-    """ "from 20" in "rose from 20 to 25": the level before a change that also gives the
-    new one ("to 25"); the figure after "to" is what holds now."""
-    head = _number_head(num)
-    if (
-        num.dep_ == "quantmod"
-        and num.head.like_num
-        and any(c.dep_ == "quantmod" and c.lower_ == "to" for c in num.head.children)
-    ):
-        # "rose from six to 12", parsed with "six" and "to" as modifiers of 12
-        target = num.head
-        return (
-            target.dep_ == "pobj"
-            and target.head.lower_ == "from"
-            and _lemma(target.head.head) in CHANGE_LEMMAS
-        )
-    if head.dep_ != "pobj" or head.head.lower_ != "from":
-        return False
-    prep = head.head
-    verb = prep.head
-    while verb.dep_ in ("prep", "pobj") and verb.head != verb:
-        verb = verb.head
-    if _lemma(verb) not in CHANGE_LEMMAS:
-        return False
-    to_preps = [c for c in (*prep.children, *verb.children) if c.lower_ == "to"]
-    to_preps += [prep.head] if prep.head.lower_ == "to" else []
-    return any(any(t.like_num or t.pos_ == "NUM" for t in p.subtree) for p in to_preps)
 
 
 def _time_of(article: Article) -> str | None:

@@ -105,11 +105,10 @@ def _counted_noun(num: Token, lexicon: Lexicon) -> Counted | None:
     """The noun a number counts, following the usual attachments."""
     head = _number_head(num)
     candidates: list[tuple[Token, Token]] = []  # (noun, anchor)
-    if head.dep_ in ("nummod", "amod", "quantmod", "compound", "nmod") and head.head.pos_ in (
-        "NOUN",
-        "PROPN",
-        "ADJ",
-    ):
+    zero_det = head.dep_ == "det" and head.lower_ == "no"  # "no injuries were reported"
+    if (
+        head.dep_ in ("nummod", "amod", "quantmod", "compound", "nmod") or zero_det
+    ) and head.head.pos_ in ("NOUN", "PROPN", "ADJ"):
         candidates.append((head.head, head.head))
     elif head.pos_ in ("NUM", "NOUN", "PRON") or head.like_num:
         obj = _of_object(head)
@@ -128,6 +127,8 @@ def _counted_noun(num: Token, lexicon: Lexicon) -> Counted | None:
         (c.head if c.dep_ == "compound" and c.head.pos_ == "NOUN" else c, a) for c, a in candidates
     ]
     for cand, anchor in candidates:
+        if cand.lower_ == "others" and head.dep_ == "nummod":
+            return Counted(cand, "people", "others", anchor)  # "and 70 others were injured"
         cls, phrase = _phrase_class(cand, lexicon)
         if cls is not None:
             return Counted(cand, cls, phrase, anchor)

@@ -106,7 +106,7 @@ twice/double the 40            80          multiple  triple, quadruple
 all 14, a total of 14, 14 in   14          (none)    ``totality=True``
 all, all of the 14
 no one, nobody, none, not a    0           (none)    the spaCy layer checks
-single, not one                                      what they refer to
+single, not one, no injuries                         what they refer to
 ============================== =========== ========= =======================
 
 What is *not* a quantity (nothing is returned)
@@ -891,6 +891,11 @@ def _finish_left(toks: Sequence[_Tok], expr: _Expr, floor: int) -> _Expr:
     )  # fmt: skip
 
 
+_ZERO_CASUALTY_NOUNS = frozenset(
+    {"injuries", "casualties", "deaths", "fatalities", "dead", "injured", "wounded"}
+)  # fmt: skip
+
+
 def _zero_at(toks: Sequence[_Tok], i: int, floor: int) -> tuple[_Expr | None, int] | None:
     w = _word(toks, i)
     size = 0
@@ -898,6 +903,8 @@ def _zero_at(toks: Sequence[_Tok], i: int, floor: int) -> tuple[_Expr | None, in
         size = 1
     elif w == "no" and _word(toks, i + 1) == "one":
         size = 2
+    elif w == "no" and _word(toks, i + 1) in _ZERO_CASUALTY_NOUNS:
+        size = 1  # "no injuries were reported", "there were no casualties"
     elif (
         w == "no" and toks[i + 1 :] and toks[i + 1].text == "-" and _word(toks, i + 2) == "one"
     ) or (w == "not" and _phrase(toks, i + 1, 2) == "a single"):

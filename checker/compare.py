@@ -35,7 +35,7 @@ undated reports cannot revise or be stale. When a group disagrees:
    - ``contradiction`` (error) otherwise: a value never held before the
      consensus appeared (one report prints Dec. 18 for an attack every other
      report dates Dec. 17), or a claim from an undated report.
-   One contradiction per group lists the deviant claims and the consensus.
+   One contradiction per deviant report names its claims and the consensus.
 4. A group that does not converge (the latest reports disagree, a tie, only
    one dated report) is split into clusters of agreeing claims: when one
    cluster holds more reports than any other (at least two), each report

@@ -228,6 +228,14 @@ def _predicate_phrases(verb: Token) -> list[str]:
         phrases.append(f"{_lemma(verb.head)} {lemma}")
     # "are dead", "remain missing": the complement says what happened, not the copula
     phrases.extend(_lemma(c) for c in verb.children if c.dep_ in ("acomp", "oprd"))
+    # "held for questioning", "held in custody": a verb with its prepositional object
+    phrases[:0] = [
+        f"{lemma} {c.lower_} {g.lower_}"
+        for c in verb.children
+        if c.dep_ == "prep"
+        for g in c.children
+        if g.dep_ in ("pobj", "pcomp")
+    ]
     if lemma in COPULAS:  # "had been on board"
         phrases.extend(
             f"{c.lower_} {_lemma(g)}"

@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from checker.slots import Lexicon
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+_MAX_DIGITS = 15  # a figure longer than this is no count of people (and int() has limits)
 
 
 def lemma(tok: Token) -> str:
@@ -116,14 +117,14 @@ def _figure_of(noun: Token) -> int | None:
     for c in noun.children:
         if c.dep_ == "nummod" and c.like_num:
             digits = c.text.replace(",", "")
-            return int(digits) if digits.isdigit() else None
+            return int(digits) if digits.isdigit() and len(digits) <= _MAX_DIGITS else None
     return None
 
 
 def _is_sum_of_conjuncts(num: Token, noun: Token) -> bool:
     """The first figure of a list equals the sum of the figures after it."""
     own = num.text.replace(",", "")
-    if not own.isdigit():
+    if not own.isdigit() or len(own) > _MAX_DIGITS:
         return False
     parts = [t for t in noun.subtree if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN")]
     figures = [_figure_of(t) for t in parts]

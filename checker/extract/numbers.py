@@ -852,7 +852,7 @@ def find_quantities(text: str) -> list[Quantity]:
             i += 1
             continue
         expr, stop = hit
-        if expr is not None:
+        if expr is not None and _finite(expr):
             out.append(_to_quantity(text, toks, expr))
         floor = i = max(stop, i + 1)
     return out
@@ -1333,6 +1333,11 @@ def _to_quantity(text: str, toks: Sequence[_Tok], expr: _Expr) -> Quantity:
         number_end=toks[expr.num_stop - 1].end,
         relation=expr.relation,
     )
+
+
+def _finite(expr: _Expr) -> bool:
+    """A figure of 310 digits overflows a float: no count anybody reports, so skipped."""
+    return math.isfinite(expr.lo) and math.isfinite(expr.hi)
 
 
 def _clean(value: float | None) -> float | None:

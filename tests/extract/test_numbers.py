@@ -223,3 +223,11 @@ def test_output_is_ordered_and_disjoint() -> None:
 def test_deterministic() -> None:
     text = "Between 35 and 50 rebels, some 400 hostages and 2,300 feet of tunnel."
     assert find_quantities(text) == find_quantities(text)
+
+
+def test_a_figure_too_long_for_a_float_is_skipped_not_a_crash() -> None:
+    from checker.extract.numbers import find_quantities
+
+    assert find_quantities("1" * 400 + " people were evacuated") == []
+    (q,) = find_quantities("9" * 400 + " people and 15 crew")
+    assert (q.low, q.high) == (15, 15)

@@ -159,7 +159,7 @@ class Wording:
         body = texts[0] + " but " + "; ".join(texts[1:]) if len(texts) > 1 else texts[0]
         return body + self.attribution_note(clusters)
 
-    def against(self, outlier: Sequence[int], majority: Sequence[int], when: str = "") -> str:
+    def against(self, outlier: Sequence[int], majority: Sequence[int]) -> str:
         """The odd one out first, then how many reports say otherwise, and which."""
         n = self.count_reports(majority)
         verb = "says" if n == 1 else "say"
@@ -169,5 +169,5 @@ class Wording:
         cited = f" (citing {' '.join(source.split())})" if source else ""
         return (
             f"{self.says(outlier)}{cited}; {plural(n, 'other report')} {verb} "
-            f'"{self.consensus(majority)}"{when} ({self.reports(majority)})'
+            f'"{self.consensus(majority)}" ({self.reports(majority)})'
         )

@@ -164,8 +164,12 @@ class _Context:
             cached = self._pub[aid] = (key if key is not None else _INF, aid)
         return cached
 
+    def pub_order(self, row: int) -> tuple[tuple[float, str], str]:
+        """Publication order, ties broken by claim id: deterministic whatever the input."""
+        return self.pub_key(row), self.claims[row].id
+
     def by_pub(self, rows: Iterable[int]) -> list[int]:
-        return sorted(rows, key=lambda r: (self.pub_key(r), self.claims[r].id))
+        return sorted(rows, key=self.pub_order)
 
 
 def _pub_seconds(value: dt.date | dt.datetime | None) -> float | None:
@@ -290,7 +294,7 @@ def _agreement_clusters(
     ctx: _Context, rows: Sequence[int], lo: Mapping[int, float], hi: Mapping[int, float]
 ) -> list[list[int]]:
     """Partition claims into groups that agree pairwise (sweep by low bound)."""
-    ordered = sorted(rows, key=lambda r: (lo[r], hi[r], ctx.pub_key(r), ctx.claims[r].id))
+    ordered = sorted(rows, key=lambda r: (lo[r], hi[r], *ctx.pub_order(r)))
     clusters: list[list[int]] = []
     cap = -_INF
     for r in ordered:
@@ -301,8 +305,8 @@ def _agreement_clusters(
             clusters.append([r])
             cap = hi[r]
     for cl in clusters:
-        cl.sort(key=lambda r: (ctx.pub_key(r), ctx.claims[r].id))
-    clusters.sort(key=lambda cl: (ctx.pub_key(cl[0]), ctx.claims[cl[0]].id))
+        cl.sort(key=ctx.pub_order)
+    clusters.sort(key=lambda cl: ctx.pub_order(cl[0]))
     return clusters
 
 
@@ -508,8 +512,8 @@ def _disagreeing(
     major = _majority(b.ctx, clusters)
     if major is None:
         rows = [r for cl in clusters for r in cl]
-        b.add(FindingType.CONTRADICTION, rows, f"{head}: {words.disagreement(clusters)}",
-              context=context)  # fmt: skip
+        msg = f"{head}: {words.disagreement(clusters)}"
+        b.add(FindingType.CONTRADICTION, rows, msg, context=context)
         return
     majority = clusters[major]
     others = b.ctx.by_pub(r for k, cl in enumerate(clusters) if k != major for r in cl)

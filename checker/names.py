@@ -485,12 +485,10 @@ def spelling_differences(cluster: NameCluster) -> list[tuple[str, list[str], boo
         others = [
             t
             for t in g
-            if t != head
-            and not _inflected(t, head)
-            and not (cluster.label != "PERSON" and _house_style(t, head))
+            if t != head and not _inflected(t, head) and (person or not _house_style(t, head))
         ]
         accent_only = all(fold(t) == fold(head) for t in others)
-        if not others or (accent_only and cluster.label != "PERSON"):
+        if not others or (accent_only and not person):
             continue  # "Vendome"/"Vendôme": a place's accent is a house style, not a misspelling
         out.append((head, others, accent_only))
     return out
@@ -527,6 +525,8 @@ def spelling_findings(
     """One warning per cluster whose spellings disagree on a word."""
     findings: list[Finding] = []
     for cluster in clusters:
+        if len({m.article_id for m in cluster.mentions}) < 2:
+            continue  # two spellings inside one report are not a disagreement across reports
         diffs = spelling_differences(cluster)
         if not diffs:
             continue
@@ -551,8 +551,6 @@ def spelling_findings(
             f"({words}): canonical {show(canon)}; variants " + ", ".join(show(v) for v in listed)
         )
         mentions = [m for m in cluster.mentions if m.text in involved]
-        if len({m.article_id for m in cluster.mentions}) < 2:
-            continue  # two spellings inside one report are not a disagreement across reports
         variant_mentions = [m for m in mentions if m.text != cluster.canonical]
         outliers = sorted({claim_id_of(m) for m in variant_mentions})
         rest = sorted({claim_id_of(m) for m in mentions} - set(outliers))

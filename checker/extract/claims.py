@@ -228,21 +228,18 @@ def _predicate_phrases(verb: Token) -> list[str]:
         phrases.append(f"{_lemma(verb.head)} {lemma}")
     # "are dead", "remain missing": the complement says what happened, not the copula
     phrases.extend(_lemma(c) for c in verb.children if c.dep_ in ("acomp", "oprd"))
-    # "held for questioning", "held in custody": a verb with its prepositional object
-    phrases[:0] = [
-        f"{lemma} {c.lower_} {g.lower_}"
+    objects = [
+        (c, g)
         for c in verb.children
         if c.dep_ == "prep"
         for g in c.children
         if g.dep_ in ("pobj", "pcomp")
     ]
+    # "held for questioning", "held in custody": a verb with its prepositional object
+    phrases[:0] = [f"{lemma} {prep.lower_} {obj.lower_}" for prep, obj in objects]
     if lemma in COPULAS:  # "had been on board"
         phrases.extend(
-            f"{c.lower_} {_lemma(g)}"
-            for c in verb.children
-            if c.dep_ == "prep"
-            for g in c.children
-            if g.dep_ == "pobj"
+            f"{prep.lower_} {_lemma(obj)}" for prep, obj in objects if obj.dep_ == "pobj"
         )
     phrases.append(lemma)
     return phrases

@@ -113,22 +113,27 @@ def part_of(num: Token) -> str | None:
     return lemma(noun)
 
 
+def _digits(num: Token) -> int | None:
+    """ "1,128" -> 1128; None for words ("two") and for runs too long to be a count."""
+    digits = num.text.replace(",", "")
+    return int(digits) if digits.isdigit() and len(digits) <= _MAX_DIGITS else None
+
+
 def _figure_of(noun: Token) -> int | None:
     for c in noun.children:
         if c.dep_ == "nummod" and c.like_num:
-            digits = c.text.replace(",", "")
-            return int(digits) if digits.isdigit() and len(digits) <= _MAX_DIGITS else None
+            return _digits(c)
     return None
 
 
 def _is_sum_of_conjuncts(num: Token, noun: Token) -> bool:
     """The first figure of a list equals the sum of the figures after it."""
-    own = num.text.replace(",", "")
-    if not own.isdigit() or len(own) > _MAX_DIGITS:
+    own = _digits(num)
+    if own is None:
         return False
     parts = [t for t in noun.subtree if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN")]
     figures = [_figure_of(t) for t in parts]
-    return bool(figures) and None not in figures and sum(f or 0 for f in figures) == int(own)
+    return bool(figures) and None not in figures and sum(f or 0 for f in figures) == own
 
 
 def superseded(num: Token, lexicon: Lexicon) -> bool:
@@ -142,7 +147,7 @@ def superseded(num: Token, lexicon: Lexicon) -> bool:
         if tok.head == tok or (tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("conj", "parataxis")):
             break  # "..., but officials later said 32": another assertion
         tok = tok.head
-        if lemma(tok) not in lexicon.attribution_verbs and tok.lemma_ not in ("put", "give"):
+        if lemma(tok) not in lexicon.attribution_verbs and lemma(tok) not in ("put", "give"):
             continue
         for child in tok.children:
             if child.dep_ == "advmod" and child.lower_ in SUPERSEDED_ADVERBS:

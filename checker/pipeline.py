@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from checker.behaviour import slot_behaviour
 from checker.cache import ClaimCache, StoryResult, dating_key
 from checker.compare import compare, is_ignored
 from checker.config import Config, story_config_groups
@@ -20,10 +21,11 @@ from checker.extract.claims import extract_claims, place_story_events, place_sto
 from checker.ids import claim_id, finding_id
 from checker.messages import report_label
 from checker.nlp import load_pipeline
-from checker.place import place_background
+from checker.place import place_background, place_event_facts, story_onsets
 from checker.published import check_consistency, event_stems, resolve_published
 from checker.records import (
     Article,
+    Behaviour,
     Claim,
     DateValue,
     Finding,
@@ -213,6 +215,12 @@ def build_report(
             published,
         )
     ]
+    placed = place_event_facts(
+        placed,
+        story_onsets(claims),
+        published,
+        lambda slot: slot_behaviour(slot, lexicon.behaviour, config.behaviour) is Behaviour.FIXED,
+    )
     placed = place_background(placed, articles, story_years(articles))
     kept = [c for c in placed if not is_ignored(c.slot, config.ignore_slots)]
     comparison = compare(

@@ -15,18 +15,31 @@ report, so it is the story's. A date claim is background when the date
 itself ends that early. The story's start is its earliest dated report, so a
 retrospective written months later still speaks of the story when it names
 the day it began.
+
+A *fixed* fact of the story's setting (how many were aboard or at the party,
+the building's storeys, the quake's magnitude, how many were deployed) holds
+on the event's day, not on the day a report repeats it: with no date of its
+own in its clause it takes the story's onset, the day most reports give for
+the attack or the disaster. The attackers and what they demand are not the
+setting: "the 14 rebels" and "the 400 prisoners they want freed" in the
+third week of a siege are that week's state.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
 from checker.extract.dates import find_dates
 from checker.records import Article, Claim, DateMention, DateValue, Kind
+
+ONSET_EVENTS = ("attack", "incident")
+_CONDUCT_NOUNS = frozenset({"rebels", "prisoners"})
+_CONDUCT_PREDICATES = frozenset({"demanded", "attacked"})
 
 BACKGROUND = "background"
 BEFORE_STORY = dt.timedelta(days=30)
@@ -130,5 +143,53 @@ def place_background(
         story_years = tuple(years.get(c.story, ()))
         if is_background(c, start, anchors.get(c.article_id), story_years):
             c = replace(c, event=BACKGROUND)
+        out.append(c)
+    return out
+
+
+def story_onsets(claims: Iterable[Claim]) -> dict[str, dt.date]:
+    """Per story, the day most of its date claims give for the attack or disaster
+    (ties: the earliest day)."""
+    counts: dict[str, Counter[dt.date]] = defaultdict(Counter)
+    for c in claims:
+        value = c.value
+        if (
+            isinstance(value, DateValue)
+            and value.start == value.end
+            and c.slot.removesuffix(".date") in ONSET_EVENTS
+        ):
+            counts[c.story][value.start] += 1
+    return {
+        story: min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        for story, counter in counts.items()
+    }
+
+
+def _is_setting(slot: str) -> bool:
+    noun, _, predicate = slot.split("/", 1)[0].partition(".")
+    return noun not in _CONDUCT_NOUNS and predicate not in _CONDUCT_PREDICATES
+
+
+def place_event_facts(
+    claims: Iterable[Claim],
+    onsets: Mapping[str, dt.date],
+    published: Mapping[str, dt.date],
+    is_fixed: Callable[[str], bool],
+) -> list[Claim]:
+    """Date a fixed fact that its report only repeats by the story's onset (see the
+    module); a report published before that day speaks of something else."""
+    out = []
+    for c in claims:
+        onset = onsets.get(c.story)
+        pub = published.get(c.article_id)
+        if (
+            onset is not None
+            and c.kind in (Kind.COUNT, Kind.QUANTITY)
+            and c.as_of_basis in ("published", "unknown")
+            and (pub is None or onset <= pub)
+            and _is_setting(c.slot)
+            and is_fixed(c.slot)
+        ):
+            c = replace(c, as_of=onset, as_of_basis="story_onset")
         out.append(c)
     return out

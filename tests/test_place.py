@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from checker.place import first_report_days, place_background
+from checker.place import first_report_days, place_background, place_event_facts, story_onsets
 from tests.factories import article, count_claim, date_claim
 
 START = dt.date(2013, 4, 24)
@@ -73,3 +73,56 @@ def test_years_after_another_happening_makes_its_figure_background() -> None:
     )
     before_it = _said("Some 1,134 people died, two years after the inspection.", "1,134 people")
     assert _events(other, anniversary, before_it) == ["background", "main", "main"]
+
+
+FIXED = frozenset({"people.aboard", "floors", "rebels", "prisoners.demanded"})
+CRASH = dt.date(2014, 7, 17)
+
+
+def _placed(*claims: object, published: dt.date = dt.date(2014, 7, 20)) -> list[object]:
+    onsets = story_onsets(claims)  # type: ignore[arg-type]
+    return [
+        (c.slot, c.as_of, c.as_of_basis)
+        for c in place_event_facts(
+            claims,  # type: ignore[arg-type]
+            onsets,
+            {"mh17/a": published},
+            FIXED.__contains__,
+        )
+        if c.kind.value != "date"
+    ]
+
+
+def test_the_onset_is_the_most_reported_attack_or_disaster_day() -> None:
+    crash = [date_claim(f"mh17/{i}", "attack.date", CRASH, story="mh17") for i in "abc"]
+    other = date_claim("mh17/d", "incident.date", dt.date(2014, 7, 18), story="mh17")
+    rescue = date_claim("mh17/e", "rescue.date", dt.date(2014, 7, 10), story="mh17")
+    assert story_onsets([*crash, other, rescue]) == {"mh17": CRASH}
+
+
+def test_a_fixed_fact_of_the_setting_holds_on_the_onset_day() -> None:
+    crash = date_claim("mh17/b", "attack.date", CRASH, story="mh17")
+    aboard = count_claim("mh17/a", "people.aboard", 298, as_of=dt.date(2014, 7, 20), story="mh17")
+    assert _placed(crash, aboard) == [("people.aboard", CRASH, "story_onset")]
+
+
+def test_levels_actors_and_demands_keep_the_report_day() -> None:
+    day = dt.date(2014, 7, 20)
+    crash = date_claim("mh17/b", "attack.date", CRASH, story="mh17")
+    missing = count_claim("mh17/a", "people.missing", 2, as_of=day, story="mh17")
+    rebels = count_claim("mh17/a", "rebels", 14, as_of=day, story="mh17")
+    demanded = count_claim("mh17/a", "prisoners.demanded", 400, as_of=day, story="mh17")
+    assert [as_of for _, as_of, _ in _placed(crash, missing, rebels, demanded)] == [day] * 3
+
+
+def test_a_report_before_the_onset_or_a_figure_dated_in_its_clause_is_left_alone() -> None:
+    crash = date_claim("mh17/b", "attack.date", CRASH, story="mh17")
+    early = count_claim("mh17/a", "floors", 24, as_of=dt.date(2014, 7, 16), story="mh17")
+    dated = replace(
+        count_claim("mh17/a", "people.aboard", 295, as_of=dt.date(2014, 7, 18), story="mh17"),
+        as_of_basis="event",
+    )
+    assert _placed(crash, early, published=dt.date(2014, 7, 16)) == [
+        ("floors", dt.date(2014, 7, 16), "published")
+    ]
+    assert _placed(crash, dated) == [("people.aboard", dt.date(2014, 7, 18), "event")]

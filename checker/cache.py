@@ -81,7 +81,7 @@ __all__ = [
 
 T = TypeVar("T")
 
-FORMAT = 4
+FORMAT = 5
 MAGIC = b"checker-cache"
 CACHE_DIR_NAME = ".checker-cache"
 
@@ -280,6 +280,7 @@ def claim_to_json(c: Claim) -> dict[str, Any]:
         "event": c.event,
         "superseded": c.superseded,
         "scope": c.scope,
+        "group": c.group,
     }
 
 
@@ -308,6 +309,7 @@ def claim_from_json(raw: Mapping[str, Any]) -> Claim:
         event=str(raw["event"]),
         superseded=bool(raw["superseded"]),
         scope=_opt_str(raw["scope"]),
+        group=_opt_str(raw["group"]),
     )
 
 
@@ -470,7 +472,7 @@ def _claim_row(c: Claim, sentence_index: int) -> list[Any]:
         c.id, c.article_id, c.story, c.slot, c.kind.value, value, c.qualifier.value,
         None if c.as_of is None else c.as_of.isoformat(), c.quote, sentence_index, c.start,
         c.end, c.unit, c.attribution, c.hedge, c.as_of_basis, c.as_of_time, c.totality,
-        c.corrects, c.line, c.event, c.superseded, c.scope,
+        c.corrects, c.line, c.event, c.superseded, c.scope, c.group,
     ]  # fmt: skip
 
 

@@ -18,6 +18,7 @@ from checker.compare import compare, is_ignored
 from checker.config import Config, story_config_groups
 from checker.corpus import read_corpus, story_config_files
 from checker.extract.claims import extract_claims, place_story_events, place_story_start
+from checker.frames import narrows
 from checker.ids import claim_id, finding_id
 from checker.messages import report_label
 from checker.nlp import load_pipeline
@@ -257,11 +258,15 @@ def _comparable(claim: Claim, lexicon: Lexicon) -> bool:
 
 
 def _as_compared(claim: Claim) -> Claim:
-    """A part ("two women and one man died") is compared only with the same part in
-    other reports (``dead/woman``), never with a total."""
-    if claim.scope is None:
+    """A part ("two women and one man died") or a group of the whole ("12 children
+    were killed") is compared only with the same part or group in other reports
+    (``dead/woman``, ``dead/child``), never with a total."""
+    part = claim.scope
+    if part is None and narrows(claim.slot, claim.group):
+        part = claim.group
+    if part is None:
         return claim
-    return replace(claim, slot=f"{claim.slot}/{claim.scope}")
+    return replace(claim, slot=f"{claim.slot}/{part}")
 
 
 def assemble_report(

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
+from checker.frames import frame_of
+
 
 class PublishedBasis(StrEnum):
     """How an article's publication date was found."""
@@ -202,7 +204,9 @@ class Claim:
     ("local news originally reported that two of the three victims died"):
     kept, never compared. ``scope`` names the subgroup a part counts ("two women
     and one man died": ``woman``, ``man``): compared only with the same part
-    (slot ``dead/woman``), never with a total.
+    (slot ``dead/woman``), never with a total. ``group`` says who a count counts
+    when its words narrow the whole ("12 children were killed": ``child``), see
+    :mod:`checker.frames`; ``frame`` is what happened to them, from the slot.
     """
 
     id: str
@@ -228,6 +232,12 @@ class Claim:
     event: str = "main"
     superseded: bool = False
     scope: str | None = None
+    group: str | None = None
+
+    @property
+    def frame(self) -> str:
+        """What the figure is about: killed, held, present, onset, magnitude..."""
+        return frame_of(self.kind, self.slot, self.unit)
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,17 @@ class Lexicon:
     people_words: frozenset[str] = frozenset()
     doubtful_slots: frozenset[str] = frozenset()
     running_totals: frozenset[str] = frozenset()
+    nationalities: Mapping[str, str] = field(default_factory=dict)
+
+    def nationality(self, word: str) -> str | None:
+        """The adjective of a nationality word ("Britons" -> ``british``), or None."""
+        w = word.lower()
+        found = self.nationalities.get(w)
+        if found is None and w.endswith("s"):
+            found = self.nationalities.get(w[:-1])
+        if found is None and w.endswith("men"):  # "Dutchmen", "Frenchmen"
+            found = self.nationalities.get(w[:-3] + "man")
+        return found
 
     def noun_class(self, phrase: str) -> str | None:
         """The noun class of a lemma or a lower-case phrase, or None."""
@@ -146,4 +157,13 @@ def load_lexicon(config: Config | None = None) -> Lexicon:
         people_words=frozenset(w.lower() for w in people.get("words", ())),
         doubtful_slots=frozenset(people.get("doubtful", ())),
         running_totals=frozenset(_table(raw, "running").get("slots", ())),
+        nationalities=_nationalities(raw),
     )
+
+
+def _nationalities(raw: Mapping[str, object]) -> dict[str, str]:
+    table = raw.get("nationalities", {})
+    assert isinstance(table, dict)
+    out = {str(w).lower(): str(w).lower() for w in table.get("words", ())}
+    out.update({str(k).lower(): str(v).lower() for k, v in table.get("nouns", {}).items()})
+    return out

@@ -97,3 +97,31 @@ def test_a_part_is_compared_with_the_same_part_never_with_the_total(tmp_path: Pa
     (story / "c.md").write_text(PART_C, encoding="utf-8")
     report = checker.check([story])
     assert [(f.type.value, f.slot) for f in report.findings] == [("contradiction", "dead/woman")]
+
+
+def _quake_report(source: str, sentence: str) -> str:
+    return f"---\nsource: {source}\npublished: 2023-02-07\n---\nANTAKYA -- {sentence}\n"
+
+
+def test_a_group_of_the_dead_is_compared_with_the_same_group_never_with_the_toll(
+    tmp_path: Path,
+) -> None:
+    story = tmp_path / "quake"
+    story.mkdir()
+    (story / "a.md").write_text(
+        _quake_report("Harbour Light Gazette", "The quake killed 300 people on Monday."), "utf-8"
+    )
+    (story / "b.md").write_text(
+        _quake_report("Meridian Daily", "Twelve children were killed on Monday."), "utf-8"
+    )
+    report = checker.check([story])
+    assert [(c.frame, c.group) for c in report.claims if c.slot == "dead"] == [
+        ("killed", None),
+        ("killed", "child"),
+    ]
+    assert report.findings == ()  # 12 children are not a toll of 12
+    (story / "c.md").write_text(
+        _quake_report("Coastal Times", "Fifteen children were killed on Monday."), "utf-8"
+    )
+    report = checker.check([story])
+    assert [(f.type.value, f.slot) for f in report.findings] == [("contradiction", "dead/child")]

@@ -103,7 +103,9 @@ def test_only_counts_the_lexicon_can_name_are_compared() -> None:
     lexicon = load_lexicon()
     assert lexicon.is_comparable_count("hostages")
     assert lexicon.is_comparable_count("miner.killed")
-    assert lexicon.is_comparable_count("australian")
+    assert lexicon.is_comparable_count("crew.killed")
+    # "27 Australians": people of one nationality, compared only with what befell them
+    assert lexicon.is_comparable_count("people.aboard")
     assert lexicon.is_comparable_count("boat.arrested")
     assert not lexicon.is_comparable_count("boat")
     assert not lexicon.is_comparable_count("round")

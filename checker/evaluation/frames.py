@@ -11,61 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from checker.frames import LENGTH_FRAMES, WHOLE_CLASSES, frame_of, slot_head
 from checker.records import Claim, Finding, Kind
 
-PREDICATE_FRAMES = {
-    "released": "freed",
-    "rescued": "freed",
-    "freed": "freed",
-    "killed": "killed",
-    "injured": "injured",
-    "missing": "missing",
-    "held": "held",
-    "trapped": "held",
-    "arrested": "arrested",
-    "charged": "arrested",
-    "demanded": "demanded",
-    "deployed": "deployed",
-    "attacked": "other",
-    "shot": "other",
-    "seen": "present",
-    "aboard": "present",
-    "evacuated": "evacuated",
-    "displaced": "evacuated",
-}
-NOUN_FRAMES = {
-    "hostages": "held",
-    "rebels": "attackers",
-    "attackers": "attackers",
-    "dead": "killed",
-    "bodies": "killed",  # the gold counts bodies recovered as the dead so far
-    "injured": "injured",
-    "missing": "missing",
-    "guests": "present",
-    "people": "present",
-    "soldiers": "present",
-    "prisoners": "other",
-    "shots": "other",
-}
-DATE_FRAMES = {
-    "attack": "onset",
-    "incident": "onset",
-    "rescue": "end",
-    "talks": "talks",
-    "release": "release",
-    "arrest": "arrest",
-    "court": "court",
-}
-UNIT_FRAMES = {
-    "m": "length",
-    "s": "duration",
-    "kg": "weight",
-    "m2": "area",
-    "magnitude": "magnitude",
-    "floors": "floors",
-}
-LENGTH_FRAMES = frozenset({"length", "distance", "height", "depth"})
-GENERIC_GROUPS = frozenset({"people", "person", "dead", "bodies", "injured", "missing", "victims"})
+GENERIC_GROUPS = WHOLE_CLASSES
 
 
 @dataclass(frozen=True)
@@ -77,20 +26,7 @@ class ClaimView:
 
 
 def _slot_frame(kind: Kind, slot: str, unit: str | None) -> tuple[str, str | None]:
-    head, _, tail = slot.split("/", 1)[0].partition(".")
-    if kind is Kind.DATE:
-        return DATE_FRAMES.get(head, head if head else "other"), None
-    if kind is Kind.NAME:
-        return "name", None
-    if kind is Kind.QUANTITY:
-        if not tail and head in UNIT_FRAMES.values():
-            return head, None  # "magnitude", "floors"
-        if tail in LENGTH_FRAMES or tail in UNIT_FRAMES.values():
-            return tail, head
-        return UNIT_FRAMES.get(unit or "", "money" if unit and len(unit) == 3 else "other"), head
-    if tail:
-        return PREDICATE_FRAMES.get(tail, "present"), head
-    return NOUN_FRAMES.get(head, "present"), head
+    return frame_of(kind, slot, unit), slot_head(kind, slot, unit)
 
 
 def claim_view(claim: Claim) -> ClaimView:

@@ -40,6 +40,8 @@ class GoldClaim:
     canonical: str | None = None
     occurrence: int = 0
     """Which occurrence of ``quote`` in the text (0 = first) this claim is."""
+    previous: tuple[float | None, float | None] | None = None
+    """The figure the same words supersede ("rose from 20 to 25": 20), as an interval."""
 
 
 @dataclass(frozen=True)
@@ -160,9 +162,16 @@ def _claims(article_id: str, raw: Sequence[Mapping[str, Any]]) -> list[GoldClaim
                 text=c.get("text"),
                 canonical=c.get("canonical"),
                 occurrence=occurrence,
+                previous=_previous(c.get("previous")),
             )
         )
     return out
+
+
+def _previous(raw: Any) -> tuple[float | None, float | None] | None:
+    if not isinstance(raw, Mapping):
+        return None
+    return _num(raw.get("low")), _num(raw.get("high"))
 
 
 def load_gold(data: Mapping[str, Any]) -> GoldStory:

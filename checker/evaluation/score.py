@@ -228,6 +228,30 @@ def _sprung(
     return True
 
 
+def _superseded_of_gold(
+    gold: Iterable[GoldClaim], predicted: Iterable[Claim], texts: Mapping[str, str]
+) -> set[str]:
+    """Superseded claims that are a gold claim's ``previous`` ("from 28" in "down to 27
+    from 28"): the gold writes them inside the new figure's claim, the checker as a
+    claim of their own; neither rewarded nor counted against precision."""
+    with_previous = [(g, _gold_span(g, texts)) for g in gold if g.previous is not None]
+    out = set()
+    for c in predicted:
+        if not c.superseded or not isinstance(c.value, CountValue):
+            continue
+        for g, span in with_previous:
+            if span is None or g.article_id != c.article_id or g.previous is None:
+                continue
+            low, high = g.previous
+            if (
+                span[0] < c.end
+                and c.start < span[1]
+                and _overlap(low, high, c.value.low, c.value.high)
+            ):
+                out.add(c.id)
+    return out
+
+
 def score_story(report: Report, gold: GoldStory) -> StoryScores:
     ids = gold.article_ids
     texts = {a.id: a.text for a in report.articles if a.id in ids}
@@ -237,7 +261,12 @@ def score_story(report: Report, gold: GoldStory) -> StoryScores:
     matched_gold = {id(g) for g, _ in pairs}
     matched_pred = {c.id for _, c in pairs}
     optional_pred = {c.id for g, c in pairs if g.optional}
-    scoped = [c for c in predicted if _in_scope(c, gold) and c.id not in optional_pred]
+    superseded_pred = _superseded_of_gold(gold.claims, predicted, texts)
+    scoped = [
+        c
+        for c in predicted
+        if _in_scope(c, gold) and c.id not in optional_pred and c.id not in superseded_pred
+    ]
     numeric_pairs = [(g, c) for g, c in pairs if g.kind != "name" and not g.optional]
     wrong_slot = tuple((g, c) for g, c in numeric_pairs if not slot_correct(g, c))
     dated = [(g, c) for g, c in numeric_pairs if g.as_of is not None]

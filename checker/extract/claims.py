@@ -29,6 +29,7 @@ from checker.extract.context import lemma as _lemma
 from checker.extract.context import number_head as _number_head
 from checker.extract.dates import Duration, find_dates, find_durations
 from checker.extract.numbers import find_quantities
+from checker.frames import group_of
 from checker.ids import claim_id
 from checker.published import is_timestamp_line
 from checker.records import (
@@ -79,7 +80,15 @@ def _phrase_class(tok: Token, lexicon: Lexicon) -> tuple[str | None, str]:
         if cls is not None:
             return cls, phrase
     cls = lexicon.noun_class(lemma) or lexicon.noun_class(tok.text.lower())
+    if cls is None and tok.pos_ in ("NOUN", "PROPN") and lexicon.nationality(tok.text):
+        return "people", lemma  # "27 Australians": people, of one nationality
+    if lemma in NATIONALITY_HOLDERS and any(lexicon.nationality(c.text) for c in compounds):
+        return "people", lemma  # "ten British nationals", "189 Dutch citizens"
     return cls, lemma
+
+
+# Nouns that say no more than a nationality: "British nationals", "Dutch citizens".
+NATIONALITY_HOLDERS = frozenset({"national", "citizen", "subject"})
 
 
 def _of_object(tok: Token) -> Token | None:
@@ -185,8 +194,12 @@ def _argument_noun(num: Token, lexicon: Lexicon) -> Counted | None:
 def _toll_noun(num: Token, lexicon: Lexicon) -> Counted | None:
     """ "the death toll rose to three", "the number of hostages fell to 72"."""
     tok = _number_head(num)
-    for _ in range(5):  # "rose from 20 to 25": 25 hangs from "to", from "from", from "rose"
-        if tok.dep_ in ("pobj", "prep") and tok.head != tok:
+    for _ in range(6):  # "rose from 20 to 25": 25 hangs from "to", from "from", from "rose"
+        # "revised the number aboard down to 27": from "to", "down", "aboard", "revised"
+        climbs = tok.dep_ in ("pobj", "prep", "pcomp") or (
+            tok.dep_ == "advmod" and tok.lower_ in ("down", "up")
+        )
+        if climbs and tok.head != tok:
             tok = tok.head
             continue
         break
@@ -227,7 +240,8 @@ def _predicate_phrases(verb: Token) -> list[str]:
     if verb.dep_ in ("ccomp", "xcomp") and verb.head != verb:
         phrases.append(f"{_lemma(verb.head)} {lemma}")
     # "are dead", "remain missing": the complement says what happened, not the copula
-    phrases.extend(_lemma(c) for c in verb.children if c.dep_ in ("acomp", "oprd"))
+    complements = ("acomp", "oprd", "advmod") if lemma in COPULAS else ("acomp", "oprd")
+    phrases.extend(_lemma(c) for c in verb.children if c.dep_ in complements)  # "were aboard"
     objects = [
         (c, g)
         for c in verb.children
@@ -237,15 +251,23 @@ def _predicate_phrases(verb: Token) -> list[str]:
     ]
     # "held for questioning", "held in custody": a verb with its prepositional object
     phrases[:0] = [f"{lemma} {prep.lower_} {obj.lower_}" for prep, obj in objects]
-    if lemma in COPULAS:  # "had been on board"
+    # "the number of Australians on board flight MH17", with "board" parsed as a compound
+    if any(
+        p.lower_ == "on" and p.i + 1 < len(p.doc) and p.nbor().lower_ == "board" for p, _ in objects
+    ):
+        phrases.append("on board")
+    if lemma in COPULAS:  # "had been on board", "were aboard the jet"
         phrases.extend(
             f"{prep.lower_} {_lemma(obj)}" for prep, obj in objects if obj.dep_ == "pobj"
         )
+        # "inside the building" is not "held": of workers it says they were there
+        phrases.extend(prep.lower_ for prep, _ in objects if prep.lower_ in ABOARD_PREPS)
     phrases.append(lemma)
     return phrases
 
 
 COPULAS = frozenset({"be", "remain", "stay"})
+ABOARD_PREPS = frozenset({"aboard", "onboard"})
 # "30 people were known to have died", "believed to have been killed": the raising verb
 # says who knows; its infinitive says what happened
 RAISING_LEMMAS = frozenset(
@@ -330,10 +352,13 @@ def _governing_predicate(counted: Counted, lexicon: Lexicon) -> tuple[Token | No
             c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in child.children
         ):
             continue  # "rebels who had held the compound": the noun is the agent
-        if child.dep_ in ("amod", "acl", "relcl", "advmod"):  # "298 people aboard"
+        aboard = child.dep_ == "prep" and child.lower_ in ABOARD_PREPS  # "aboard the jet"
+        if child.dep_ in ("amod", "acl", "relcl", "advmod") or aboard:  # "298 people aboard"
             cls = _predicate_class(child, lexicon)
-            if cls in STATE_PREDICATES and modifier is None:
-                modifier = (child, cls)  # "members held in jails": a demand above may say more
+            if cls in (*STATE_PREDICATES, "aboard") and modifier is None:
+                # "members held in jails", "all 298 people aboard were killed": a
+                # predicate above says more
+                modifier = (child, cls)
             elif cls is not None:
                 return child, _by_whom(child, cls, lexicon)
     if counted.anchor == noun and _is_partitive_whole(noun):
@@ -855,7 +880,10 @@ def count_claims(
         if basis.startswith("pending:") and SO_FAR_CUES.search(sent_text):
             basis = "so_far"  # a running total as of publication
         start, end = _quote_span(q, noun)
-        yield _figure_claim(article, doc, q, slot, start, end, as_of, basis, num, lexicon)
+        group = group_of(slot, counted.phrase, _nationality(counted, lexicon))
+        yield _figure_claim(
+            article, doc, q, slot, start, end, as_of, basis, num, lexicon, group=group
+        )
 
 
 # What can happen to people counted by a bare number: "killing one", "600 were killed".
@@ -912,6 +940,15 @@ def _claim_without_noun(
     return _figure_claim(article, doc, q, slot, q.start, end, as_of, basis, num, lexicon)
 
 
+def _nationality(counted: Counted, lexicon: Lexicon) -> str | None:
+    """The nationality of who is counted: "27 Australians", "189 Dutch passengers"."""
+    for tok in (counted.noun, *(c for c in counted.noun.lefts if c.dep_ in ("amod", "compound"))):
+        found = lexicon.nationality(tok.text)
+        if found is not None:
+            return found
+    return None
+
+
 def _figure_claim(
     article: Article,
     doc: Doc,
@@ -923,6 +960,8 @@ def _figure_claim(
     basis: str,
     num: Token,
     lexicon: Lexicon,
+    *,
+    group: str | None = None,
 ) -> Claim:
     """One count or quantity claim: the figure ``q`` quoted as ``text[start:end]``."""
     sent_text = num.sent.text.strip()
@@ -951,6 +990,7 @@ def _figure_claim(
         superseded=superseded(num, lexicon),
         scope=part_of(num),
         event="background" if another_happening(num) else "main",
+        group=group if kind is Kind.COUNT else None,
     )
 
 

@@ -194,4 +194,21 @@ def _changed_from(num: Token) -> bool:
         return False
     to_preps = [c for c in (*prep.children, *verb.children) if c.lower_ == "to"]
     to_preps += [prep.head] if prep.head.lower_ == "to" else []
+    to_preps += _nested_to(verb)  # "revised the number aboard down to 27 from 28"
     return any(any(t.like_num or t.pos_ == "NUM" for t in p.subtree) for p in to_preps)
+
+
+def _nested_to(verb: Token) -> list[Token]:
+    """ "to" phrases under the verb's particles and prepositions ("down to 27")."""
+    out = []
+    for tok in verb.subtree:
+        if tok.lower_ != "to" or tok.dep_ != "prep":
+            continue
+        up = tok.head
+        while (
+            up != verb and up.dep_ in ("prep", "pcomp", "pobj", "advmod", "prt") and up.head != up
+        ):
+            up = up.head
+        if up == verb:
+            out.append(tok)
+    return out

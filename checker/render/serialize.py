@@ -147,6 +147,8 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
         "event": claim.event,
         "superseded": claim.superseded,
         "scope": claim.scope,
+        "frame": claim.frame,
+        "group": claim.group,
     }
 
 
@@ -298,7 +300,8 @@ def claim_json(claim: Claim) -> JSONText:
         f'"attribution": {_opt_string(claim.attribution)}, "hedge": {_opt_string(claim.hedge)}, '
         f'"event": {_string(claim.event)}, '
         f'"superseded": {"true" if claim.superseded else "false"}, '
-        f'"scope": {_opt_string(claim.scope)}}}'
+        f'"scope": {_opt_string(claim.scope)}, "frame": {_string(claim.frame)}, '
+        f'"group": {_opt_string(claim.group)}}}'
     )
 
 
@@ -438,6 +441,8 @@ CLAIMS_TABLE_SCHEMA: Mapping[str, pl.DataType] = {
     "event": pl.String(),
     "superseded": pl.Boolean(),
     "scope": pl.String(),
+    "frame": pl.String(),
+    "group": pl.String(),
 }
 
 
@@ -482,6 +487,8 @@ def claim_row(claim: Claim) -> dict[str, Any]:
         "event": claim.event,
         "superseded": claim.superseded,
         "scope": claim.scope,
+        "frame": claim.frame,
+        "group": claim.group,
     }
 
 

@@ -46,6 +46,10 @@ def _matches(claim: Claim, want: dict[str, Any]) -> bool:
         return False
     if "scope" in want and claim.scope != want["scope"]:
         return False
+    if "group" in want and claim.group != want["group"]:
+        return False
+    if "frame" in want and claim.frame != want["frame"]:
+        return False
     if "superseded" in want and claim.superseded is not want["superseded"]:
         return False
     return "as_of" not in want or claim.as_of == want["as_of"]

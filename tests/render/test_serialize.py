@@ -122,7 +122,10 @@ def test_claim_keys_in_contract_order() -> None:
         "event",
         "superseded",
         "scope",
+        "frame",
+        "group",
     ]
+    assert claim_to_dict(claim)["frame"] == "held"
     assert claim_to_dict(claim)["value"] == {"low": 74, "high": 74}
     assert claim_to_dict(date_claim("a", "attack.date", dt.date(1996, 12, 17)))["kind"] == "date"
     assert claim_to_dict(name_claim("a", "leader", "Cerpa"))["as_of"] is None

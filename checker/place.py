@@ -86,27 +86,37 @@ def _nearest(mentions: Sequence[DateMention], at: int) -> DateMention | None:
     return min(mentions, key=lambda m: (min(abs(m.start - at), abs(m.end - at)), m.start))
 
 
-# "almost two years after Bam was destroyed in a quake that killed tens of thousands":
-# the figure after it is of a happening that many years before the report
-_YEARS_AFTER = re.compile(
+# "almost two years after Bam was destroyed in a quake that killed tens of thousands",
+# "comes a month after a bandit made off with $136M": the figure after it is of a
+# happening that long before the report
+_SPAN_AFTER = re.compile(
     r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+"
-    r"(?P<unit>years?|decades?)\s+(?:after|since)\b",
+    r"(?P<unit>weeks?|months?|years?|decades?)\s+(?:after|since)\b",
     re.IGNORECASE,
 )
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
           "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+_UNIT_DAYS = {"week": 7, "month": 30, "year": 365, "decade": 3652}
+# weeks and months are counted from the story's first day; years keep half a year's
+# slack and the usual margin, so an anniversary piece still speaks of its story
+_NEAR_START = dt.timedelta(days=7)
 
 
-def _years_before(sentence: str, at: int, anchor: dt.date | None, cutoff: dt.date) -> bool:
-    """ "N years after <the figure's happening>": that happening ended before the story
-    (half a year's slack, so an anniversary piece still speaks of its story)."""
-    if anchor is None:
-        return False
-    for m in _YEARS_AFTER.finditer(sentence[: max(at, 0)]):
+def _span_before(sentence: str, at: int, anchor: dt.date | None, start: dt.date) -> bool:
+    """ "N weeks/months/years after <the figure's happening>": that happening was over
+    before the story began ("two weeks after the blaze" in a report a fortnight on is
+    the story's own blaze). A report of unknown date is taken to speak from the
+    story's first day: at worst a figure of its own story is left uncompared."""
+    anchor = anchor or start
+    for m in _SPAN_AFTER.finditer(sentence[: max(at, 0)]):
         word = m["n"].lower()
         n = _SMALL.get(word) or int(word)
-        years = n * (10 if m["unit"].lower().startswith("decade") else 1)
-        if anchor - dt.timedelta(days=365 * years - 183) < cutoff:
+        unit = m["unit"].lower().rstrip("s")
+        happened = anchor - dt.timedelta(days=n * _UNIT_DAYS[unit])
+        if unit in ("year", "decade"):
+            if happened + dt.timedelta(days=183) < start - BEFORE_STORY:
+                return True
+        elif happened < start - _NEAR_START:
             return True
     return False
 
@@ -118,7 +128,7 @@ def is_background(
     if isinstance(claim.value, DateValue):
         return claim.value.end < cutoff
     at = claim.sentence.find(claim.quote)
-    if _years_before(claim.sentence, at, anchor, cutoff):
+    if _span_before(claim.sentence, at, anchor, start):
         return True
     nearest = _nearest(_sentence_dates(claim.sentence, anchor, years), max(at, 0))
     if nearest is None or nearest.end_date is None or _near_the_report(nearest):

@@ -126,3 +126,18 @@ def test_a_report_before_the_onset_or_a_figure_dated_in_its_clause_is_left_alone
         ("floors", dt.date(2014, 7, 16), "published")
     ]
     assert _placed(crash, dated) == [("people.aboard", dt.date(2014, 7, 18), "event")]
+
+
+def test_a_happening_weeks_before_the_story_began_is_background() -> None:
+    fortnight = dt.date(2013, 5, 8)
+    articles = [*ARTICLES, article("rana/c", fortnight, story="rana")]
+    earlier = _said(
+        "The collapse comes a month after a fire killed 112 workers.", "112 workers", "rana/a"
+    )
+    own = _said(
+        "The inquiry opened two weeks after the collapse that killed 1,100 people.",
+        "1,100 people",
+        "rana/c",
+    )
+    placed = place_background([earlier, own], articles, {"rana": [2013]})  # type: ignore[list-item]
+    assert [c.event for c in placed] == ["background", "main"]

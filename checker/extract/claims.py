@@ -24,7 +24,13 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from checker.extract.context import SUBJECT_DEPS, another_happening, part_of, superseded
+from checker.extract.context import (
+    SUBJECT_DEPS,
+    another_happening,
+    other_event,
+    part_of,
+    superseded,
+)
 from checker.extract.context import lemma as _lemma
 from checker.extract.context import number_head as _number_head
 from checker.extract.dates import Duration, find_dates, find_durations
@@ -1043,6 +1049,7 @@ def date_claims(
         basis = "event_ambiguous" if event.endswith("?") else "event"
         slot = f"{event.rstrip('?')}.date"
         sent_text = head.sent.text.strip()
+        other = other_event(trigger, lexicon) or other_event(_clause_verb(head), lexicon)
         yield Claim(
             id=claim_id(article.id, slot, mention.start, mention.end),
             article_id=article.id,
@@ -1060,7 +1067,16 @@ def date_claims(
             hedge=_hedge(sent_text, lexicon),
             as_of_basis=basis,
             line=_line_of(article, mention.start),
+            event="background" if other else "main",
         )
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb a date phrase hangs from ("witnessed another robbery on Sunday")."""
+    for up in tok.ancestors:
+        if up.pos_ in ("VERB", "AUX"):
+            return up
+    return tok
 
 
 # "A week after the rescue, ...", "Ten days after the attack, ..." opening a

@@ -9,7 +9,9 @@ Three marks keep a figure out of the wrong comparison (see ``Claim``):
 - ``scope``: the figure counts a part ("two women and one man died",
   "283 passengers and 15 crew", "including two women");
 - background: the figure is of another happening ("a separate attack",
-  "MH370, another Boeing 777 carrying 239 people").
+  "MH370, another Boeing 777 carrying 239 people"); a date of "another
+  robbery" too. (How long before the story a happening was is placement's
+  business: ``checker.place``.)
 
 Pure functions of spaCy tokens; ``claims.py`` calls them for each figure.
 """
@@ -78,6 +80,21 @@ def another_happening(num: Token) -> bool:
                 for c in tok.children
                 if c is not counted
             )
+    return False
+
+
+def other_event(trigger: Token, lexicon: Lexicon) -> bool:
+    """The happening a date dates is not the story's: "another dramatic robbery on
+    Sunday night", "a separate attack on Monday"."""
+    nouns = [trigger]
+    if trigger.pos_ in ("VERB", "AUX"):
+        nouns += [c for c in trigger.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+    for noun in nouns:
+        if noun.pos_ not in ("NOUN", "PROPN") or lexicon.event_class(lemma(noun)) is None:
+            continue
+        for c in noun.children:
+            if c.dep_ in ("det", "amod") and (c.lower_ in OTHER_HAPPENING or c.lower_ == "another"):
+                return True
     return False
 
 

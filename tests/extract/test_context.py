@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import spacy
 from spacy.tokens import Doc, Token
 
-from checker.extract.context import another_happening, part_of, superseded
+from checker.extract.context import another_happening, other_event, part_of, superseded
 from checker.slots import load_lexicon
 
 LEXICON = load_lexicon()
@@ -133,3 +133,66 @@ def test_what_was_originally_reported_is_superseded() -> None:
 def test_a_separate_happening_is_another_one() -> None:
     assert another_happening(token(SEPARATE_BLAST, "12"))
     assert not another_happening(token(WOMEN_AND_MAN, "two"))
+
+
+# "The government revised the number of Australians on board down to 27 from 28."
+REVISED_DOWN_TO = parse(
+    [
+        ("The", 1, "det", "DET", "the"),
+        ("government", 2, "nsubj", "NOUN", "government"),
+        ("revised", 2, "ROOT", "VERB", "revise"),
+        ("the", 4, "det", "DET", "the"),
+        ("number", 2, "dobj", "NOUN", "number"),
+        ("of", 4, "prep", "ADP", "of"),
+        ("Australians", 5, "pobj", "PROPN", "Australians"),
+        ("on", 2, "prep", "ADP", "on"),
+        ("board", 7, "pobj", "NOUN", "board"),
+        ("down", 8, "advmod", "ADP", "down"),
+        ("to", 9, "prep", "ADP", "to"),
+        ("27", 10, "pobj", "NUM", "27"),
+        ("from", 2, "prep", "ADP", "from"),
+        ("28", 12, "pobj", "NUM", "28"),
+        (".", 2, "punct", "PUNCT", "."),
+    ]
+)
+
+# "Paris also witnessed another robbery on Sunday."
+ANOTHER_ROBBERY = parse(
+    [
+        ("Paris", 2, "nsubj", "PROPN", "Paris"),
+        ("also", 2, "advmod", "ADV", "also"),
+        ("witnessed", 2, "ROOT", "VERB", "witness"),
+        ("another", 4, "det", "DET", "another"),
+        ("robbery", 2, "dobj", "NOUN", "robbery"),
+        ("on", 2, "prep", "ADP", "on"),
+        ("Sunday", 5, "pobj", "PROPN", "Sunday"),
+        (".", 2, "punct", "PUNCT", "."),
+    ]
+)
+
+# "Another group of hostages was freed on Sunday."
+ANOTHER_GROUP = parse(
+    [
+        ("Another", 1, "det", "DET", "another"),
+        ("group", 5, "nsubjpass", "NOUN", "group"),
+        ("of", 1, "prep", "ADP", "of"),
+        ("hostages", 2, "pobj", "NOUN", "hostage"),
+        ("was", 5, "auxpass", "AUX", "be"),
+        ("freed", 5, "ROOT", "VERB", "free"),
+        ("on", 5, "prep", "ADP", "on"),
+        ("Sunday", 6, "pobj", "PROPN", "Sunday"),
+        (".", 5, "punct", "PUNCT", "."),
+    ]
+)
+
+
+def test_the_old_level_is_superseded_when_the_new_one_hangs_under_a_particle() -> None:
+    assert superseded(token(REVISED_DOWN_TO, "28"), LEXICON)
+    assert not superseded(token(REVISED_DOWN_TO, "27"), LEXICON)
+
+
+def test_another_robbery_is_another_event_another_group_is_more_of_this_one() -> None:
+    assert other_event(token(ANOTHER_ROBBERY, "witnessed"), LEXICON)
+    assert other_event(token(ANOTHER_ROBBERY, "robbery"), LEXICON)
+    assert not other_event(token(ANOTHER_GROUP, "freed"), LEXICON)
+    assert other_event(token(SEPARATE_BLAST, "killed"), LEXICON)  # "a separate blast"

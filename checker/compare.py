@@ -59,7 +59,9 @@ above: one contradiction per odd report when a majority agrees, else one.
 **Tally** slots: same-time disagreement as for level. In addition a claim
 lying entirely below the highest earlier figure (an earlier ``as_of`` day
 outside the window, or an earlier time on the same day) is a ``regression``
-(warning), or a ``revision`` (info) if the claim says it ``corrects``; a
+(warning), unless the claim says it ``corrects``: then each earlier report
+above it is a ``revision`` (info), a later report still giving one of those
+superseded figures is ``stale`` (warning) and sets no record, and the
 correction restarts the running maximum, so later reports repeating the
 corrected figure are not regressions. A claim already in a same-time
 contradiction neither sets the record nor breaks it. One regression per
@@ -639,6 +641,39 @@ def _same_time(df: pl.DataFrame, b: _Builder, window: int) -> None:
         _disagreeing(b, head, groups, context=[str(days[0])])
 
 
+def _corrections(t: pl.DataFrame, b: _Builder) -> set[int]:
+    """A tally the report says it corrects ("revised down to 71 from about 80") makes
+    each earlier report above it a ``revision`` (info), and a later report that still
+    gives one of those superseded figures ``stale`` (warning). Returns the stale rows,
+    which set no record: the figures after them follow the correction."""
+    ctx, words = b.ctx, b.ctx.words
+    rows = sorted(t.select("g", "i", "day", "lo", "hi", "corr").iter_rows(), key=lambda r: r[2])
+    stale: set[int] = set()
+    for g, fix, day, _lo, hi, corr in rows:
+        if not corr:
+            continue
+        same = [r for r in rows if r[0] == g]
+        before = [r for r in same if r[2] < day and r[3] > hi]
+        if not before:
+            continue
+        later = [
+            r[1]
+            for r in same
+            if r[2] > day and r[3] > hi and any(r[3] <= s[4] and s[3] <= r[4] for s in before)
+        ]
+        head, since = ctx.claims[fix].slot, day_text(ctx.claims[fix].as_of)
+        fixed = f'"{ctx.claims[fix].quote}" ({words.of(fix)})'
+        for odd in words.by_report(ctx.by_pub(r[1] for r in before)):
+            msg = f"{head}: {words.says(odd, 'gave')}; corrected on {since} to {fixed}"
+            b.add(FindingType.REVISION, [*odd, fix], msg, outliers=odd)
+        for odd in words.by_report(ctx.by_pub(later)):
+            msg = f"{head}: {words.says(odd, 'still gives')}, corrected on {since} to {fixed}"
+            b.add(FindingType.STALE, [*odd, fix], msg, outliers=odd)
+        b.revised_rows.add(fix)
+        stale.update(later)
+    return stale
+
+
 def _regressions(df: pl.DataFrame, b: _Builder, window: int) -> None:
     # a figure already in a same-time contradiction sets no record and breaks none
     conflicting = pl.Series("c", sorted(b.conflict_rows), dtype=pl.Int64)
@@ -649,6 +684,8 @@ def _regressions(df: pl.DataFrame, b: _Builder, window: int) -> None:
     ).select("g", "i", "cid", "day", "tm", "lo", "hi", "corr")
     if t.is_empty():
         return
+    stale = pl.Series("s", sorted(_corrections(t, b)), dtype=pl.Int64)
+    t = t.filter(~pl.col("i").is_in(stale.implode()))
     best = pl.col("i").sort_by(["lo", "cid"], descending=[True, False]).first()
     days = (
         t.group_by("g", "day")
@@ -726,9 +763,7 @@ def _regressions(df: pl.DataFrame, b: _Builder, window: int) -> None:
         for odd in ctx.words.by_report(ctx.by_pub(rows)):
             later = f"{ctx.words.says(odd, 'gives')} as of {_as_of(ctx.claims[odd[0]])}"
             if corr:
-                msg = f"{head}: {later}, correcting the earlier {earlier}"
-                b.add(FindingType.REVISION, [ref, *odd], msg, outliers=odd)
-                b.revised_rows.update(odd)
+                continue  # the reports it corrects are revisions (see _corrections)
             else:
                 msg = f"{head}: {later}, lower than the earlier {earlier}; a tally should not fall"
                 b.add(FindingType.REGRESSION, [ref, *odd], msg, outliers=odd)

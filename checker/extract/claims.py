@@ -203,7 +203,7 @@ def _toll_noun(num: Token, lexicon: Lexicon) -> Counted | None:
     for _ in range(6):  # "rose from 20 to 25": 25 hangs from "to", from "from", from "rose"
         # "revised the number aboard down to 27": from "to", "down", "aboard", "revised"
         climbs = tok.dep_ in ("pobj", "prep", "pcomp") or (
-            tok.dep_ == "advmod" and tok.lower_ in ("down", "up")
+            tok.dep_ in ("advmod", "prt") and tok.lower_ in ("down", "up")
         )
         if climbs and tok.head != tok:
             tok = tok.head
@@ -353,7 +353,12 @@ def _governing_predicate(counted: Counted, lexicon: Lexicon) -> tuple[Token | No
     """
     noun = counted.noun
     modifier: tuple[Token, str] | None = None
-    for child in noun.children if counted.anchor == noun else ():
+    modified = [noun] if counted.anchor == noun else []
+    if modified and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        container = noun.head.head  # "the number of people dead or missing presumed dead"
+        if _lemma(container) in CONTAINER_NOUNS:
+            modified.append(container)
+    for child in (c for holder in modified for c in holder.children):
         if child.dep_ == "relcl" and any(
             c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in child.children
         ):
@@ -995,7 +1000,7 @@ def _figure_claim(
         line=_line_of(article, start),
         superseded=superseded(num, lexicon),
         scope=part_of(num),
-        event="background" if another_happening(num) else "main",
+        event="background" if another_happening(num, lexicon) else "main",
         group=group if kind is Kind.COUNT else None,
     )
 
@@ -1181,15 +1186,23 @@ CONTEXT_EVENTS: dict[str, tuple[str, ...]] = {
     "injured": ("rescue", "attack"),
     "deployed": ("rescue", "attack"),
     "attacked": ("attack",),
-    "arrested": ("rescue", "attack"),
+    # an arrest is its own happening (days after an attack, at a protest of its own),
+    # dated by an attack or a rescue only in the same sentence ("foiled the attack on
+    # Thursday and captured 26 pirates")
+    "arrested": ("arrest", "rescue", "attack"),
 }
+SAME_SENTENCE_EVENTS: dict[str, frozenset[str]] = {"arrested": frozenset({"rescue", "attack"})}
 
 
 # Events that happen once in a story, whose consensus date can date a claim
-# of a report that does not date it itself. Releases come in waves: not these.
+# of a report that does not date it itself. Releases and arrests come in waves: not these.
 STORY_EVENTS: dict[str, tuple[str, ...]] = {
-    k: tuple(e for e in v if e != "release") for k, v in CONTEXT_EVENTS.items() if k != "released"
+    k: tuple(e for e in v if e not in ("release", "arrest"))
+    for k, v in CONTEXT_EVENTS.items()
+    if k != "released"
 }
+# ... but an arrest only in a report of unknown date, where nothing else dates it
+UNDATED_ONLY = frozenset({"arrested"})
 
 
 def _date_from_context(claims: Sequence[Claim], article: Article) -> list[Claim]:
@@ -1228,6 +1241,8 @@ def _date_from_context(claims: Sequence[Claim], article: Article) -> list[Claim]
         witness = witnesses[: bisect.bisect_left(witness_starts, c.start)]
         for event in events:  # in order of preference: a death in a raid story is the raid's
             compatible = [d for d in dated if d.slot == f"{event}.date"]
+            if event in SAME_SENTENCE_EVENTS.get(pred_class, ()):
+                compatible = [d for d in compatible if d.sentence == c.sentence]
             if compatible:
                 nearest = min(compatible, key=lambda d: (d.start > c.start, abs(d.start - c.start)))
                 closer = [w for w in witness if nearest.start < w.start or nearest.start > c.start]
@@ -1267,7 +1282,8 @@ def place_story_events(
             continue
         pred_class = c.as_of_basis.split(":", 1)[1]
         pub = published.get(c.article_id)
-        for event in STORY_EVENTS.get(pred_class, ()):
+        events = STORY_EVENTS.get(pred_class, ())
+        for event in events if pub is None or pred_class not in UNDATED_ONLY else ():
             day = event_dates.get(event)
             if day is not None and (pub is None or day <= pub):
                 out.append(replace(c, as_of=day, as_of_basis="story_event"))

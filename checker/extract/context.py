@@ -49,10 +49,11 @@ SUPERSEDED_SOURCES = frozenset({"initial", "early", "earlier", "first", "origina
 OTHER_HAPPENING = frozenset({"separate", "previous", "earlier", "similar", "unrelated"})
 
 
-def another_happening(num: Token) -> bool:
+def another_happening(num: Token, lexicon: Lexicon) -> bool:
     """ "MH370, another Boeing 777 carrying 239 people", "in a separate attack that
     killed 12": the figure is of another happening than the story's. ("another 20
-    people were hurt" adds to this one: the counted noun itself is not looked at.)"""
+    people were hurt" adds to this one: the counted noun itself is not looked at; "its
+    earlier estimate of about 80" is an old figure, not another happening.)"""
     counted = _nummod_noun(num) or num
     tok = counted
     for _ in range(6):
@@ -61,26 +62,32 @@ def another_happening(num: Token) -> bool:
         tok = tok.head
         if tok.lower_ == "another" and tok.pos_ == "PRON":
             return True  # "MH370, another [Boeing 777] carrying 239 people"
-        if (
-            tok.pos_ in ("NOUN", "PROPN")
-            and tok.tag_ != "NNS"  # "died in separate accidents": the story's own
-            and any(c.dep_ in ("det", "amod") and c.lower_ in OTHER_HAPPENING for c in tok.children)
-        ):
+        if _other_happening_noun(tok, lexicon):
             return True
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("acl", "relcl", "advcl"):
             # the clause's own arguments: "a separate blast killed 12"
             return any(
-                c.dep_ in ("nsubj", "nsubjpass", "prep")
-                and any(
-                    g.dep_ in ("det", "amod")
-                    and g.lower_ in OTHER_HAPPENING
-                    and g.head.tag_ != "NNS"
-                    for g in (c, *c.children, *(x for y in c.children for x in y.children))
-                )
+                _other_happening_noun(g, lexicon)
                 for c in tok.children
-                if c is not counted
+                if c is not counted and c.dep_ in ("nsubj", "nsubjpass", "prep")
+                for g in (c, *c.children)
             )
     return False
+
+
+# happenings the lexicon's event classes leave out
+_HAPPENING_NOUNS = frozenset({"incident", "event", "case", "episode", "accident", "tragedy"})
+
+
+def _other_happening_noun(tok: Token, lexicon: Lexicon) -> bool:
+    """ "a separate attack", "an earlier fire", "a similar incident" (not "separate
+    accidents", the story's own, nor "an earlier estimate", an old figure)."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ == "NNS":
+        return False
+    word = lemma(tok)
+    if word not in _HAPPENING_NOUNS and lexicon.event_class(word) is None:
+        return False
+    return any(c.dep_ in ("det", "amod") and c.lower_ in OTHER_HAPPENING for c in tok.children)
 
 
 def other_event(trigger: Token, lexicon: Lexicon) -> bool:
@@ -201,6 +208,8 @@ def _changed_from(num: Token) -> bool:
             and target.head.lower_ == "from"
             and lemma(target.head.head) in CHANGE_LEMMAS
         )
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.dep_ == "pobj":
+        head = head.head.head  # "down to 71 from its earlier estimate of about 80"
     if head.dep_ != "pobj" or head.head.lower_ != "from":
         return False
     prep = head.head

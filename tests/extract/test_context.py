@@ -131,8 +131,8 @@ def test_what_was_originally_reported_is_superseded() -> None:
 
 
 def test_a_separate_happening_is_another_one() -> None:
-    assert another_happening(token(SEPARATE_BLAST, "12"))
-    assert not another_happening(token(WOMEN_AND_MAN, "two"))
+    assert another_happening(token(SEPARATE_BLAST, "12"), LEXICON)
+    assert not another_happening(token(WOMEN_AND_MAN, "two"), LEXICON)
 
 
 # "The government revised the number of Australians on board down to 27 from 28."

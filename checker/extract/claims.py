@@ -163,6 +163,10 @@ def _counted_noun(num: Token, lexicon: Lexicon) -> Counted | None:
     return None
 
 
+# Verbs a toll reaches its figure with: "the death toll has reached 318", "topped 1,000".
+REACHING_VERBS = frozenset(
+    {"reach", "hit", "top", "pass", "exceed", "surpass", "stand", "be", "total", "near"}
+)
 # Verbs whose subject is counted by their object: "the captors number 14".
 COUNTING_VERBS = frozenset({"number", "total", "reach", "stand", "be"})
 # Verbs whose object is counted by an "at" phrase: "put the attackers at about 20".
@@ -209,6 +213,8 @@ def _toll_noun(num: Token, lexicon: Lexicon) -> Counted | None:
             tok = tok.head
             continue
         break
+    if tok.dep_ in ("dobj", "attr") and _lemma(tok.head) in REACHING_VERBS:
+        tok = tok.head  # "the death toll has now reached 318"
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     for child in tok.children:
@@ -219,11 +225,13 @@ def _toll_noun(num: Token, lexicon: Lexicon) -> Counted | None:
                 cls, phrase = _phrase_class(obj, lexicon)
                 if cls is not None:
                     return Counted(obj, cls, phrase, obj)
-            for comp in child.lefts:
-                if comp.dep_ == "compound":
-                    cls = lexicon.noun_class(_lemma(comp))
-                    if cls is not None:
-                        return Counted(comp, cls, _lemma(comp), comp)
+            compounds = [c for c in child.lefts if c.dep_ == "compound"]
+            for comp in compounds:
+                cls = lexicon.noun_class(_lemma(comp))
+                if cls is not None:
+                    return Counted(comp, cls, _lemma(comp), comp)
+            if _lemma(child) == "toll" and not compounds and "dead" in lexicon.nouns:
+                return Counted(child, "dead", "toll", child)  # "the toll rose to 45": the dead
     return None
 
 

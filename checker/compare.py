@@ -120,6 +120,8 @@ DEFAULT_SEVERITY: Mapping[FindingType, Severity] = {
 }
 
 _INF = float("inf")
+# Slots whose disagreement is doubtful by nature: at most a warning, saying why.
+AT_MOST_WARNING = {"age": " (a birthday may fall between the reports)"}
 _MIN_SUPPORT = 2  # reports that must carry a corrected fixed value before it counts
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
@@ -367,6 +369,9 @@ class _Builder:
         if fid in self.findings:  # the same odd one out twice: tell them apart by evidence
             fid = finding_id(type, first.story, first.slot, [*key, *ids])
         severity = severity_of(type, self.config)
+        if severity is Severity.ERROR and first.slot.split("/", 1)[0] in AT_MOST_WARNING:
+            severity = Severity.WARNING
+            message += AT_MOST_WARNING[first.slot.split("/", 1)[0]]
         self.findings[fid] = Finding(
             id=fid,
             type=type,

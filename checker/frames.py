@@ -66,6 +66,7 @@ UNIT_FRAMES = {
     "m2": "area",
     "magnitude": "magnitude",
     "floors": "floors",
+    "year": "age",
 }
 LENGTH_FRAMES = frozenset({"length", "distance", "height", "depth"})
 

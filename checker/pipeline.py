@@ -17,6 +17,7 @@ from checker.cache import ClaimCache, StoryResult, dating_key
 from checker.compare import compare, is_ignored
 from checker.config import Config, story_config_groups
 from checker.corpus import read_corpus, story_config_files
+from checker.extract.ages import AGE_SLOT
 from checker.extract.claims import extract_claims, place_story_events, place_story_start
 from checker.frames import narrows
 from checker.ids import claim_id, finding_id
@@ -254,6 +255,8 @@ def _comparable(claim: Claim, lexicon: Lexicon) -> bool:
     value = claim.value
     if isinstance(value, DateValue) and (value.end - value.start).days >= VAGUE_DATE_DAYS:
         return False  # "last week", "in early March": agrees with too much to disagree
+    if claim.slot == AGE_SLOT and claim.scope is None:
+        return False  # "a 63-year-old woman", "a 47-year-old man": whose age?
     return claim.kind is not Kind.COUNT or lexicon.is_comparable_count(claim.slot)
 
 

@@ -125,3 +125,23 @@ def test_a_group_of_the_dead_is_compared_with_the_same_group_never_with_the_toll
     )
     report = checker.check([story])
     assert [(f.type.value, f.slot) for f in report.findings] == [("contradiction", "dead/child")]
+
+
+def test_ages_of_one_named_person_disagree_at_most_as_a_warning(tmp_path: Path) -> None:
+    story = tmp_path / "climb"
+    story.mkdir()
+    sentences = {
+        "a.md": ("Harbour Light Gazette", "Climber Robert Buckley, 32, fell to his death."),
+        "b.md": ("Meridian Daily", "A 32-year-old climber, Robert Buckley, died on the ridge."),
+        "c.md": ("Coastal Times", "Robert Buckley, 31, died on Saturday."),
+        "d.md": ("Alpine Post", "A 63-year-old woman and a 40-year-old man were rescued."),
+    }
+    for name, (source, sentence) in sentences.items():
+        (story / name).write_text(
+            f"---\nsource: {source}\npublished: 2013-09-15\n---\nMOUNT COOK -- {sentence}\n",
+            "utf-8",
+        )
+    report = checker.check([story])
+    found = [(f.type.value, f.severity.value, f.slot) for f in report.findings]
+    assert found == [("contradiction", "warning", "age/robert buckley")]
+    assert "birthday" in report.findings[0].message

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from checker.extract.ages import AGE_SLOT, AGE_UNIT, find_ages
 from checker.extract.context import (
     SUBJECT_DEPS,
     another_happening,
@@ -1013,6 +1014,33 @@ def _figure_claim(
     )
 
 
+def age_claims(article: Article, doc: Doc, lexicon: Lexicon) -> Iterator[Claim]:
+    """People's ages (see :mod:`checker.extract.ages`), as of the report."""
+    for start, end, value, person in find_ages(doc):
+        tok = _span_tokens(doc, start, end)[-1]
+        sent_text = tok.sent.text.strip()
+        yield Claim(
+            id=claim_id(article.id, AGE_SLOT, start, end),
+            article_id=article.id,
+            story=article.story,
+            slot=AGE_SLOT,
+            kind=Kind.QUANTITY,
+            value=value,
+            unit=AGE_UNIT,
+            qualifier=Qualifier.EXACT,
+            as_of=article.published_date,
+            quote=doc.text[start:end],
+            sentence=sent_text,
+            start=start,
+            end=end,
+            attribution=_attribution(tok, lexicon),
+            hedge=_hedge(sent_text, lexicon),
+            as_of_basis="published" if article.published_date is not None else "unknown",
+            line=_line_of(article, start),
+            scope=person,
+        )
+
+
 def _time_of(article: Article) -> str | None:
     if isinstance(article.published, dt.datetime):
         return article.published.timetz().isoformat()
@@ -1178,6 +1206,7 @@ def extract_claims(
             continue
         local = [
             *count_claims(article, part.doc, lexicon, local_dates, local_quantities),
+            *age_claims(article, part.doc, lexicon),
             *date_claims(article, part.doc, lexicon, local_dates),
             *relative_event_claims(article, part.doc, lexicon, local_durations),
         ]

@@ -240,6 +240,8 @@ def build_report(
 
 
 VAGUE_DATE_DAYS = 2
+# quantity slots of a figure with a unit and nothing it measures: kept, never compared
+BARE_DIMENSIONS = frozenset({"length", "weight", "duration", "share", "amount"})
 
 
 def _comparable(claim: Claim, lexicon: Lexicon) -> bool:
@@ -257,6 +259,8 @@ def _comparable(claim: Claim, lexicon: Lexicon) -> bool:
         return False  # "last week", "in early March": agrees with too much to disagree
     if claim.slot == AGE_SLOT and claim.scope is None:
         return False  # "a 63-year-old woman", "a 47-year-old man": whose age?
+    if claim.kind is Kind.QUANTITY and claim.slot in BARE_DIMENSIONS:
+        return False  # "200 metres", "two million euros": of what?
     return claim.kind is not Kind.COUNT or lexicon.is_comparable_count(claim.slot)
 
 

@@ -145,3 +145,20 @@ def test_ages_of_one_named_person_disagree_at_most_as_a_warning(tmp_path: Path) 
     found = [(f.type.value, f.severity.value, f.slot) for f in report.findings]
     assert found == [("contradiction", "warning", "age/robert buckley")]
     assert "birthday" in report.findings[0].message
+
+
+def test_a_figure_with_a_unit_and_nothing_it_measures_is_kept_not_compared(
+    tmp_path: Path,
+) -> None:
+    story = tmp_path / "heist"
+    story.mkdir()
+    for name, source, sentence in (
+        ("a.md", "Harbour Light Gazette", "Thieves grabbed jewels worth two million euros."),
+        ("b.md", "Meridian Daily", "Police said the gang had stolen some 60,000 euros."),
+    ):
+        (story / name).write_text(
+            f"---\nsource: {source}\npublished: 2013-09-09\n---\nPARIS -- {sentence}\n", "utf-8"
+        )
+    report = checker.check([story])
+    assert {c.slot for c in report.claims if c.unit == "EUR"} == {"amount"}
+    assert report.findings == ()

@@ -872,15 +872,20 @@ def count_claims(
         counted = (
             _counted_noun(num, lexicon) or _toll_noun(num, lexicon) or _argument_noun(num, lexicon)
         )
+        # "fell 200 metres", "worth two million euros": nothing measured but the unit
+        if q.unit is not None and (counted is None or counted.noun.idx < q.end):
+            # a bare span of time ("three weeks later", "a seven-year war") or share is
+            # seldom a figure of the story
+            if q.unit not in ("s", "%"):
+                yield _bare_measure_claim(article, doc, q, num, lexicon)
+            continue
         if counted is None:
-            bare = _bare_casualty(num, lexicon) if q.unit is None else None
+            bare = _bare_casualty(num, lexicon)
             if bare is None:
                 continue
             yield _claim_without_noun(article, doc, q, num, bare, lexicon, dates)
             continue
         noun, noun_class, phrase = counted.noun, counted.noun_class, counted.phrase
-        if q.unit is not None and noun.idx < q.end:
-            continue  # the "noun" is the unit itself: "100 meters", with nothing counted
         pred, pred_class = _governing_predicate(counted, lexicon)
         if pred_class is None and q.low == 1 and q.high == 1 and q.unit is None:
             continue  # "one of the rebels", "one woman": an individual, not a figure
@@ -904,6 +909,18 @@ def count_claims(
         yield _figure_claim(
             article, doc, q, slot, start, end, as_of, basis, num, lexicon, group=group
         )
+
+
+def _bare_measure_claim(
+    article: Article, doc: Doc, q: Quantity, num: Token, lexicon: Lexicon
+) -> Claim:
+    """A figure with a unit and nothing it measures: its slot is its dimension
+    ("length", "amount"); kept in the table, never compared (of what?)."""
+    slot = _quantity_slot(None, None, q)
+    assert slot is not None
+    as_of = article.published_date
+    basis = "published" if as_of is not None else "unknown"
+    return _figure_claim(article, doc, q, slot, q.start, q.end, as_of, basis, num, lexicon)
 
 
 # What can happen to people counted by a bare number: "killing one", "600 were killed".

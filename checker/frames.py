@@ -41,7 +41,7 @@ NOUN_FRAMES = {
     "rebels": "attackers",
     "attackers": "attackers",
     "dead": "killed",
-    "bodies": "killed",  # bodies recovered so far: the dead as far as they are counted
+    "bodies": "recovered",  # bodies recovered so far: the toll in a collapse, not in a crash
     "injured": "injured",
     "missing": "missing",
     "guests": "present",

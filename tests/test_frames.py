@@ -20,6 +20,7 @@ from checker.frames import frame_of, group_of, narrows
         ("count", "people.aboard", None, "present"),
         ("count", "dead/woman", None, "killed"),
         ("count", "boat", None, "present"),
+        ("count", "bodies", None, "recovered"),
         ("date", "incident.date", None, "onset"),
         ("date", "rescue.date", None, "end"),
         ("quantity", "magnitude", "magnitude", "magnitude"),

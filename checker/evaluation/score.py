@@ -153,7 +153,7 @@ def slot_correct(gold: GoldClaim, claim: Claim) -> bool:
 def _in_scope(claim: Claim, gold: GoldStory) -> bool:
     frame = claim_view(claim).frame
     if claim.kind is Kind.COUNT:
-        return frame in gold.frames
+        return any(frames_agree(g, frame) for g in gold.frames)
     if claim.kind is Kind.QUANTITY:
         return frame in gold.quantity_frames
     if claim.kind is Kind.DATE:

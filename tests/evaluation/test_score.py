@@ -214,3 +214,11 @@ def test_problems_name_missing_reports_and_quotes() -> None:
     assert "fire/b: quote not in text: 'Thirteen people'" in found
     assert any("longer than 3 words" in p for p in found)
     assert any("unknown article fire/a" in p for p in found)
+
+
+def test_bodies_recovered_may_be_filed_as_the_toll_or_as_a_count_of_their_own() -> None:
+    from checker.evaluation.frames import frames_agree
+
+    assert frames_agree("killed", "recovered")  # after a collapse: the toll so far
+    assert frames_agree("other", "recovered")  # after a crash: the dead are known already
+    assert not frames_agree("injured", "recovered")

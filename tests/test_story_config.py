@@ -117,3 +117,45 @@ def test_only_counts_the_lexicon_can_name_are_compared() -> None:
     assert lexicon.is_comparable_count("people.killed")
     assert not lexicon.is_comparable_count("bullet.deployed")  # "two bullets struck his leg"
     assert lexicon.is_comparable_count("soldiers.deployed")
+
+
+BUNDLED_STORIES = ("beslan-2004", "grenfell-2017", "lima-1996", "mh17-2014", "rana-plaza-2013")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("story", BUNDLED_STORIES)
+def test_a_bundled_story_alone_gives_the_findings_it_gives_among_the_others(
+    story: str, bundled_report: object
+) -> None:
+    """No story leans on another's configuration (only Lima has one): checked alone,
+    with the project's settings, each story raises exactly the findings it raises
+    in the whole bundled run (the seed report is Lima's too)."""
+    import os
+
+    from checker.config import load_config
+    from checker.pipeline import check
+
+    root = Path(__file__).resolve().parent.parent
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        inputs = [f"reports/{story}", *(["seeds"] if story == "lima-1996" else [])]
+        alone = check(inputs, config=load_config(root / "pyproject.toml"))
+    finally:
+        os.chdir(cwd)
+    together = _findings(bundled_report, story)
+    assert together, f"{story} raises no finding at all"
+    assert _findings(alone, story) == together
+
+
+def _findings(report: object, story: str) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    """Each finding as what it says (ids and report ids hang on the input root)."""
+    from checker.records import Report
+
+    assert isinstance(report, Report)
+    quotes = {c.id: c.quote for c in report.claims}
+    return sorted(
+        (f.type.value, f.severity.value, f.slot, tuple(sorted(quotes[i] for i in f.claim_ids)))
+        for f in report.findings
+        if f.story == story
+    )

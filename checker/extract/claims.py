@@ -627,6 +627,15 @@ def _event_of_date(date_tok: Token, lexicon: Lexicon) -> tuple[str | None, Token
             if _lemma(head) not in ASPECT_VERBS and head.pos_ != "AUX":
                 roles = ("nsubj", "nsubjpass")
             related = [c for c in head.children if c.dep_ in roles]
+            # "destroyed by a fire early Tuesday", "burned down in a fire on Tuesday": the
+            # happening that did it, named by the agent or an "in"/"during" phrase
+            related += [
+                g
+                for c in head.children
+                if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "during"))
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
             if head.dep_ == "relcl":
                 related.append(head.head)  # "the talks that began yesterday"
             for child in related:

@@ -141,29 +141,3 @@ def test_a_happening_weeks_before_the_story_began_is_background() -> None:
     )
     placed = place_background([earlier, own], articles, {"rana": [2013]})  # type: ignore[list-item]
     assert [c.event for c in placed] == ["background", "main"]
-
-
-def test_the_story_attack_dates_an_arrest_only_in_a_report_of_unknown_date() -> None:
-    from checker.extract.claims import place_story_events
-
-    attack = dt.date(2011, 11, 10)
-    dated = replace(
-        count_claim("s/a", "pirate.arrested", 26, as_of=dt.date(2011, 11, 12), story="s"),
-        as_of_basis="story_event:arrested",
-    )
-    undated = replace(
-        count_claim("s/b", "pirate.arrested", 26, as_of=None, story="s"),
-        as_of_basis="story_event:arrested",
-    )
-    killed = replace(
-        count_claim("s/a", "soldiers.killed", 2, as_of=dt.date(2011, 11, 12), story="s"),
-        as_of_basis="story_event:killed",
-    )
-    placed = place_story_events(
-        [dated, undated, killed], {"attack": attack}, {"s/a": dt.date(2011, 11, 12)}
-    )
-    assert [(c.as_of, c.as_of_basis) for c in placed] == [
-        (dt.date(2011, 11, 12), "published"),
-        (attack, "story_event"),
-        (attack, "story_event"),
-    ]

@@ -77,10 +77,10 @@ def date_from_context(claims: Sequence[Claim], article: Article) -> list[Claim]:
     witness_starts = [d.start for d in witnesses]
     out = []
     for c in claims:
-        if not c.as_of_basis.startswith("pending:"):
+        pred_class = _waiting(c, "pending")
+        if pred_class is None:
             out.append(c)
             continue
-        pred_class = c.as_of_basis.split(":", 1)[1]
         if pred_class == "released" and c.slot.endswith(".released"):
             c, pred_class = _released_in_rescue(c, dated, article)
         events = CONTEXT_EVENTS.get(pred_class, ())
@@ -123,10 +123,10 @@ def place_story_events(
     """
     out = []
     for c in claims:
-        if not c.as_of_basis.startswith("story_event:"):
+        pred_class = _waiting(c, "story_event")
+        if pred_class is None:
             out.append(c)
             continue
-        pred_class = c.as_of_basis.split(":", 1)[1]
         pub = published.get(c.article_id)
         events = STORY_EVENTS.get(pred_class, ())
         for event in events if pub is None or pred_class not in UNDATED_ONLY else ():
@@ -137,6 +137,12 @@ def place_story_events(
         else:
             out.append(replace(c, as_of_basis="published" if c.as_of is not None else "unknown"))
     return out
+
+
+def _waiting(claim: Claim, stage: str) -> str | None:
+    """The predicate class of a claim left for ``stage`` to date ("pending:killed")."""
+    waiting, sep, pred_class = claim.as_of_basis.partition(":")
+    return pred_class if sep and waiting == stage else None
 
 
 def place_story_start(claims: Iterable[Claim], story_start: dt.date | None) -> list[Claim]:

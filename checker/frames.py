@@ -49,6 +49,7 @@ NOUN_FRAMES = {
     "soldiers": "present",
     "prisoners": "other",
     "shots": "other",
+    "survivor": "freed",  # "there were no survivors": nobody came out alive
 }
 DATE_FRAMES = {
     "attack": "onset",

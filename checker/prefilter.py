@@ -16,7 +16,8 @@ here is pure string work.
 - :func:`may_hold_claim` is a superset test for what the number and date
   layers recognise: a digit, a number word ("twelve", "dozens", "a
   handful", "none"), a month or weekday name, a relative day ("yesterday",
-  "tonight"), a period word ("week", "spring"), a holiday, "noon".
+  "tonight"), a period word ("week", "spring"), a holiday, "noon", a zero
+  ("no casualties", "no survivors").
 - :func:`plan` turns a text into :class:`Plan`: maximal runs of consecutive
   claim sentences (parsed together, so that the parse sees the same
   neighbours as a whole-document parse would), each with the whitespace
@@ -27,6 +28,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from checker.extract.numbers import ZERO_CASUALTY_NOUNS
 
 Span = tuple[int, int]
 
@@ -90,6 +93,8 @@ _CLAIM_RE = re.compile(
     rf"|\b(?:{_MONTHS}|{_WEEKDAYS}|{_HOLIDAYS})\b"
     rf"|\b(?:{_MONTHS.upper()}|{_WEEKDAYS.upper()})\b"
     r"|\b[QH][1-4]\b|['’]\d"
+    # a zero the number layer reads: "no casualties", "there were no survivors"
+    rf"|\b(?i:no\s+(?:{'|'.join(sorted(ZERO_CASUALTY_NOUNS))}))\b"
 )
 
 

@@ -130,3 +130,9 @@ def test_every_figure_and_date_of_the_bundled_dataset_is_kept(project_root: Path
             if not any(ps <= s and e <= pe for ps, pe in parts):
                 missed.append((a.id, t))
     assert missed == []
+
+
+def test_a_sentence_whose_only_figure_is_a_zero_is_parsed() -> None:
+    assert may_hold_claim("There were no survivors.")
+    assert may_hold_claim("No casualties were reported at the scene.")
+    assert not may_hold_claim("The crowd knew.")

@@ -891,8 +891,8 @@ def _finish_left(toks: Sequence[_Tok], expr: _Expr, floor: int) -> _Expr:
     )  # fmt: skip
 
 
-_ZERO_CASUALTY_NOUNS = frozenset(
-    {"injuries", "casualties", "deaths", "fatalities", "dead", "injured", "wounded"}
+ZERO_CASUALTY_NOUNS = frozenset(
+    {"injuries", "casualties", "deaths", "fatalities", "dead", "injured", "wounded", "survivors"}
 )  # fmt: skip
 
 
@@ -903,7 +903,7 @@ def _zero_at(toks: Sequence[_Tok], i: int, floor: int) -> tuple[_Expr | None, in
         size = 1
     elif w == "no" and _word(toks, i + 1) == "one":
         size = 2
-    elif w == "no" and _word(toks, i + 1) in _ZERO_CASUALTY_NOUNS:
+    elif w == "no" and _word(toks, i + 1) in ZERO_CASUALTY_NOUNS:
         size = 1  # "no injuries were reported", "there were no casualties"
     elif (
         w == "no" and toks[i + 1 :] and toks[i + 1].text == "-" and _word(toks, i + 2) == "one"

@@ -251,6 +251,7 @@ def _predicate_phrases(verb: Token) -> list[str]:
         for c in verb.children
         if c.dep_ in ("prt", "xcomp", "ccomp", "acomp", "oprd", "advmod", "dobj")
         or (c.dep_ == "advcl" and c.pos_ == "ADJ")  # "set 225 hostages free"
+        or (c.dep_ == "advcl" and _lemma(c) in ("hostage", "captive"))  # "took 1,100 hostage"
     ]
     if verb.dep_ in ("ccomp", "xcomp") and verb.head != verb:
         phrases.append(f"{_lemma(verb.head)} {lemma}")

@@ -266,7 +266,11 @@ def _predicate_phrases(verb: Token) -> list[str]:
         if g.dep_ in ("pobj", "pcomp")
     ]
     # "held for questioning", "held in custody": a verb with its prepositional object
-    phrases[:0] = [f"{lemma} {prep.lower_} {obj.lower_}" for prep, obj in objects]
+    phrases[:0] = [
+        *(f"{lemma} {prep.lower_} {obj.lower_}" for prep, obj in objects),
+        # "charged three with murder", "convicted of arson"
+        *(f"{lemma} {prep.lower_}" for prep, _ in objects if prep.lower_ in ("with", "of")),
+    ]
     # "the number of Australians on board flight MH17", with "board" parsed as a compound
     if any(
         p.lower_ == "on" and p.i + 1 < len(p.doc) and p.nbor().lower_ == "board" for p, _ in objects

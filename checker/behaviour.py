@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from fnmatch import fnmatchcase
 
+from checker.frames import whole_slot
 from checker.records import Behaviour
 
 EVENT_CLASSES: frozenset[str] = frozenset({"attack", "rescue", "talks", "release"})
@@ -66,7 +67,7 @@ def slot_behaviour(
     Unknown behaviour names in the lexicon raise ``ValueError``. A part
     (``dead/woman``) moves as its whole (``dead``) does.
     """
-    slot = slot.split("/", 1)[0]
+    slot = whole_slot(slot)
     found = _lookup(slot, overrides)
     if found is not None:
         return Behaviour(str(found))

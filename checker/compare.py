@@ -93,6 +93,7 @@ import polars as pl
 
 from checker.behaviour import slot_behaviour
 from checker.config import Config
+from checker.frames import whole_slot
 from checker.ids import finding_id, outlier_key, value_key
 from checker.messages import Wording, day_text, ordinal_text, seconds_day_text
 from checker.records import (
@@ -369,9 +370,9 @@ class _Builder:
         if fid in self.findings:  # the same odd one out twice: tell them apart by evidence
             fid = finding_id(type, first.story, first.slot, [*key, *ids])
         severity = severity_of(type, self.config)
-        if severity is Severity.ERROR and first.slot.split("/", 1)[0] in AT_MOST_WARNING:
-            severity = Severity.WARNING
-            message += AT_MOST_WARNING[first.slot.split("/", 1)[0]]
+        doubt = AT_MOST_WARNING.get(whole_slot(first.slot))
+        if severity is Severity.ERROR and doubt is not None:
+            severity, message = Severity.WARNING, message + doubt
         self.findings[fid] = Finding(
             id=fid,
             type=type,
@@ -754,24 +755,23 @@ def _regressions(df: pl.DataFrame, b: _Builder, window: int) -> None:
     )
     hits = (
         t.filter((pl.col("hi") < pl.col("prior")).fill_null(False))
-        .select("g", "i", "pref", "corr")
-        .sort("g", "pref", "corr", "i")
+        # a correcting claim is no regression: the reports it corrects are revisions
+        .filter(~pl.col("corr"))
+        .select("g", "i", "pref")
+        .sort("g", "pref", "i")
     )
-    groups: dict[tuple[int, int, bool], list[int]] = defaultdict(list)
-    for g, i, pref, corr in hits.iter_rows():
-        groups[(g, pref, corr)].append(i)
+    groups: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for g, i, pref in hits.iter_rows():
+        groups[(g, pref)].append(i)
     ctx = b.ctx
-    for (_g, ref, corr), rows in sorted(groups.items()):
+    for (_g, ref), rows in sorted(groups.items()):
         head = ctx.claims[ref].slot
         ref_c = ctx.claims[ref]
         earlier = f'"{ref_c.quote}" in {ctx.words.of(ref)} (as of {_as_of(ref_c)})'
         for odd in ctx.words.by_report(ctx.by_pub(rows)):
             later = f"{ctx.words.says(odd, 'gives')} as of {_as_of(ctx.claims[odd[0]])}"
-            if corr:
-                continue  # the reports it corrects are revisions (see _corrections)
-            else:
-                msg = f"{head}: {later}, lower than the earlier {earlier}; a tally should not fall"
-                b.add(FindingType.REGRESSION, [ref, *odd], msg, outliers=odd)
+            msg = f"{head}: {later}, lower than the earlier {earlier}; a tally should not fall"
+            b.add(FindingType.REGRESSION, [ref, *odd], msg, outliers=odd)
 
 
 def _as_of(c: Claim) -> str:

@@ -83,6 +83,11 @@ WHOLE_NOUNS = frozenset(
 )  # fmt: skip
 
 
+def whole_slot(slot: str) -> str:
+    """The slot a part or group is compared under, without it: ``dead/woman`` -> ``dead``."""
+    return slot.split("/", 1)[0]
+
+
 def frame_of(kind: str, slot: str, unit: str | None) -> str:
     """The frame of a claim of ``kind`` (a :class:`~checker.records.Kind` value)."""
     return _frame_and_head(kind, slot, unit)[0]
@@ -94,7 +99,7 @@ def slot_head(kind: str, slot: str, unit: str | None) -> str | None:
 
 
 def _frame_and_head(kind: str, slot: str, unit: str | None) -> tuple[str, str | None]:
-    head, _, tail = slot.split("/", 1)[0].partition(".")
+    head, _, tail = whole_slot(slot).partition(".")
     if kind == "date":
         return DATE_FRAMES.get(head, head if head else "other"), None
     if kind == "name":
@@ -138,4 +143,4 @@ def narrows(slot: str, group: str | None) -> bool:
 
 
 def _head(slot: str) -> str:
-    return slot.split("/", 1)[0].partition(".")[0]
+    return whole_slot(slot).partition(".")[0]

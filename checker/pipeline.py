@@ -18,13 +18,13 @@ from checker.compare import compare, is_ignored
 from checker.config import Config, story_config_groups
 from checker.corpus import read_corpus, story_config_files
 from checker.extract.ages import AGE_SLOT
-from checker.extract.claims import extract_claims
+from checker.extract.claims import BARE_DIMENSIONS, extract_claims
 from checker.extract.when import place_story_events, place_story_start
 from checker.frames import narrows
 from checker.ids import claim_id, finding_id
 from checker.messages import report_label
 from checker.nlp import load_pipeline
-from checker.place import place_background, place_event_facts, story_onsets
+from checker.place import consensus_day, place_background, place_event_facts, story_onsets
 from checker.published import check_consistency, event_stems, resolve_published
 from checker.records import (
     Article,
@@ -113,7 +113,7 @@ def story_starts(claims: Iterable[Claim]) -> dict[str, dt.date]:
             earliest[c.story] = c.as_of
     starts = dict(earliest)
     for story, counter in attack.items():
-        starts[story] = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        starts[story] = consensus_day(counter)
     return starts
 
 
@@ -158,7 +158,7 @@ def story_event_dates(claims: Iterable[Claim]) -> dict[str, dict[str, dt.date]]:
             counts[(c.story, c.slot.removesuffix(".date"))][c.value.start] += 1
     out: dict[str, dict[str, dt.date]] = defaultdict(dict)
     for (story, event), counter in sorted(counts.items()):
-        out[story][event] = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        out[story][event] = consensus_day(counter)
     return dict(out)
 
 
@@ -241,8 +241,6 @@ def build_report(
 
 
 VAGUE_DATE_DAYS = 2
-# quantity slots of a figure with a unit and nothing it measures: kept, never compared
-BARE_DIMENSIONS = frozenset({"length", "weight", "duration", "share", "amount"})
 
 
 def _comparable(claim: Claim, lexicon: Lexicon) -> bool:

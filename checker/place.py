@@ -34,7 +34,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from checker.extract.dates import find_dates
+from checker.extract.dates import UNIT_DAYS, find_dates, number_value
+from checker.frames import whole_slot
 from checker.records import Article, Claim, DateMention, DateValue, Kind
 
 ONSET_EVENTS = ("attack", "incident")
@@ -94,9 +95,7 @@ _SPAN_AFTER = re.compile(
     r"(?P<unit>weeks?|months?|years?|decades?)\s+(?:after|since)\b",
     re.IGNORECASE,
 )
-_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-          "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
-_UNIT_DAYS = {"week": 7, "month": 30, "year": 365, "decade": 3652}
+_UNIT_DAYS = {**UNIT_DAYS, "decade": 3652}
 # weeks and months are counted from the story's first day; years keep half a year's
 # slack and the usual margin, so an anniversary piece still speaks of its story
 _NEAR_START = dt.timedelta(days=7)
@@ -109,8 +108,7 @@ def _span_before(sentence: str, at: int, anchor: dt.date | None, start: dt.date)
     story's first day: at worst a figure of its own story is left uncompared."""
     anchor = anchor or start
     for m in _SPAN_AFTER.finditer(sentence[: max(at, 0)]):
-        word = m["n"].lower()
-        n = _SMALL.get(word) or int(word)
+        n = number_value(m["n"]) or 0
         unit = m["unit"].lower().rstrip("s")
         happened = anchor - dt.timedelta(days=n * _UNIT_DAYS[unit])
         if unit in ("year", "decade"):
@@ -169,14 +167,16 @@ def story_onsets(claims: Iterable[Claim]) -> dict[str, dt.date]:
             and c.slot.removesuffix(".date") in ONSET_EVENTS
         ):
             counts[c.story][value.start] += 1
-    return {
-        story: min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        for story, counter in counts.items()
-    }
+    return {story: consensus_day(counter) for story, counter in counts.items()}
+
+
+def consensus_day(counter: Counter[dt.date]) -> dt.date:
+    """The day most claims give; a tie goes to the earliest."""
+    return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
 def _is_setting(slot: str) -> bool:
-    noun, _, predicate = slot.split("/", 1)[0].partition(".")
+    noun, _, predicate = whole_slot(slot).partition(".")
     return noun not in _CONDUCT_NOUNS and predicate not in _CONDUCT_PREDICATES
 
 

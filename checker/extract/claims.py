@@ -35,7 +35,7 @@ from checker.extract.context import lemma as _lemma
 from checker.extract.context import number_head as _number_head
 from checker.extract.dates import Duration, find_dates, find_durations
 from checker.extract.numbers import find_quantities
-from checker.extract.when import EVENT_PREDICATES, date_from_context
+from checker.extract.when import EVENT_PREDICATES, date_from_context, publication_basis
 from checker.frames import group_of
 from checker.ids import claim_id
 from checker.published import is_timestamp_line
@@ -164,12 +164,11 @@ def _counted_noun(num: Token, lexicon: Lexicon) -> Counted | None:
     return None
 
 
-# Verbs a toll reaches its figure with: "the death toll has reached 318", "topped 1,000".
-REACHING_VERBS = frozenset(
-    {"reach", "hit", "top", "pass", "exceed", "surpass", "stand", "be", "total", "near"}
-)
 # Verbs whose subject is counted by their object: "the captors number 14".
 COUNTING_VERBS = frozenset({"number", "total", "reach", "stand", "be"})
+# Verbs a toll reaches its figure with: "the death toll has reached 318", "topped 1,000"
+# (a toll is not said to "number" its dead)
+REACHING_VERBS = (COUNTING_VERBS - {"number"}) | {"hit", "top", "pass", "exceed", "surpass", "near"}
 # Verbs whose object is counted by an "at" phrase: "put the attackers at about 20".
 ESTIMATING_VERBS = frozenset({"put", "estimate", "place", "set", "count"})
 
@@ -750,7 +749,7 @@ def _as_of(
         if attached is not None:
             return _middle(attached), "event"
         return published, f"pending:{pred_class}"
-    return published, "published" if published is not None else "unknown"
+    return published, publication_basis(published)
 
 
 # Figures that measure rather than count: a quake's magnitude, a building's storeys.
@@ -795,10 +794,17 @@ def _kind_and_value(q: Quantity) -> tuple[Kind, CountValue, str | None]:
     return kind, CountValue(q.low, q.high), q.unit
 
 
+# The dimension a unit measures (a currency or anything else: an amount); a figure with
+# nothing it measures has the bare dimension as its slot.
+UNIT_DIMENSIONS = {"m": "length", "kg": "weight", "s": "duration", "%": "share"}
+AMOUNT = "amount"
+BARE_DIMENSIONS = frozenset({*UNIT_DIMENSIONS.values(), AMOUNT})
+
+
 def _quantity_slot(noun_class: str | None, phrase: str | None, q: Quantity) -> str | None:
     if q.unit is None:
         return None
-    dimension = {"m": "length", "kg": "weight", "s": "duration", "%": "share"}.get(q.unit, "amount")
+    dimension = UNIT_DIMENSIONS.get(q.unit, AMOUNT)
     base = noun_class or phrase
     return f"{base}.{dimension}" if base else dimension
 
@@ -928,7 +934,7 @@ def _bare_measure_claim(
     slot = _quantity_slot(None, None, q)
     assert slot is not None
     as_of = article.published_date
-    basis = "published" if as_of is not None else "unknown"
+    basis = publication_basis(as_of)
     return _figure_claim(article, doc, q, slot, q.start, q.end, as_of, basis, num, lexicon)
 
 
@@ -1061,7 +1067,7 @@ def age_claims(article: Article, doc: Doc, lexicon: Lexicon) -> Iterator[Claim]:
             end=end,
             attribution=_attribution(tok, lexicon),
             hedge=_hedge(sent_text, lexicon),
-            as_of_basis="published" if article.published_date is not None else "unknown",
+            as_of_basis=publication_basis(article.published_date),
             line=_line_of(article, start),
             scope=person,
         )

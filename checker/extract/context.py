@@ -47,6 +47,8 @@ SUPERSEDED_SOURCES = frozenset({"initial", "early", "earlier", "first", "origina
 
 # "another" is left out: "another group of captives was freed" is more of this story
 OTHER_HAPPENING = frozenset({"separate", "previous", "earlier", "similar", "unrelated"})
+# ... but on an event noun it is another happening: "another dramatic robbery"
+OTHER_EVENT = OTHER_HAPPENING | {"another"}
 
 
 def another_happening(num: Token, lexicon: Lexicon) -> bool:
@@ -87,7 +89,12 @@ def _other_happening_noun(tok: Token, lexicon: Lexicon) -> bool:
     word = lemma(tok)
     if word not in _HAPPENING_NOUNS and lexicon.event_class(word) is None:
         return False
-    return any(c.dep_ in ("det", "amod") and c.lower_ in OTHER_HAPPENING for c in tok.children)
+    return _marked(tok, OTHER_HAPPENING)
+
+
+def _marked(noun: Token, words: frozenset[str]) -> bool:
+    """A determiner or adjective of ``noun`` is one of ``words`` ("a separate attack")."""
+    return any(c.dep_ in ("det", "amod") and c.lower_ in words for c in noun.children)
 
 
 def other_event(trigger: Token, lexicon: Lexicon) -> bool:
@@ -96,13 +103,12 @@ def other_event(trigger: Token, lexicon: Lexicon) -> bool:
     nouns = [trigger]
     if trigger.pos_ in ("VERB", "AUX"):
         nouns += [c for c in trigger.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
-    for noun in nouns:
-        if noun.pos_ not in ("NOUN", "PROPN") or lexicon.event_class(lemma(noun)) is None:
-            continue
-        for c in noun.children:
-            if c.dep_ in ("det", "amod") and (c.lower_ in OTHER_HAPPENING or c.lower_ == "another"):
-                return True
-    return False
+    return any(
+        noun.pos_ in ("NOUN", "PROPN")
+        and lexicon.event_class(lemma(noun)) is not None
+        and _marked(noun, OTHER_EVENT)
+        for noun in nouns
+    )
 
 
 def _nummod_noun(num: Token) -> Token | None:

@@ -205,10 +205,11 @@ _NUMBER_WORDS = "|".join(
 )
 _NUM = rf"(?:\d{{1,4}}|{_NUMBER_WORDS}|a\s+couple\s+of|a|an)"
 
-_UNIT_DAYS: dict[str, int] = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
+UNIT_DAYS: dict[str, int] = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
 
 
-def _number(s: str) -> int | None:
+def number_value(s: str) -> int | None:
+    """A count written in digits or words: "12", "two", "twenty-one", "a", "a couple of"."""
     s = s.lower().strip()
     if s.isdigit():
         return int(s)
@@ -1033,7 +1034,7 @@ def _scan(ctx: _Ctx) -> Iterator[_Cand]:
 
     # 9. "24 days ago", "three weeks ago"
     for m in _RE_AGO.finditer(text):
-        n = _number(m["n"])
+        n = number_value(m["n"])
         if n is None:
             continue
         s0, e0 = m.start(), m.end()
@@ -1086,7 +1087,7 @@ def _scan(ctx: _Ctx) -> Iterator[_Cand]:
 
     # 11. "the past three weeks"
     for m in _RE_PAST_N.finditer(text):
-        n = _number(m["n"])
+        n = number_value(m["n"])
         if n is None or n == 0:
             continue
         s0, e0 = m.start(), m.end()
@@ -1221,7 +1222,7 @@ def _scan(ctx: _Ctx) -> Iterator[_Cand]:
             }[key]
             unit = "day"
         else:
-            nn = _number(m["n"])
+            nn = number_value(m["n"])
             if nn is None or re.match(r"\s+than\b", text[e0 : e0 + 6]):
                 continue
             unit = m["unit"].lower()
@@ -1762,7 +1763,7 @@ def find_durations(text: str) -> list[Duration]:
         unit = m["unit"].lower()
         out.append(
             Duration(
-                m.start(), m.end(), m[0], num, unit, num * _UNIT_DAYS[unit], "ordinal", m["ref"]
+                m.start(), m.end(), m[0], num, unit, num * UNIT_DAYS[unit], "ordinal", m["ref"]
             )
         )
         taken.append((m.start(), m.end()))
@@ -1771,12 +1772,12 @@ def find_durations(text: str) -> list[Duration]:
             continue
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
-        n = _number(m["n"])
+        n = number_value(m["n"])
         if n is None:
             continue
         unit = m["unit"].lower()
         rel = (m["rel"] or "").lower()
-        days = n * _UNIT_DAYS.get(unit, 0) if unit in _UNIT_DAYS else 0
+        days = n * UNIT_DAYS.get(unit, 0) if unit in UNIT_DAYS else 0
         kind = {"ago": "ago", "after": "after", "before": "before"}.get(rel, "length")
         end = (
             m.end()

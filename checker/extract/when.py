@@ -135,8 +135,13 @@ def place_story_events(
                 out.append(replace(c, as_of=day, as_of_basis="story_event"))
                 break
         else:
-            out.append(replace(c, as_of_basis="published" if c.as_of is not None else "unknown"))
+            out.append(replace(c, as_of_basis=publication_basis(c.as_of)))
     return out
+
+
+def publication_basis(as_of: dt.date | None) -> str:
+    """The basis of a claim that holds when its report appeared (if that is known)."""
+    return "published" if as_of is not None else "unknown"
 
 
 def _waiting(claim: Claim, stage: str) -> str | None:

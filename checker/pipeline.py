@@ -18,7 +18,7 @@ from checker.compare import compare, is_ignored
 from checker.config import Config, story_config_groups
 from checker.corpus import read_corpus, story_config_files
 from checker.extract.ages import AGE_SLOT
-from checker.extract.claims import BARE_DIMENSIONS, extract_claims
+from checker.extract.claims import BARE_DIMENSIONS, KILLING, extract_claims
 from checker.extract.when import place_story_events, place_story_start
 from checker.frames import narrows
 from checker.ids import claim_id, finding_id
@@ -119,6 +119,18 @@ def story_starts(claims: Iterable[Claim]) -> dict[str, dt.date]:
 
 # Events a storming or an assault may be when the text does not say who acted.
 AMBIGUOUS_EVENTS = {"attack": "rescue", "rescue": "attack"}
+# The story's happenings a killing may be (a shooting, a quake's deaths); otherwise a
+# killing is one moment of the story, kept and not compared.
+ONSET_EVENTS = ("attack", "incident")
+
+
+def _killing_event(day: dt.date, dates: Mapping[str, dt.date]) -> str:
+    for event in ONSET_EVENTS:
+        if dates.get(event) == day:
+            return event
+    if not any(event in dates for event in ONSET_EVENTS):
+        return ONSET_EVENTS[0]  # nothing else dates the story: the killing is its happening
+    return KILLING
 
 
 def settle_ambiguous_events(claims: Sequence[Claim]) -> list[Claim]:
@@ -139,7 +151,14 @@ def settle_ambiguous_events(claims: Sequence[Claim]) -> list[Claim]:
         other = AMBIGUOUS_EVENTS.get(event)
         dates = sure.get(c.story, {})
         value = c.value.start
-        if other and dates.get(other) == value and dates.get(event) != value:
+        if event == KILLING:
+            settled = _killing_event(value, dates)
+            slot = f"{settled}.date"
+            # the onset's day itself is the story's, whoever died; a killing that stands
+            # for the onset where nothing else dates it is compared for its victim only
+            scope = c.scope if settled not in dates else None
+            c = replace(c, slot=slot, scope=scope, id=claim_id(c.article_id, slot, c.start, c.end))
+        elif other and dates.get(other) == value and dates.get(event) != value:
             slot = f"{other}.date"
             c = replace(c, slot=slot, id=claim_id(c.article_id, slot, c.start, c.end))
         out.append(replace(c, as_of_basis=basis))
@@ -258,6 +277,8 @@ def _comparable(claim: Claim, lexicon: Lexicon) -> bool:
         return False  # "last week", "in early March": agrees with too much to disagree
     if claim.slot == AGE_SLOT and claim.scope is None:
         return False  # "a 63-year-old woman", "a 47-year-old man": whose age?
+    if claim.slot == f"{KILLING}.date":
+        return False  # one moment of the story, not its onset: killings span its days
     if claim.kind is Kind.QUANTITY and claim.slot in BARE_DIMENSIONS:
         return False  # "200 metres", "two million euros": of what?
     return claim.kind is not Kind.COUNT or lexicon.is_comparable_count(claim.slot)
@@ -456,4 +477,5 @@ def claims_of_text(
     else:
         article = date_articles([article])[0]
     doc = load_pipeline()(text)
-    return extract_claims(article, doc, load_lexicon(config))
+    # the text is a story of its own: its own dates settle its killings and assaults
+    return settle_ambiguous_events(extract_claims(article, doc, load_lexicon(config)))

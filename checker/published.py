@@ -263,6 +263,11 @@ def _stamp_day(stripped: str) -> tuple[dt.date, str] | None:
     return first.start_date, stripped[: first.start] + " " + stripped[first.end :]
 
 
+_LEADING_TIME = re.compile(
+    r"^(?P<time>\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?)\s*(?:(?:UK|US|[A-Z]{2,4})\b)?\s*[,|]?\s*"
+)
+
+
 def _timestamp_line(line: str) -> TextDate | None:
     """A line that is a date with its year, maybe a time and a zone, as sites print
     them: "June 17,2017|6:15 pm", "Tue Jul 02 2013,14:58 hrs", "11 / 10 / 11 02:39 PM ET"."""
@@ -270,6 +275,12 @@ def _timestamp_line(line: str) -> TextDate | None:
     if len(stripped) > 60:
         return None
     found = _stamp_day(stripped)
+    lead = _LEADING_TIME.match(stripped)
+    if found is None and lead is not None:
+        # "8:05am UK, Monday 16 September 2013": the time first
+        found = _stamp_day(stripped[lead.end() :])
+        if found is not None:
+            found = (found[0], lead["time"] + " " + found[1])
     if found is None:
         return None
     day, rest = found

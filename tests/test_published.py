@@ -197,6 +197,7 @@ def test_consistency_without_date() -> None:
         ("11 / 10 / 11 02:39 PM ET", dt.date(2011, 11, 10), dt.time(14, 39)),
         ("07 / 17 / 14 01:55 PM ET", dt.date(2014, 7, 17), dt.time(13, 55)),
         ("November 14,2011|12:35 pm", dt.date(2011, 11, 14), dt.time(12, 35)),
+        ("8:05am UK, Monday 16 September 2013", dt.date(2013, 9, 16), dt.time(8, 5)),
     ],
 )
 def test_timestamp_lines_are_read_with_their_year(line: str, day: dt.date, time: dt.time) -> None:

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from checker.extract.ages import AGE_SLOT, AGE_UNIT, find_ages
+from checker.extract.ages import AGE_SLOT, AGE_UNIT, find_ages, person_key
 from checker.extract.context import (
     SUBJECT_DEPS,
     another_happening,
@@ -516,6 +516,11 @@ def _date_in_clause(pred: Token, dates: Sequence[DateMention]) -> DateMention | 
 
 
 # Prepositions whose date is a bound, not the event's day: "before Christmas".
+# A killing is the story's happening (a shooting, a stabbing) or one moment of it (the
+# hostages shot on the siege's third day): placement files it under the story's onset
+# when its day is the onset's, or when the story dates no onset otherwise.
+KILLING = "killing"
+
 NOT_EVENT_PREPS = frozenset(
     {"before", "after", "until", "till", "by", "ahead", "following", "through"}
 )
@@ -620,6 +625,19 @@ def _event_of_date(date_tok: Token, lexicon: Lexicon) -> tuple[str | None, Token
             tok = head
             continue
         cls = _event_class_of(head, prep, lexicon)
+        if (
+            cls == KILLING
+            and head.pos_ in ("VERB", "AUX")
+            and (_unreal(head) or _another_victim(head))
+        ):
+            return None, None  # "how many kids will you kill today": not a killing that happened
+        if cls == KILLING and head.pos_ in ("VERB", "AUX"):
+            # "the quake killed 30 on Saturday", "killed in a shooting on Sunday": the
+            # happening that killed, when the clause names one, else the killing itself
+            related = _related_event(head, lexicon)
+            if related is not None:
+                return related, head
+            return cls, head
         if cls is not None:
             return _disambiguate_event(cls, head, lexicon), head
         if head.pos_ in ("VERB", "AUX"):
@@ -627,31 +645,71 @@ def _event_of_date(date_tok: Token, lexicon: Lexicon) -> tuple[str | None, Token
             # argument. Any other verb dates its event subject ("a fire swept through the
             # tower early on Wednesday") but not its object ("on Tuesday two men were
             # discussing the shooting" does not date the shooting)
-            roles: tuple[str, ...] = ("dobj", "nsubj", "nsubjpass")
-            if _lemma(head) not in ASPECT_VERBS and head.pos_ != "AUX":
-                roles = ("nsubj", "nsubjpass")
-            related = [c for c in head.children if c.dep_ in roles]
-            # "destroyed by a fire early Tuesday", "burned down in a fire on Tuesday": the
-            # happening that did it, named by the agent or an "in"/"during" phrase
-            related += [
-                g
-                for c in head.children
-                if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "during"))
-                for g in c.children
-                if g.dep_ == "pobj"
-            ]
-            if head.dep_ == "relcl":
-                related.append(head.head)  # "the talks that began yesterday"
-            for child in related:
-                cls = lexicon.event_class(_lemma(child))
-                if cls is not None:
-                    transitive = any(c.dep_ == "dobj" for c in head.children)
-                    if (_lemma(head) in ENDING_VERBS and not transitive) or _comes_to_end(head):
-                        return f"{cls}.end", head  # "talks broke down Jan. 1"
-                    return _disambiguate_event(cls, head, lexicon), head
-            return None, head
+            return _related_event(head, lexicon), head
         tok = head
     return None, None
+
+
+SPEAKERS = frozenset({"i", "you", "we"})
+MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "must", "shall"})
+
+
+def _unreal(verb: Token) -> bool:
+    """A verb of a question, a wish or a future ("will you kill", "could have died")."""
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        return True
+    if any(c.dep_ == "nsubj" and c.lower_ in SPEAKERS for c in verb.children):
+        return True  # "how many kids did you kill today": words quoted, not what happened
+    sentence: str = verb.sent.text
+    return sentence.rstrip(" '\"”’").endswith("?")
+
+
+# "the second climber to die", "another man died on Saturday": one death of several
+LATER_VICTIM = frozenset({"second", "third", "fourth", "fifth", "another", "latest", "last"})
+
+
+def _another_victim(verb: Token) -> bool:
+    victims = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if verb.dep_ in ("acl", "relcl"):
+        victims.append(verb.head)
+    return any(
+        c.dep_ in ("amod", "det", "advmod") and c.lower_ in LATER_VICTIM
+        for v in victims
+        for c in v.children
+    ) or any(v.lower_ in LATER_VICTIM for v in victims)
+
+
+def _related_event(verb: Token, lexicon: Lexicon) -> str | None:
+    """The event a dated verb's arguments name.
+
+    An aspect verb ("began", "resumed") or a light verb dates a nominal argument;
+    any other verb dates its event subject ("a fire swept through the tower early on
+    Wednesday") but not its object ("on Tuesday two men were discussing the shooting"
+    does not date the shooting).
+    """
+    roles: tuple[str, ...] = ("dobj", "nsubj", "nsubjpass")
+    if _lemma(verb) not in ASPECT_VERBS and verb.pos_ != "AUX":
+        roles = ("nsubj", "nsubjpass")
+    related = [c for c in verb.children if c.dep_ in roles]
+    # "destroyed by a fire early Tuesday", "burned down in a fire on Tuesday": the
+    # happening that did it, named by the agent or an "in"/"during" phrase
+    related += [
+        g
+        for c in verb.children
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "during"))
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if verb.dep_ == "relcl":
+        related.append(verb.head)  # "the talks that began yesterday"
+    for child in related:
+        cls = lexicon.event_class(_lemma(child))
+        if cls is not None and cls != KILLING:
+            transitive = any(c.dep_ == "dobj" for c in verb.children)
+            if (_lemma(verb) in ENDING_VERBS and not transitive) or _comes_to_end(verb):
+                return f"{cls}.end"  # "talks broke down Jan. 1"
+            return _disambiguate_event(cls, verb, lexicon)
+    return None
 
 
 # Modifiers of an event noun that name security forces: "the military operation".
@@ -1101,6 +1159,9 @@ def _is_event_date(mention: DateMention, text: str) -> bool:
     line = text[text.rfind("\n", 0, mention.start) + 1 : line_end if line_end >= 0 else len(text)]
     if is_timestamp_line(line):
         return False  # the report's own date and time, or its "Updated" line
+    around = line.replace(mention.text, " ", 1)
+    if not re.sub(r"(?i)\b(?:on|dated|published|posted)\b|[\W_]", "", around):
+        return False  # a line of its own: "on September 10th, 2010" under the headline
     return not re.match(r"\s*(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-\s)", rest)
 
 
@@ -1119,10 +1180,11 @@ def date_claims(
         event, trigger = _event_of_date(head, lexicon)
         if event is None or trigger is None:
             continue
-        basis = "event_ambiguous" if event.endswith("?") else "event"
+        basis = "event_ambiguous" if event.endswith("?") or event == KILLING else "event"
         slot = f"{event.rstrip('?')}.date"
         sent_text = head.sent.text.strip()
         other = other_event(trigger, lexicon) or other_event(_clause_verb(head), lexicon)
+        victim = _victim(trigger) if event == KILLING else None
         yield Claim(
             id=claim_id(article.id, slot, mention.start, mention.end),
             article_id=article.id,
@@ -1141,7 +1203,25 @@ def date_claims(
             as_of_basis=basis,
             line=_line_of(article, mention.start),
             event="background" if other else "main",
+            scope=victim,
         )
+
+
+def _victim(verb: Token) -> str | None:
+    """The person a killing verb names as killed ("Rait died on Friday", "police shot
+    Kimani Gray on Saturday"): two people of a story may die on different days."""
+    roles = (
+        ("nsubjpass", "dobj")
+        if any(c.dep_ == "dobj" for c in verb.children)
+        else ("nsubjpass", "nsubj", "dobj")
+    )
+    for child in verb.children:
+        if child.dep_ not in roles:
+            continue
+        for ent in verb.doc.ents:
+            if ent.label_ == "PERSON" and ent.start <= child.i < ent.end:
+                return person_key(ent)
+    return None
 
 
 def _clause_verb(tok: Token) -> Token:
@@ -1194,7 +1274,9 @@ def relative_event_claims(
                 sentence=tok.sent.text.strip(),
                 start=d.start,
                 end=end,
-                as_of_basis="relative_ambiguous" if event.endswith("?") else "relative",
+                as_of_basis="relative_ambiguous"
+                if event.endswith("?") or event == KILLING
+                else "relative",
                 line=_line_of(article, d.start),
             )
             break

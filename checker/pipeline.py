@@ -18,7 +18,8 @@ from checker.compare import compare, is_ignored
 from checker.config import Config, story_config_groups
 from checker.corpus import read_corpus, story_config_files
 from checker.extract.ages import AGE_SLOT
-from checker.extract.claims import BARE_DIMENSIONS, KILLING, extract_claims
+from checker.extract.claims import BARE_DIMENSIONS, extract_claims
+from checker.extract.events import KILLING
 from checker.extract.when import place_story_events, place_story_start
 from checker.frames import narrows
 from checker.ids import claim_id, finding_id

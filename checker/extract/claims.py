@@ -9,10 +9,11 @@ this module places them in the dependency tree of the spaCy parse:
 * the noun's governing predicate gives what happened to it (held, released,
   killed, demanded...); agents of a verb are not its patients, so in
   "14 rebels killed a hostage" the rebels were not killed;
-* a date is linked to the event it dates through the verb or noun it
-  attaches to ("stormed ... Dec. 17" -> ``attack.date``);
 * ``as_of``: a state holds at publication time, an event claim on the date
   attached to its predicate; "initially"/"at first" move it to the story's start.
+
+Dates of events are :mod:`checker.extract.events`; the clause helpers both
+use are :mod:`checker.extract.clauses`.
 """
 
 from __future__ import annotations
@@ -23,28 +24,37 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from checker.extract.ages import AGE_SLOT, AGE_UNIT, find_ages, person_key
+from checker.extract.ages import AGE_SLOT, AGE_UNIT, find_ages
+from checker.extract.clauses import (
+    ABOARD_PREPS,
+    agent_class,
+    attribution,
+    hedge,
+    line_of,
+    middle_day,
+    phrase_class,
+    predicate_phrases,
+    span_tokens,
+)
 from checker.extract.context import (
     SUBJECT_DEPS,
     another_happening,
-    other_event,
     part_of,
     superseded,
 )
 from checker.extract.context import lemma as _lemma
 from checker.extract.context import number_head as _number_head
-from checker.extract.dates import Duration, find_dates, find_durations
+from checker.extract.dates import find_dates, find_durations
+from checker.extract.events import date_claims, relative_event_claims
 from checker.extract.numbers import find_quantities
 from checker.extract.when import EVENT_PREDICATES, date_from_context, publication_basis
 from checker.frames import group_of
 from checker.ids import claim_id
-from checker.published import is_timestamp_line
 from checker.records import (
     Article,
     Claim,
     CountValue,
     DateMention,
-    DateValue,
     Kind,
     Qualifier,
     Quantity,
@@ -70,32 +80,6 @@ CORRECTION_CUES = re.compile(
     re.IGNORECASE,
 )
 SO_FAR_CUES = re.compile(r"\b(so far|to date|thus far)\b", re.IGNORECASE)
-
-
-def _span_tokens(doc: Doc, start: int, end: int) -> list[Token]:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return list(span) if span is not None else []
-
-
-def _phrase_class(tok: Token, lexicon: Lexicon) -> tuple[str | None, str]:
-    """Noun class of a noun together with its compounds ("police officer", "MRTA rebel")."""
-    compounds = [c for c in tok.lefts if c.dep_ in ("compound", "amod")]
-    lemma = _lemma(tok)
-    for size in range(len(compounds), 0, -1):
-        phrase = " ".join([c.text.lower() for c in compounds[-size:]] + [lemma])
-        cls = lexicon.noun_class(phrase)
-        if cls is not None:
-            return cls, phrase
-    cls = lexicon.noun_class(lemma) or lexicon.noun_class(tok.text.lower())
-    if cls is None and tok.pos_ in ("NOUN", "PROPN") and lexicon.nationality(tok.text):
-        return "people", lemma  # "27 Australians": people, of one nationality
-    if lemma in NATIONALITY_HOLDERS and any(lexicon.nationality(c.text) for c in compounds):
-        return "people", lemma  # "ten British nationals", "189 Dutch citizens"
-    return cls, lemma
-
-
-# Nouns that say no more than a nationality: "British nationals", "Dutch citizens".
-NATIONALITY_HOLDERS = frozenset({"national", "citizen", "subject"})
 
 
 def _of_object(tok: Token) -> Token | None:
@@ -145,7 +129,7 @@ def _counted_noun(num: Token, lexicon: Lexicon) -> Counted | None:
     for cand, anchor in candidates:
         if cand.lower_ == "others" and head.dep_ == "nummod":
             return Counted(cand, "people", "others", anchor)  # "and 70 others were injured"
-        cls, phrase = _phrase_class(cand, lexicon)
+        cls, phrase = phrase_class(cand, lexicon)
         if cls is not None:
             return Counted(cand, cls, phrase, anchor)
         if _lemma(cand) == "member":
@@ -182,7 +166,7 @@ def _argument_noun(num: Token, lexicon: Lexicon) -> Counted | None:
         # "their captors number 14" with "number" mis-tagged as a noun
         for child in verb.children:
             if child.dep_ == "nsubj":
-                cls, phrase = _phrase_class(child, lexicon)
+                cls, phrase = phrase_class(child, lexicon)
                 if cls is not None:
                     return Counted(child, cls, phrase, child)
     if head.dep_ == "pobj" and head.head.lower_ == "at":
@@ -195,7 +179,7 @@ def _argument_noun(num: Token, lexicon: Lexicon) -> Counted | None:
         wanted = ("nsubj",)
     for child in verb.children:
         if child.dep_ in wanted:
-            cls, phrase = _phrase_class(child, lexicon)
+            cls, phrase = phrase_class(child, lexicon)
             if cls is not None:
                 return Counted(child, cls, phrase, child)
     return None
@@ -222,7 +206,7 @@ def _toll_noun(num: Token, lexicon: Lexicon) -> Counted | None:
         if child.dep_ in SUBJECT_DEPS | {"nsubjpass", "dobj"} and _lemma(child) in CONTAINER_NOUNS:
             obj = _of_object(child)
             if obj is not None:
-                cls, phrase = _phrase_class(obj, lexicon)
+                cls, phrase = phrase_class(obj, lexicon)
                 if cls is not None:
                     return Counted(obj, cls, phrase, obj)
             compounds = [c for c in child.lefts if c.dep_ == "compound"]
@@ -242,51 +226,6 @@ PATIENT_SUBJECT_LEMMAS = frozenset(
 CLAUSE_BOUNDARIES = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "xcomp"})
 
 
-def _predicate_phrases(verb: Token) -> list[str]:
-    """Multi-word readings first: "let ... go", "set free", "take over", then the lemma."""
-    lemma = _lemma(verb)
-    phrases = [
-        f"{lemma} {_lemma(c)}"
-        for c in verb.children
-        if c.dep_ in ("prt", "xcomp", "ccomp", "acomp", "oprd", "advmod", "dobj")
-        or (c.dep_ == "advcl" and c.pos_ == "ADJ")  # "set 225 hostages free"
-        or (c.dep_ == "advcl" and _lemma(c) in ("hostage", "captive"))  # "took 1,100 hostage"
-    ]
-    if verb.dep_ in ("ccomp", "xcomp") and verb.head != verb:
-        phrases.append(f"{_lemma(verb.head)} {lemma}")
-    # "are dead", "remain missing": the complement says what happened, not the copula
-    complements = ("acomp", "oprd", "advmod") if lemma in COPULAS else ("acomp", "oprd")
-    phrases.extend(_lemma(c) for c in verb.children if c.dep_ in complements)  # "were aboard"
-    objects = [
-        (c, g)
-        for c in verb.children
-        if c.dep_ == "prep"
-        for g in c.children
-        if g.dep_ in ("pobj", "pcomp")
-    ]
-    # "held for questioning", "held in custody": a verb with its prepositional object
-    phrases[:0] = [
-        *(f"{lemma} {prep.lower_} {obj.lower_}" for prep, obj in objects),
-        # "charged three with murder", "convicted of arson"
-        *(f"{lemma} {prep.lower_}" for prep, _ in objects if prep.lower_ in ("with", "of")),
-    ]
-    # "the number of Australians on board flight MH17", with "board" parsed as a compound
-    if any(
-        p.lower_ == "on" and p.i + 1 < len(p.doc) and p.nbor().lower_ == "board" for p, _ in objects
-    ):
-        phrases.append("on board")
-    if lemma in COPULAS:  # "had been on board", "were aboard the jet"
-        phrases.extend(
-            f"{prep.lower_} {_lemma(obj)}" for prep, obj in objects if obj.dep_ == "pobj"
-        )
-        # "inside the building" is not "held": of workers it says they were there
-        phrases.extend(prep.lower_ for prep, _ in objects if prep.lower_ in ABOARD_PREPS)
-    phrases.append(lemma)
-    return phrases
-
-
-COPULAS = frozenset({"be", "remain", "stay"})
-ABOARD_PREPS = frozenset({"aboard", "onboard"})
 # "30 people were known to have died", "believed to have been killed": the raising verb
 # says who knows; its infinitive says what happened
 RAISING_LEMMAS = frozenset(
@@ -296,7 +235,7 @@ RAISING_LEMMAS = frozenset(
 
 
 def _predicate_class(verb: Token, lexicon: Lexicon) -> str | None:
-    for phrase in _predicate_phrases(verb):
+    for phrase in predicate_phrases(verb):
         cls = lexicon.predicate_class(phrase)
         if cls is not None:
             return cls
@@ -326,29 +265,9 @@ def _is_bare_participle(verb: Token) -> bool:
     return bool(verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
 
 
-def _agent_class(verb: Token, lexicon: Lexicon) -> str | None:
-    """Noun class of whoever does ``verb``: its subject, or its clause's subject
-    for a participle ("commandos stormed the house, freeing 71 hostages")."""
-    for tok in (verb, verb.head):
-        for child in tok.children:
-            if child.dep_ == "nsubj" or child.dep_ == "agent":
-                target = child
-                if child.dep_ == "agent":
-                    objs = [c for c in child.children if c.dep_ == "pobj"]
-                    if not objs:
-                        continue
-                    target = objs[0]
-                cls, _ = _phrase_class(target, lexicon)
-                if cls is not None:
-                    return cls
-        if verb.dep_ not in ("advcl", "xcomp", "conj", "acl"):
-            break
-    return None
-
-
 def _by_whom(verb: Token, cls: str, lexicon: Lexicon) -> str:
     """Freeing done by troops is a rescue."""
-    if cls == "released" and _agent_class(verb, lexicon) == "soldiers":
+    if cls == "released" and agent_class(verb, lexicon) == "soldiers":
         return "rescued"
     return cls
 
@@ -442,45 +361,6 @@ def _governing_predicate(counted: Counted, lexicon: Lexicon) -> tuple[Token | No
     return nominal
 
 
-def _attribution(tok: Token, lexicon: Lexicon) -> str | None:
-    """Who the sentence attributes the figure to: "police said", "according to X"."""
-    sent = tok.sent
-    verbs = {v.split()[0] for v in lexicon.attribution_verbs if " " not in v}
-    for t in sent:
-        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
-            for obj in t.doc[t.i + 1].children:
-                if obj.dep_ == "pobj":
-                    return _subtree_text(obj)
-    # the nearest reporting verb that dominates the figure, else any in the sentence
-    anc = list(tok.ancestors)
-    candidates = [t for t in anc if _lemma(t) in verbs] + [
-        t for t in sent if _lemma(t) in verbs and t.pos_ == "VERB" and t not in anc
-    ]
-    for verb in candidates:
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "PRON":
-                return _subtree_text(child)
-            if child.dep_ == "nsubj" and child.lower_ in ("they", "he", "she"):
-                continue
-    return None
-
-
-def _subtree_text(tok: Token) -> str:
-    words = list(tok.subtree)
-    if len(words) > 8:
-        words = [w for w in tok.lefts if w.dep_ in ("compound", "amod", "det")] + [tok]
-    text = " ".join(w.text for w in words if w.dep_ != "punct" or w.text in ("'s",))
-    return text.replace(" 's", "'s").strip()
-
-
-def _hedge(sent_text: str, lexicon: Lexicon) -> str | None:
-    lowered = sent_text.lower()
-    for word in lexicon.hedges:
-        if re.search(rf"\b{re.escape(word)}\b", lowered):
-            return word
-    return None
-
-
 NESTED_CLAUSES = frozenset({"relcl", "conj", "advcl", "ccomp", "acl", "parataxis", "xcomp"})
 
 
@@ -515,248 +395,6 @@ def _date_in_clause(pred: Token, dates: Sequence[DateMention]) -> DateMention | 
     return None
 
 
-# Prepositions whose date is a bound, not the event's day: "before Christmas".
-# A killing is the story's happening (a shooting, a stabbing) or one moment of it (the
-# hostages shot on the siege's third day): placement files it under the story's onset
-# when its day is the onset's, or when the story dates no onset otherwise.
-KILLING = "killing"
-
-NOT_EVENT_PREPS = frozenset(
-    {"before", "after", "until", "till", "by", "ahead", "following", "through"}
-)
-# Aspect verbs that end an event: the date is the end, not the event.
-ENDING_VERBS = frozenset({"break", "collapse", "end", "stall", "fail", "suspend", "halt", "cease"})
-# Verbs whose date is their object's too ("the talks began Monday", "the siege came to an
-# end on Friday", "rebels carried out the attack on Dec. 17"); other verbs date only an
-# event that is their subject.
-ASPECT_VERBS = ENDING_VERBS | frozenset(
-    {"begin", "start", "resume", "continue", "open", "close", "finish", "conclude", "come",
-     "carry", "stage", "launch", "mount", "conduct", "take", "occur", "happen", "unfold",
-     "hold", "be", "have", "get", "make", "go", "see", "witness", "mark", "follow", "erupt",
-     "break out", "strike", "hit", "kill", "leave", "claim"}
-)  # fmt: skip
-
-
-def _comes_to_end(verb: Token) -> bool:
-    """ "the siege came to a bloody end", "was brought to a close"."""
-    return any(
-        c.dep_ == "prep"
-        and c.lower_ == "to"
-        and any(g.dep_ == "pobj" and _lemma(g) in ("end", "close", "halt") for g in c.children)
-        for c in verb.children
-    )
-
-
-def _event_phrases(verb: Token, prep: str | None) -> list[str]:
-    """ "take over", "let ... go", "hold since": multi-word readings first."""
-    phrases = _predicate_phrases(verb)
-    if prep is not None:
-        phrases.insert(0, f"{_lemma(verb)} {prep}")
-    return phrases
-
-
-# Event words that are something else as verbs: "police fired tear gas", "talks
-# collapsed": only the nouns ("the fire", "the collapse") date the happening.
-NOUN_ONLY_TRIGGERS = frozenset({"fire", "collapse"})
-
-
-# A structure that falls is the disaster itself: "the building collapsed on Wednesday",
-# "the factory block that fell on April 24", "the dam burst" (not "talks collapsed").
-FAILURE_VERBS = frozenset(
-    {"collapse", "fall", "come down", "cave in", "give way", "crumble", "topple", "burst"}
-)
-STRUCTURE_NOUNS = frozenset(
-    {"building", "block", "tower", "bridge", "dam", "roof", "factory", "complex", "plaza",
-     "wall", "stadium", "school", "hotel", "mall", "structure", "house", "ceiling", "mine",
-     "tunnel", "levee", "embankment", "crane", "balcony", "floor", "storey", "church",
-     "mosque", "temple", "market", "apartment", "warehouse", "hospital", "shaft"}
-)  # fmt: skip
-
-
-def _structure_fails(tok: Token) -> bool:
-    if tok.pos_ not in ("VERB", "AUX") or not any(
-        p in FAILURE_VERBS for p in _predicate_phrases(tok)
-    ):
-        return False
-    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if tok.dep_ == "relcl":
-        subjects.append(tok.head)  # "the block that collapsed"
-    return any(_lemma(s) in STRUCTURE_NOUNS for s in subjects)
-
-
-def _event_class_of(tok: Token, prep: str | None, lexicon: Lexicon) -> str | None:
-    if _structure_fails(tok):
-        return "incident"
-    if _lemma(tok) in NOUN_ONLY_TRIGGERS and tok.pos_ not in ("NOUN", "PROPN"):
-        return None
-    if prep is not None and any(
-        c.dep_ == "dobj" and any(g.dep_ == "nummod" for g in c.children) for c in tok.children
-    ):
-        prep = None  # "held 74 hostages since New Year's Day": a count's start, not the siege's
-    for phrase in _event_phrases(tok, prep):
-        cls = lexicon.event_class(phrase)
-        if cls is not None:
-            return cls
-    return None
-
-
-def _event_of_date(date_tok: Token, lexicon: Lexicon) -> tuple[str | None, Token | None]:
-    """The event a date expression dates: the trigger verb or noun it attaches to.
-
-    "stormed ... on Dec. 17" (the verb), "the Dec. 17 attack" (the noun),
-    "held the compound since Dec. 17" (a state's start, via "hold since"),
-    "the talks that began yesterday" (an aspect verb: its subject is the event).
-    """
-    for child in date_tok.children:  # "New Year's Day, when the last captives were freed"
-        if child.dep_ in ("relcl", "acl") and any(g.lower_ == "when" for g in child.children):
-            cls = _event_class_of(child, None, lexicon)
-            if cls is not None:
-                return _disambiguate_event(cls, child, lexicon), child
-    tok = date_tok
-    prep: str | None = None
-    for _ in range(4):
-        head = tok.head
-        if head == tok:
-            break
-        if head.dep_ == "prep" or head.pos_ == "ADP":
-            prep = head.lower_
-            if prep in NOT_EVENT_PREPS:
-                return None, None  # "freed before Christmas" does not date the release
-            tok = head
-            continue
-        cls = _event_class_of(head, prep, lexicon)
-        if (
-            cls == KILLING
-            and head.pos_ in ("VERB", "AUX")
-            and (_unreal(head) or _another_victim(head))
-        ):
-            return None, None  # "how many kids will you kill today": not a killing that happened
-        if cls == KILLING and head.pos_ in ("VERB", "AUX"):
-            # "the quake killed 30 on Saturday", "killed in a shooting on Sunday": the
-            # happening that killed, when the clause names one, else the killing itself
-            related = _related_event(head, lexicon)
-            if related is not None:
-                return related, head
-            return cls, head
-        if cls is not None:
-            return _disambiguate_event(cls, head, lexicon), head
-        if head.pos_ in ("VERB", "AUX"):
-            # an aspect verb ("began", "resumed") or a light verb: the event is a nominal
-            # argument. Any other verb dates its event subject ("a fire swept through the
-            # tower early on Wednesday") but not its object ("on Tuesday two men were
-            # discussing the shooting" does not date the shooting)
-            return _related_event(head, lexicon), head
-        tok = head
-    return None, None
-
-
-SPEAKERS = frozenset({"i", "you", "we"})
-MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "must", "shall"})
-
-
-def _unreal(verb: Token) -> bool:
-    """A verb of a question, a wish or a future ("will you kill", "could have died")."""
-    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
-        return True
-    if any(c.dep_ == "nsubj" and c.lower_ in SPEAKERS for c in verb.children):
-        return True  # "how many kids did you kill today": words quoted, not what happened
-    sentence: str = verb.sent.text
-    return sentence.rstrip(" '\"”’").endswith("?")
-
-
-# "the second climber to die", "another man died on Saturday": one death of several
-LATER_VICTIM = frozenset({"second", "third", "fourth", "fifth", "another", "latest", "last"})
-
-
-def _another_victim(verb: Token) -> bool:
-    victims = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-    if verb.dep_ in ("acl", "relcl"):
-        victims.append(verb.head)
-    return any(
-        c.dep_ in ("amod", "det", "advmod") and c.lower_ in LATER_VICTIM
-        for v in victims
-        for c in v.children
-    ) or any(v.lower_ in LATER_VICTIM for v in victims)
-
-
-def _related_event(verb: Token, lexicon: Lexicon) -> str | None:
-    """The event a dated verb's arguments name.
-
-    An aspect verb ("began", "resumed") or a light verb dates a nominal argument;
-    any other verb dates its event subject ("a fire swept through the tower early on
-    Wednesday") but not its object ("on Tuesday two men were discussing the shooting"
-    does not date the shooting).
-    """
-    roles: tuple[str, ...] = ("dobj", "nsubj", "nsubjpass")
-    if _lemma(verb) not in ASPECT_VERBS and verb.pos_ != "AUX":
-        roles = ("nsubj", "nsubjpass")
-    related = [c for c in verb.children if c.dep_ in roles]
-    # "destroyed by a fire early Tuesday", "burned down in a fire on Tuesday": the
-    # happening that did it, named by the agent or an "in"/"during" phrase
-    related += [
-        g
-        for c in verb.children
-        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "during"))
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-    if verb.dep_ == "relcl":
-        related.append(verb.head)  # "the talks that began yesterday"
-    for child in related:
-        cls = lexicon.event_class(_lemma(child))
-        if cls is not None and cls != KILLING:
-            transitive = any(c.dep_ == "dobj" for c in verb.children)
-            if (_lemma(verb) in ENDING_VERBS and not transitive) or _comes_to_end(verb):
-                return f"{cls}.end"  # "talks broke down Jan. 1"
-            return _disambiguate_event(cls, verb, lexicon)
-    return None
-
-
-# Modifiers of an event noun that name security forces: "the military operation".
-SECURITY_MODIFIERS = frozenset(
-    {"military", "army", "commando", "troop", "police", "rescue", "soldier"}
-)
-
-
-POLICE_NOUNS = frozenset({"police", "policeman", "officer", "detective", "agent", "authority"})
-
-
-def _seized_by_police(trigger: Token) -> bool:
-    for child in trigger.children:
-        if child.dep_ == "agent":
-            return any(g.dep_ == "pobj" and _lemma(g) in POLICE_NOUNS for g in child.children)
-    return False
-
-
-def _disambiguate_event(event: str, trigger: Token, lexicon: Lexicon) -> str:
-    """Who acted decides: storming or freeing by troops is the rescue, by rebels the attack."""
-    if event not in ("attack", "rescue", "release"):
-        return event
-    if event == "attack" and _seized_by_police(trigger):
-        return "arrest"  # "the owner was seized by elite police today"
-    actor = _agent_class(trigger, lexicon)
-    if actor is None and trigger.dep_ == "relcl":
-        # "the operation that freed the hostages": the antecedent acted
-        antecedent = trigger.head
-        if lexicon.event_class(_lemma(antecedent)) == "rescue":
-            return "rescue"
-        actor = _phrase_class(antecedent, lexicon)[0]
-    if actor is None and trigger.pos_ in ("NOUN", "PROPN"):
-        for child in trigger.children:
-            if child.dep_ in ("poss", "compound", "amod"):
-                if _lemma(child) in SECURITY_MODIFIERS:
-                    actor = "soldiers"
-                else:
-                    actor = _phrase_class(child, lexicon)[0] or actor
-    if actor == "soldiers" and event in ("attack", "release"):
-        return "rescue"
-    if actor == "rebels" and event == "rescue":
-        return "attack"
-    if actor is None and event in ("attack", "rescue"):
-        return f"{event}?"  # who acted is unknown: the story's dates decide (pipeline)
-    return event
-
-
 def _quote_span(q: Quantity, noun: Token | None) -> tuple[int, int]:
     start, end = q.start, q.end
     if noun is not None:
@@ -786,12 +424,6 @@ def _is_perfect(verb: Token) -> bool:
     )
 
 
-def _middle(mention: DateMention) -> dt.date:
-    """The day a date expression stands for: the middle of its span."""
-    assert mention.start_date is not None and mention.end_date is not None
-    return mention.start_date + (mention.end_date - mention.start_date) // 2
-
-
 def _as_of(
     article: Article,
     pred: Token | None,
@@ -805,7 +437,7 @@ def _as_of(
     if pred is not None and pred_class in EVENT_PREDICATES and not _is_perfect(pred):
         attached = _date_in_clause(pred, dates)
         if attached is not None:
-            return _middle(attached), "event"
+            return middle_day(attached), "event"
         return published, f"pending:{pred_class}"
     return published, publication_basis(published)
 
@@ -867,10 +499,6 @@ def _quantity_slot(noun_class: str | None, phrase: str | None, q: Quantity) -> s
     return f"{base}.{dimension}" if base else dimension
 
 
-def _line_of(article: Article, start: int) -> int:
-    return article.line_offset + article.text.count("\n", 0, start) + 1
-
-
 @dataclass(frozen=True)
 class Part:
     """A parsed stretch of an article: ``doc.text == article.text[offset:offset + len]``.
@@ -912,7 +540,7 @@ def _shift_claim(c: Claim, delta: int, article: Article) -> Claim:
     start, end = c.start + delta, c.end + delta
     return replace(
         c, id=claim_id(article.id, c.slot, start, end), start=start, end=end,
-        line=_line_of(article, start),
+        line=line_of(article, start),
     )  # fmt: skip
 
 
@@ -927,7 +555,7 @@ def count_claims(
     for q in find_quantities(doc.text) if quantities is None else quantities:
         if q.low is None and q.high is None:
             continue
-        tokens = _span_tokens(doc, q.number_start or q.start, q.number_end or q.end)
+        tokens = span_tokens(doc, q.number_start or q.start, q.number_end or q.end)
         if not tokens:
             continue
         num = tokens[-1]
@@ -1090,13 +718,13 @@ def _figure_claim(
         sentence=sent_text,
         start=start,
         end=end,
-        attribution=_attribution(num, lexicon),
-        hedge=_hedge(sent_text, lexicon),
+        attribution=attribution(num, lexicon),
+        hedge=hedge(sent_text, lexicon),
         as_of_basis=basis,
         as_of_time=_time_of(article) if basis in ("published", "so_far") else None,
         totality=q.totality,
         corrects=bool(CORRECTION_CUES.search(sent_text)),
-        line=_line_of(article, start),
+        line=line_of(article, start),
         superseded=superseded(num, lexicon),
         scope=part_of(num),
         event="background" if another_happening(num, lexicon) else "main",
@@ -1107,7 +735,7 @@ def _figure_claim(
 def age_claims(article: Article, doc: Doc, lexicon: Lexicon) -> Iterator[Claim]:
     """People's ages (see :mod:`checker.extract.ages`), as of the report."""
     for start, end, value, person in find_ages(doc):
-        tok = _span_tokens(doc, start, end)[-1]
+        tok = span_tokens(doc, start, end)[-1]
         sent_text = tok.sent.text.strip()
         yield Claim(
             id=claim_id(article.id, AGE_SLOT, start, end),
@@ -1123,10 +751,10 @@ def age_claims(article: Article, doc: Doc, lexicon: Lexicon) -> Iterator[Claim]:
             sentence=sent_text,
             start=start,
             end=end,
-            attribution=_attribution(tok, lexicon),
-            hedge=_hedge(sent_text, lexicon),
+            attribution=attribution(tok, lexicon),
+            hedge=hedge(sent_text, lexicon),
             as_of_basis=publication_basis(article.published_date),
-            line=_line_of(article, start),
+            line=line_of(article, start),
             scope=person,
         )
 
@@ -1135,151 +763,6 @@ def _time_of(article: Article) -> str | None:
     if isinstance(article.published, dt.datetime):
         return article.published.timetz().isoformat()
     return None
-
-
-CLOCK_ONLY = re.compile(
-    r"^(?:at\s+)?(?:about\s+|around\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|midnight|noon|"
-    r"dawn|dusk)(?:\s+local time)?$",
-    re.IGNORECASE,
-)
-MAX_EVENT_SPAN_DAYS = 7
-
-
-def _is_event_date(mention: DateMention, text: str) -> bool:
-    """A date that can date an event: resolved, at most a week wide, not a bare
-    clock time (which only borrows the report's day), not the dateline."""
-    if mention.start_date is None or mention.end_date is None:
-        return False
-    if (mention.end_date - mention.start_date).days >= MAX_EVENT_SPAN_DAYS:
-        return False
-    if CLOCK_ONLY.match(mention.text.strip()):
-        return False
-    line_end = text.find("\n", mention.end)
-    rest = text[mention.end : line_end if line_end >= 0 else len(text)]
-    line = text[text.rfind("\n", 0, mention.start) + 1 : line_end if line_end >= 0 else len(text)]
-    if is_timestamp_line(line):
-        return False  # the report's own date and time, or its "Updated" line
-    around = line.replace(mention.text, " ", 1)
-    if not re.sub(r"(?i)\b(?:on|dated|published|posted)\b|[\W_]", "", around):
-        return False  # a line of its own: "on September 10th, 2010" under the headline
-    return not re.match(r"\s*(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-\s)", rest)
-
-
-def date_claims(
-    article: Article, doc: Doc, lexicon: Lexicon, dates: Sequence[DateMention]
-) -> Iterator[Claim]:
-    for mention in dates:
-        if mention.start_date is None or mention.end_date is None:
-            continue
-        if not _is_event_date(mention, doc.text):
-            continue
-        tokens = _span_tokens(doc, mention.start, mention.end)
-        if not tokens:
-            continue
-        head = min(tokens, key=lambda t: len(list(t.ancestors)))
-        event, trigger = _event_of_date(head, lexicon)
-        if event is None or trigger is None:
-            continue
-        basis = "event_ambiguous" if event.endswith("?") or event == KILLING else "event"
-        slot = f"{event.rstrip('?')}.date"
-        sent_text = head.sent.text.strip()
-        other = other_event(trigger, lexicon) or other_event(_clause_verb(head), lexicon)
-        victim = _victim(trigger) if event == KILLING else None
-        yield Claim(
-            id=claim_id(article.id, slot, mention.start, mention.end),
-            article_id=article.id,
-            story=article.story,
-            slot=slot,
-            kind=Kind.DATE,
-            value=DateValue(mention.start_date, mention.end_date),
-            qualifier=Qualifier.EXACT,
-            as_of=_middle(mention),
-            quote=mention.text,
-            sentence=sent_text,
-            start=mention.start,
-            end=mention.end,
-            attribution=_attribution(head, lexicon),
-            hedge=_hedge(sent_text, lexicon),
-            as_of_basis=basis,
-            line=_line_of(article, mention.start),
-            event="background" if other else "main",
-            scope=victim,
-        )
-
-
-def _victim(verb: Token) -> str | None:
-    """The person a killing verb names as killed ("Rait died on Friday", "police shot
-    Kimani Gray on Saturday"): two people of a story may die on different days."""
-    roles = (
-        ("nsubjpass", "dobj")
-        if any(c.dep_ == "dobj" for c in verb.children)
-        else ("nsubjpass", "nsubj", "dobj")
-    )
-    for child in verb.children:
-        if child.dep_ not in roles:
-            continue
-        for ent in verb.doc.ents:
-            if ent.label_ == "PERSON" and ent.start <= child.i < ent.end:
-                return person_key(ent)
-    return None
-
-
-def _clause_verb(tok: Token) -> Token:
-    """The verb a date phrase hangs from ("witnessed another robbery on Sunday")."""
-    for up in tok.ancestors:
-        if up.pos_ in ("VERB", "AUX"):
-            return up
-    return tok
-
-
-# "A week after the rescue, ...", "Ten days after the attack, ..." opening a
-# sentence date the event from the report's own day; "five months after the fire"
-# or "arrived four days after the crash" set two happenings apart instead.
-MAX_RELATIVE_DAYS = 31
-
-
-def relative_event_claims(
-    article: Article, doc: Doc, lexicon: Lexicon, durations: Sequence[Duration]
-) -> Iterator[Claim]:
-    """ "A day after the rescue", "Ten days after the rescue": the event happened that
-    long before the report's own day."""
-    published = article.published_date
-    if published is None:
-        return
-    for d in durations:
-        if d.kind != "after" or d.days is None or not 1 <= d.days <= MAX_RELATIVE_DAYS:
-            continue  # "two hours after", "five months after the fire": not the report's day
-        lead = doc.text[max(0, d.start - 80) : d.start].rsplit("\n", 1)[-1].rstrip()
-        if lead and not lead.endswith(("--", "—", "–", "-", ".", "!", "?")):
-            continue  # "arrived four days after the airliner was shot down": another moment
-        following = [t for t in doc if d.end <= t.idx < d.end + 60][:6]
-        for tok in following:
-            cls = _event_class_of(tok, None, lexicon)
-            if cls is None:
-                continue
-            event = _disambiguate_event(cls, tok, lexicon)
-            day = published - dt.timedelta(days=d.days)
-            slot = f"{event.rstrip('?')}.date"
-            end = min(tok.idx + len(tok.text), len(doc.text))
-            yield Claim(
-                id=claim_id(article.id, slot, d.start, end),
-                article_id=article.id,
-                story=article.story,
-                slot=slot,
-                kind=Kind.DATE,
-                value=DateValue(day, day),
-                qualifier=Qualifier.EXACT,
-                as_of=day,
-                quote=doc.text[d.start : end],
-                sentence=tok.sent.text.strip(),
-                start=d.start,
-                end=end,
-                as_of_basis="relative_ambiguous"
-                if event.endswith("?") or event == KILLING
-                else "relative",
-                line=_line_of(article, d.start),
-            )
-            break
 
 
 def extract_claims(
@@ -1338,7 +821,7 @@ def quantities_with_nouns(text: str) -> list[Quantity]:
     doc = load_pipeline()(text)
     out: list[Quantity] = []
     for q in find_quantities(text):
-        tokens = _span_tokens(doc, q.number_start or q.start, q.number_end or q.end)
+        tokens = span_tokens(doc, q.number_start or q.start, q.number_end or q.end)
         noun_text: str | None = None
         counted = _counted_noun(tokens[-1], lexicon) if tokens else None
         if counted is not None:

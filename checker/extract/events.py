@@ -1,0 +1,436 @@
+"""Dates of events: which happening a date expression dates, and the date claims.
+
+A date is linked to the event it dates through the verb or noun it attaches
+to ("stormed ... Dec. 17" -> ``attack.date``, "the Dec. 17 attack", "the
+talks that began yesterday"); who acted decides between an attack and a
+rescue; a killing is settled story-wide (:func:`checker.pipeline.settle_ambiguous_events`).
+"A day after the rescue" at the head of a sentence dates the rescue from the
+report's own day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from checker.extract.ages import person_key
+from checker.extract.clauses import (
+    agent_class,
+    attribution,
+    hedge,
+    line_of,
+    middle_day,
+    phrase_class,
+    predicate_phrases,
+    span_tokens,
+)
+from checker.extract.context import lemma as _lemma
+from checker.extract.context import other_event
+from checker.extract.dates import Duration
+from checker.ids import claim_id
+from checker.published import is_timestamp_line
+from checker.records import Article, Claim, DateMention, DateValue, Kind, Qualifier
+from checker.slots import Lexicon
+
+Token = Any  # spacy.tokens.Token
+Doc = Any  # spacy.tokens.Doc
+
+
+# Prepositions whose date is a bound, not the event's day: "before Christmas".
+# A killing is the story's happening (a shooting, a stabbing) or one moment of it (the
+# hostages shot on the siege's third day): placement files it under the story's onset
+# when its day is the onset's, or when the story dates no onset otherwise.
+KILLING = "killing"
+
+
+NOT_EVENT_PREPS = frozenset(
+    {"before", "after", "until", "till", "by", "ahead", "following", "through"}
+)
+
+
+# Aspect verbs that end an event: the date is the end, not the event.
+ENDING_VERBS = frozenset({"break", "collapse", "end", "stall", "fail", "suspend", "halt", "cease"})
+
+
+# Verbs whose date is their object's too ("the talks began Monday", "the siege came to an
+# end on Friday", "rebels carried out the attack on Dec. 17"); other verbs date only an
+# event that is their subject.
+ASPECT_VERBS = ENDING_VERBS | frozenset(
+    {"begin", "start", "resume", "continue", "open", "close", "finish", "conclude", "come",
+     "carry", "stage", "launch", "mount", "conduct", "take", "occur", "happen", "unfold",
+     "hold", "be", "have", "get", "make", "go", "see", "witness", "mark", "follow", "erupt",
+     "break out", "strike", "hit", "kill", "leave", "claim"}
+)  # fmt: skip
+
+
+def _comes_to_end(verb: Token) -> bool:
+    """ "the siege came to a bloody end", "was brought to a close"."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(g.dep_ == "pobj" and _lemma(g) in ("end", "close", "halt") for g in c.children)
+        for c in verb.children
+    )
+
+
+def _event_phrases(verb: Token, prep: str | None) -> list[str]:
+    """ "take over", "let ... go", "hold since": multi-word readings first."""
+    phrases = predicate_phrases(verb)
+    if prep is not None:
+        phrases.insert(0, f"{_lemma(verb)} {prep}")
+    return phrases
+
+
+# Event words that are something else as verbs: "police fired tear gas", "talks
+# collapsed": only the nouns ("the fire", "the collapse") date the happening.
+NOUN_ONLY_TRIGGERS = frozenset({"fire", "collapse"})
+
+
+# A structure that falls is the disaster itself: "the building collapsed on Wednesday",
+# "the factory block that fell on April 24", "the dam burst" (not "talks collapsed").
+FAILURE_VERBS = frozenset(
+    {"collapse", "fall", "come down", "cave in", "give way", "crumble", "topple", "burst"}
+)
+
+
+STRUCTURE_NOUNS = frozenset(
+    {"building", "block", "tower", "bridge", "dam", "roof", "factory", "complex", "plaza",
+     "wall", "stadium", "school", "hotel", "mall", "structure", "house", "ceiling", "mine",
+     "tunnel", "levee", "embankment", "crane", "balcony", "floor", "storey", "church",
+     "mosque", "temple", "market", "apartment", "warehouse", "hospital", "shaft"}
+)  # fmt: skip
+
+
+def _structure_fails(tok: Token) -> bool:
+    if tok.pos_ not in ("VERB", "AUX") or not any(
+        p in FAILURE_VERBS for p in predicate_phrases(tok)
+    ):
+        return False
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if tok.dep_ == "relcl":
+        subjects.append(tok.head)  # "the block that collapsed"
+    return any(_lemma(s) in STRUCTURE_NOUNS for s in subjects)
+
+
+def _event_class_of(tok: Token, prep: str | None, lexicon: Lexicon) -> str | None:
+    if _structure_fails(tok):
+        return "incident"
+    if _lemma(tok) in NOUN_ONLY_TRIGGERS and tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if prep is not None and any(
+        c.dep_ == "dobj" and any(g.dep_ == "nummod" for g in c.children) for c in tok.children
+    ):
+        prep = None  # "held 74 hostages since New Year's Day": a count's start, not the siege's
+    for phrase in _event_phrases(tok, prep):
+        cls = lexicon.event_class(phrase)
+        if cls is not None:
+            return cls
+    return None
+
+
+def _event_of_date(date_tok: Token, lexicon: Lexicon) -> tuple[str | None, Token | None]:
+    """The event a date expression dates: the trigger verb or noun it attaches to.
+
+    "stormed ... on Dec. 17" (the verb), "the Dec. 17 attack" (the noun),
+    "held the compound since Dec. 17" (a state's start, via "hold since"),
+    "the talks that began yesterday" (an aspect verb: its subject is the event).
+    """
+    for child in date_tok.children:  # "New Year's Day, when the last captives were freed"
+        if child.dep_ in ("relcl", "acl") and any(g.lower_ == "when" for g in child.children):
+            cls = _event_class_of(child, None, lexicon)
+            if cls is not None:
+                return _disambiguate_event(cls, child, lexicon), child
+    tok = date_tok
+    prep: str | None = None
+    for _ in range(4):
+        head = tok.head
+        if head == tok:
+            break
+        if head.dep_ == "prep" or head.pos_ == "ADP":
+            prep = head.lower_
+            if prep in NOT_EVENT_PREPS:
+                return None, None  # "freed before Christmas" does not date the release
+            tok = head
+            continue
+        cls = _event_class_of(head, prep, lexicon)
+        if (
+            cls == KILLING
+            and head.pos_ in ("VERB", "AUX")
+            and (_unreal(head) or _another_victim(head))
+        ):
+            return None, None  # "how many kids will you kill today": not a killing that happened
+        if cls == KILLING and head.pos_ in ("VERB", "AUX"):
+            # "the quake killed 30 on Saturday", "killed in a shooting on Sunday": the
+            # happening that killed, when the clause names one, else the killing itself
+            related = _related_event(head, lexicon)
+            if related is not None:
+                return related, head
+            return cls, head
+        if cls is not None:
+            return _disambiguate_event(cls, head, lexicon), head
+        if head.pos_ in ("VERB", "AUX"):
+            # an aspect verb ("began", "resumed") or a light verb: the event is a nominal
+            # argument. Any other verb dates its event subject ("a fire swept through the
+            # tower early on Wednesday") but not its object ("on Tuesday two men were
+            # discussing the shooting" does not date the shooting)
+            return _related_event(head, lexicon), head
+        tok = head
+    return None, None
+
+
+SPEAKERS = frozenset({"i", "you", "we"})
+
+
+MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "must", "shall"})
+
+
+def _unreal(verb: Token) -> bool:
+    """A verb of a question, a wish or a future ("will you kill", "could have died")."""
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        return True
+    if any(c.dep_ == "nsubj" and c.lower_ in SPEAKERS for c in verb.children):
+        return True  # "how many kids did you kill today": words quoted, not what happened
+    sentence: str = verb.sent.text
+    return sentence.rstrip(" '\"”’").endswith("?")
+
+
+# "the second climber to die", "another man died on Saturday": one death of several
+LATER_VICTIM = frozenset({"second", "third", "fourth", "fifth", "another", "latest", "last"})
+
+
+def _another_victim(verb: Token) -> bool:
+    victims = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if verb.dep_ in ("acl", "relcl"):
+        victims.append(verb.head)
+    return any(
+        c.dep_ in ("amod", "det", "advmod") and c.lower_ in LATER_VICTIM
+        for v in victims
+        for c in v.children
+    ) or any(v.lower_ in LATER_VICTIM for v in victims)
+
+
+def _related_event(verb: Token, lexicon: Lexicon) -> str | None:
+    """The event a dated verb's arguments name.
+
+    An aspect verb ("began", "resumed") or a light verb dates a nominal argument;
+    any other verb dates its event subject ("a fire swept through the tower early on
+    Wednesday") but not its object ("on Tuesday two men were discussing the shooting"
+    does not date the shooting).
+    """
+    roles: tuple[str, ...] = ("dobj", "nsubj", "nsubjpass")
+    if _lemma(verb) not in ASPECT_VERBS and verb.pos_ != "AUX":
+        roles = ("nsubj", "nsubjpass")
+    related = [c for c in verb.children if c.dep_ in roles]
+    # "destroyed by a fire early Tuesday", "burned down in a fire on Tuesday": the
+    # happening that did it, named by the agent or an "in"/"during" phrase
+    related += [
+        g
+        for c in verb.children
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "during"))
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if verb.dep_ == "relcl":
+        related.append(verb.head)  # "the talks that began yesterday"
+    for child in related:
+        cls = lexicon.event_class(_lemma(child))
+        if cls is not None and cls != KILLING:
+            transitive = any(c.dep_ == "dobj" for c in verb.children)
+            if (_lemma(verb) in ENDING_VERBS and not transitive) or _comes_to_end(verb):
+                return f"{cls}.end"  # "talks broke down Jan. 1"
+            return _disambiguate_event(cls, verb, lexicon)
+    return None
+
+
+# Modifiers of an event noun that name security forces: "the military operation".
+SECURITY_MODIFIERS = frozenset(
+    {"military", "army", "commando", "troop", "police", "rescue", "soldier"}
+)
+
+
+POLICE_NOUNS = frozenset({"police", "policeman", "officer", "detective", "agent", "authority"})
+
+
+def _seized_by_police(trigger: Token) -> bool:
+    for child in trigger.children:
+        if child.dep_ == "agent":
+            return any(g.dep_ == "pobj" and _lemma(g) in POLICE_NOUNS for g in child.children)
+    return False
+
+
+def _disambiguate_event(event: str, trigger: Token, lexicon: Lexicon) -> str:
+    """Who acted decides: storming or freeing by troops is the rescue, by rebels the attack."""
+    if event not in ("attack", "rescue", "release"):
+        return event
+    if event == "attack" and _seized_by_police(trigger):
+        return "arrest"  # "the owner was seized by elite police today"
+    actor = agent_class(trigger, lexicon)
+    if actor is None and trigger.dep_ == "relcl":
+        # "the operation that freed the hostages": the antecedent acted
+        antecedent = trigger.head
+        if lexicon.event_class(_lemma(antecedent)) == "rescue":
+            return "rescue"
+        actor = phrase_class(antecedent, lexicon)[0]
+    if actor is None and trigger.pos_ in ("NOUN", "PROPN"):
+        for child in trigger.children:
+            if child.dep_ in ("poss", "compound", "amod"):
+                if _lemma(child) in SECURITY_MODIFIERS:
+                    actor = "soldiers"
+                else:
+                    actor = phrase_class(child, lexicon)[0] or actor
+    if actor == "soldiers" and event in ("attack", "release"):
+        return "rescue"
+    if actor == "rebels" and event == "rescue":
+        return "attack"
+    if actor is None and event in ("attack", "rescue"):
+        return f"{event}?"  # who acted is unknown: the story's dates decide (pipeline)
+    return event
+
+
+CLOCK_ONLY = re.compile(
+    r"^(?:at\s+)?(?:about\s+|around\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|midnight|noon|"
+    r"dawn|dusk)(?:\s+local time)?$",
+    re.IGNORECASE,
+)
+
+
+MAX_EVENT_SPAN_DAYS = 7
+
+
+def _is_event_date(mention: DateMention, text: str) -> bool:
+    """A date that can date an event: resolved, at most a week wide, not a bare
+    clock time (which only borrows the report's day), not the dateline."""
+    if mention.start_date is None or mention.end_date is None:
+        return False
+    if (mention.end_date - mention.start_date).days >= MAX_EVENT_SPAN_DAYS:
+        return False
+    if CLOCK_ONLY.match(mention.text.strip()):
+        return False
+    line_end = text.find("\n", mention.end)
+    rest = text[mention.end : line_end if line_end >= 0 else len(text)]
+    line = text[text.rfind("\n", 0, mention.start) + 1 : line_end if line_end >= 0 else len(text)]
+    if is_timestamp_line(line):
+        return False  # the report's own date and time, or its "Updated" line
+    around = line.replace(mention.text, " ", 1)
+    if not re.sub(r"(?i)\b(?:on|dated|published|posted)\b|[\W_]", "", around):
+        return False  # a line of its own: "on September 10th, 2010" under the headline
+    return not re.match(r"\s*(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-\s)", rest)
+
+
+def date_claims(
+    article: Article, doc: Doc, lexicon: Lexicon, dates: Sequence[DateMention]
+) -> Iterator[Claim]:
+    for mention in dates:
+        if mention.start_date is None or mention.end_date is None:
+            continue
+        if not _is_event_date(mention, doc.text):
+            continue
+        tokens = span_tokens(doc, mention.start, mention.end)
+        if not tokens:
+            continue
+        head = min(tokens, key=lambda t: len(list(t.ancestors)))
+        event, trigger = _event_of_date(head, lexicon)
+        if event is None or trigger is None:
+            continue
+        basis = "event_ambiguous" if event.endswith("?") or event == KILLING else "event"
+        slot = f"{event.rstrip('?')}.date"
+        sent_text = head.sent.text.strip()
+        other = other_event(trigger, lexicon) or other_event(_clause_verb(head), lexicon)
+        victim = _victim(trigger) if event == KILLING else None
+        yield Claim(
+            id=claim_id(article.id, slot, mention.start, mention.end),
+            article_id=article.id,
+            story=article.story,
+            slot=slot,
+            kind=Kind.DATE,
+            value=DateValue(mention.start_date, mention.end_date),
+            qualifier=Qualifier.EXACT,
+            as_of=middle_day(mention),
+            quote=mention.text,
+            sentence=sent_text,
+            start=mention.start,
+            end=mention.end,
+            attribution=attribution(head, lexicon),
+            hedge=hedge(sent_text, lexicon),
+            as_of_basis=basis,
+            line=line_of(article, mention.start),
+            event="background" if other else "main",
+            scope=victim,
+        )
+
+
+def _victim(verb: Token) -> str | None:
+    """The person a killing verb names as killed ("Rait died on Friday", "police shot
+    Kimani Gray on Saturday"): two people of a story may die on different days."""
+    roles = (
+        ("nsubjpass", "dobj")
+        if any(c.dep_ == "dobj" for c in verb.children)
+        else ("nsubjpass", "nsubj", "dobj")
+    )
+    for child in verb.children:
+        if child.dep_ not in roles:
+            continue
+        for ent in verb.doc.ents:
+            if ent.label_ == "PERSON" and ent.start <= child.i < ent.end:
+                return person_key(ent)
+    return None
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb a date phrase hangs from ("witnessed another robbery on Sunday")."""
+    for up in tok.ancestors:
+        if up.pos_ in ("VERB", "AUX"):
+            return up
+    return tok
+
+
+# "A week after the rescue, ...", "Ten days after the attack, ..." opening a
+# sentence date the event from the report's own day; "five months after the fire"
+# or "arrived four days after the crash" set two happenings apart instead.
+MAX_RELATIVE_DAYS = 31
+
+
+def relative_event_claims(
+    article: Article, doc: Doc, lexicon: Lexicon, durations: Sequence[Duration]
+) -> Iterator[Claim]:
+    """ "A day after the rescue", "Ten days after the rescue": the event happened that
+    long before the report's own day."""
+    published = article.published_date
+    if published is None:
+        return
+    for d in durations:
+        if d.kind != "after" or d.days is None or not 1 <= d.days <= MAX_RELATIVE_DAYS:
+            continue  # "two hours after", "five months after the fire": not the report's day
+        lead = doc.text[max(0, d.start - 80) : d.start].rsplit("\n", 1)[-1].rstrip()
+        if lead and not lead.endswith(("--", "—", "–", "-", ".", "!", "?")):
+            continue  # "arrived four days after the airliner was shot down": another moment
+        following = [t for t in doc if d.end <= t.idx < d.end + 60][:6]
+        for tok in following:
+            cls = _event_class_of(tok, None, lexicon)
+            if cls is None:
+                continue
+            event = _disambiguate_event(cls, tok, lexicon)
+            day = published - dt.timedelta(days=d.days)
+            slot = f"{event.rstrip('?')}.date"
+            end = min(tok.idx + len(tok.text), len(doc.text))
+            yield Claim(
+                id=claim_id(article.id, slot, d.start, end),
+                article_id=article.id,
+                story=article.story,
+                slot=slot,
+                kind=Kind.DATE,
+                value=DateValue(day, day),
+                qualifier=Qualifier.EXACT,
+                as_of=day,
+                quote=doc.text[d.start : end],
+                sentence=tok.sent.text.strip(),
+                start=d.start,
+                end=end,
+                as_of_basis="relative_ambiguous"
+                if event.endswith("?") or event == KILLING
+                else "relative",
+                line=line_of(article, d.start),
+            )
+            break

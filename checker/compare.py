@@ -187,13 +187,20 @@ def _pub_seconds(value: dt.date | dt.datetime | None) -> float | None:
 
 
 def _norm_time(value: str | None) -> str | None:
+    """A time of day as a sortable key: seconds after the day's midnight in UTC (offset
+    by a day, so that 02:00+04:00 sorts before 23:00Z), or the local time when no zone
+    is given. 22:30+01:00 is after 22:00+04:00."""
     if value is None:
         return None
     try:
         parsed = dt.time.fromisoformat(value.strip())
     except ValueError:
         return value.strip()
-    return parsed.replace(tzinfo=None).isoformat(timespec="seconds")
+    seconds = parsed.hour * 3600 + parsed.minute * 60 + parsed.second
+    offset = parsed.utcoffset()
+    if offset is not None:
+        seconds -= int(offset.total_seconds())
+    return f"{seconds + 86_400:06d}"
 
 
 # --------------------------------------------------------------------------- frame
@@ -647,6 +654,55 @@ def _same_time(df: pl.DataFrame, b: _Builder, window: int) -> None:
         _disagreeing(b, head, groups, context=[str(days[0])])
 
 
+def _overshoots(df: pl.DataFrame, b: _Builder) -> None:
+    """Two reports of one day whose tallies cannot both be the day's count disagree.
+
+    A figure above the day's earlier ones that no later report reaches is no rise
+    within the day ("MORE than 400 people died", rescue workers, at 22:30, against the
+    prosecutors' 322 of the afternoon, where the next days give 335 and 326); a rise
+    the later reports keep is the tally moving on. A figure below an earlier one of the
+    same day from another report is two sources disagreeing, not a tally that fell (a
+    health official's 210 children dead at 18:00, the prosecutors' 155 at 19:15).
+    One report telling the day's rise ("six dead this morning, 12 by evening") is
+    not in doubt."""
+    t = df.filter(
+        (pl.col("beh") == Behaviour.TALLY.value)
+        & pl.col("day").is_not_null()
+        & ~pl.col("corr")
+        & ~pl.col("i").is_in(pl.Series(sorted(b.conflict_rows), dtype=pl.Int64).implode())
+    ).select("g", "i", "day", "tm", "lo", "hi")
+    if t.is_empty():
+        return
+    ctx = b.ctx
+    for _g, rows in t.sort("g", "day", "tm", "i").group_by("g", maintain_order=True):
+        recs = rows.to_dicts()
+        for c in recs:
+            if c["tm"] is None:
+                continue
+            same_day = [
+                e for e in recs
+                if e["day"] == c["day"] and e["tm"] is not None and e["tm"] < c["tm"]
+                and ctx.claims[e["i"]].article_id != ctx.claims[c["i"]].article_id
+            ]  # fmt: skip
+            # a fall within the day between two reports: two sources disagreeing
+            earlier = [e for e in same_day if e["lo"] > c["hi"]]
+            if not earlier:
+                earlier = [e for e in same_day if e["hi"] < c["lo"]]
+                later = [x for x in recs if x["day"] > c["day"]]
+                if not earlier or not later:
+                    continue
+                if any(x["lo"] >= c["lo"] for x in later) or not any(
+                    x["hi"] < c["lo"] for x in later
+                ):
+                    continue  # reached later (or nothing later says otherwise): the tally rose
+            rows_of = [e["i"] for e in earlier] + [c["i"]]
+            lo = {r["i"]: r["lo"] for r in recs}
+            hi = {r["i"]: r["hi"] for r in recs}
+            groups = _agreement_clusters(ctx, rows_of, lo, hi)
+            head = f"{ctx.claims[c['i']].slot} on {ordinal_text(c['day'])}"
+            _disagreeing(b, head, groups, context=[str(c["day"])])
+
+
 def _corrections(t: pl.DataFrame, b: _Builder) -> set[int]:
     """A tally the report says it corrects ("revised down to 71 from about 80") makes
     each earlier report above it a ``revision`` (info), and a later report that still
@@ -950,6 +1006,7 @@ def _compare(
     window = max(0, int(config.same_time_window_days))
     _fixed(df, b)
     _same_time(df, b, window)
+    _overshoots(df, b)
     _regressions(df, b, window)
     findings = sorted(b.findings.values(), key=lambda f: (f.story, f.slot, f.type.value, f.id))
     return Comparison(tuple(findings), tuple(_timelines(df, b)))

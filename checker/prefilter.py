@@ -33,7 +33,7 @@ from checker.extract.numbers import ZERO_CASUALTY_NOUNS
 
 Span = tuple[int, int]
 
-__all__ = ["Plan", "may_hold_claim", "plan", "split_sentences"]
+__all__ = ["Plan", "may_hold_claim", "plan", "split_sentences", "takes_up_predecessor"]
 
 # Words after which a period does not end a sentence.
 _ABBREVIATION_WORDS = """
@@ -96,6 +96,20 @@ _CLAIM_RE = re.compile(
     # a zero the number layer reads: "no casualties", "there were no survivors"
     rf"|\b(?i:no\s+(?:{'|'.join(sorted(ZERO_CASUALTY_NOUNS))}))\b"
 )
+
+
+# A sentence that opens with a figure of no noun takes up who its predecessor named
+# ("Russian commandos charged in. Ten of them died"; "32 attackers took part.
+# Thirty-one were killed"): the predecessor is parsed with it.
+_TAKES_UP_RE = re.compile(
+    rf"^[\"'“‘(]?(?:\d[\d,]*|(?i:{_NUMBER_WORDS})(?:-\w+)?)\s+"
+    r"(?:of\s+(?:them|those)\b|(?:were|was|are|have|had|died|remain(?:ed)?)\b)",
+    re.IGNORECASE,
+)
+
+
+def takes_up_predecessor(sentence: str) -> bool:
+    return _TAKES_UP_RE.match(sentence) is not None
 
 
 def may_hold_claim(sentence: str) -> bool:
@@ -175,7 +189,8 @@ def plan(text: str) -> Plan:
         sentences.append((s, end))
         if may_hold_claim(text[s:e]):
             if run_start is None:
-                run_start = s
+                before = spans[k - 1][0] if k > 0 else s
+                run_start = before if takes_up_predecessor(text[s:e]) else s
             continue
         if run_start is not None:
             claim_parts.append((run_start, s))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.prefilter import may_hold_claim, plan, split_sentences
+from checker.prefilter import may_hold_claim, plan, split_sentences, takes_up_predecessor
 
 
 def _sentences(text: str) -> list[str]:
@@ -104,6 +104,31 @@ def test_plan_groups_consecutive_claim_sentences() -> None:
     assert p.claim_chars == sum(len(x) for x in parts)
     # sentences tile the text from the first sentence on
     assert [s for s, _ in p.sentences][1:] == [e for _, e in p.sentences][:-1]
+
+
+def test_a_figure_that_takes_up_its_predecessor_is_parsed_with_it() -> None:
+    text = (
+        "The gang had rigged the hall. Russian commandos charged in under fire. "
+        "Ten of them died trying to carry children out. The town mourned."
+    )
+    parts = [text[s:e] for s, e in plan(text).claim_parts]
+    assert parts == [
+        "Russian commandos charged in under fire. Ten of them died trying to carry children out. "
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "takes_up"),
+    [
+        ("Thirty-one were killed in the fighting.", True),
+        ("Ten of them died.", True),
+        ("31 were killed.", True),
+        ("Ten soldiers died.", False),
+        ("The toll rose to 31.", False),
+    ],
+)
+def test_takes_up_predecessor(sentence: str, takes_up: bool) -> None:
+    assert takes_up_predecessor(sentence) is takes_up
 
 
 def test_plan_of_empty_text() -> None:

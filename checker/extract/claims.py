@@ -39,6 +39,8 @@ from checker.extract.clauses import (
 from checker.extract.context import (
     SUBJECT_DEPS,
     another_happening,
+    narrowing,
+    of_them_antecedent,
     part_of,
     superseded,
 )
@@ -48,7 +50,7 @@ from checker.extract.dates import find_dates, find_durations
 from checker.extract.events import date_claims, relative_event_claims
 from checker.extract.numbers import find_quantities
 from checker.extract.when import EVENT_PREDICATES, date_from_context, publication_basis
-from checker.frames import group_of
+from checker.frames import WHOLE_CLASSES, group_of
 from checker.ids import claim_id
 from checker.records import (
     Article,
@@ -91,6 +93,16 @@ def _of_object(tok: Token) -> Token | None:
     return None
 
 
+def _fronted_of_object(verb: Token) -> Token | None:
+    """ "Of the dead, 210 were children": the whole named before the clause."""
+    for child in verb.lefts:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
 @dataclass(frozen=True)
 class Counted:
     """The noun a figure counts, and the token the figure's phrase hangs from."""
@@ -99,11 +111,37 @@ class Counted:
     noun_class: str | None
     phrase: str
     anchor: Token  # where the walk to the governing predicate starts
+    # who among ``noun`` the figure counts: "156 of the dead were children" (children)
+    narrowed_by: Token | None = None
 
 
 def _counted_noun(num: Token, lexicon: Lexicon) -> Counted | None:
-    """The noun a number counts, following the usual attachments."""
+    """The noun a number counts, following the usual attachments, and who among it
+    the figure counts when the words narrow it (:func:`narrowing`)."""
+    counted = _counted_whole(num, lexicon)
+    if counted is None:
+        return None
+    found = narrowing(num, counted.noun, lexicon)
+    if found is None:
+        return counted
+    whole, narrow = found
+    if whole is counted.noun:
+        return replace(counted, narrowed_by=narrow)
+    cls, phrase = phrase_class(whole, lexicon)
+    if cls is None and _lemma(whole) in CONTAINER_NOUNS and "dead" in lexicon.nouns:
+        cls, phrase = "dead", _lemma(whole)  # "the toll included 155 children"
+    if cls is None:
+        return counted
+    return Counted(whole, cls, phrase, whole, narrow)
+
+
+def _counted_whole(num: Token, lexicon: Lexicon) -> Counted | None:
     head = _number_head(num)
+    antecedent = of_them_antecedent(num)
+    if antecedent is not None:  # "20 protesters, five of them women": counts protesters
+        cls, phrase = phrase_class(antecedent, lexicon)
+        if cls is not None or phrase in lexicon.people_words:
+            return Counted(antecedent, cls, phrase, antecedent)
     candidates: list[tuple[Token, Token]] = []  # (noun, anchor)
     zero_det = head.dep_ == "det" and head.lower_ == "no"  # "no injuries were reported"
     if (
@@ -111,8 +149,12 @@ def _counted_noun(num: Token, lexicon: Lexicon) -> Counted | None:
     ) and head.head.pos_ in ("NOUN", "PROPN", "ADJ"):
         candidates.append((head.head, head.head))
     elif head.pos_ in ("NUM", "NOUN", "PRON") or head.like_num:
-        obj = _of_object(head)
-        if obj is not None:  # "two of the hostages": the number heads the phrase
+        obj = _of_object(head) or (
+            _fronted_of_object(head.head)
+            if head.dep_ == "nsubj" and _lemma(head.head) == "be"
+            else None
+        )
+        if obj is not None:  # "two of the hostages"; "of the dead, 210 were children"
             candidates.append((obj, head))
     for cand, anchor in list(candidates):
         # "20 Tupac Amaru Revolutionary Movement, or MRTA, rebels": the class noun is a conjunct
@@ -605,8 +647,10 @@ def count_claims(
         as_of, basis = _as_of(article, pred, event_class, _local_text(num, pred), dates)
         if basis.startswith("pending:") and SO_FAR_CUES.search(sent_text):
             basis = "so_far"  # a running total as of publication
-        start, end = _quote_span(q, noun)
+        start, end = _quote_span(q, counted.narrowed_by or noun)
         group = group_of(slot, counted.phrase, _nationality(counted, lexicon))
+        if counted.narrowed_by is not None:
+            group = _lemma(counted.narrowed_by)
         yield _figure_claim(
             article, doc, q, slot, start, end, as_of, basis, num, lexicon, group=group
         )
@@ -657,6 +701,35 @@ def _bare_casualty(num: Token, lexicon: Lexicon) -> tuple[Token, str] | None:
     return None
 
 
+def _taken_up(num: Token, lexicon: Lexicon) -> str | None:
+    """The class of who a figure with no noun of its own counts, when it takes up the
+    people just named: "Prosecutors said 32 attackers had taken part. Thirty-one were
+    killed" (rebels); "Russian commandos charged in. Ten of them died" (soldiers).
+    None when they are people at large ("12 people were hurt. Three died")."""
+    head = _number_head(num)
+    if head.dep_ not in ("nsubj", "nsubjpass") or any(
+        c.dep_ == "prep" and c.lower_ != "of" for c in head.children
+    ):
+        return None
+    sent = head.sent
+    if head.i - sent.start > 3:
+        return None  # a figure that opens its sentence takes up the one before
+    doc = head.doc
+    before = doc[sent.start - 1].sent if sent.start > 0 else None
+    window = [*(before or []), *doc[sent.start : head.i]]
+    for tok in reversed(window):
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ not in ("NNS", "NNPS"):
+            continue
+        if tok.dep_ == "nsubj" and _lemma(tok.head) in lexicon.attribution_verbs:
+            continue  # "Officials said 600 were killed": who speaks, not who died
+        cls, phrase = phrase_class(tok, lexicon)
+        if cls is None and phrase not in lexicon.people_words:
+            continue
+        cls = cls or phrase
+        return None if cls in WHOLE_CLASSES else cls
+    return None
+
+
 def _claim_without_noun(
     article: Article,
     doc: Doc,
@@ -667,15 +740,19 @@ def _claim_without_noun(
     dates: Sequence[DateMention],
 ) -> Claim:
     pred, pred_class = bare
-    slot = lexicon.slot("people", pred_class)
+    antecedent = _taken_up(num, lexicon)
+    slot = lexicon.slot(antecedent or "people", pred_class)
     event_class = None if slot in lexicon.running_totals else pred_class
     as_of, basis = _as_of(article, pred, event_class, _local_text(num, pred), dates)
     end = q.end
     if pred.idx >= q.end and pred.idx + len(pred.text) - q.start <= 60:
         end = pred.idx + len(pred.text)  # quote "600 were killed", not just "600"
-    elif pred.idx < q.start and q.end - pred.idx <= 60:
-        return _figure_claim(article, doc, q, slot, pred.idx, q.end, as_of, basis, num, lexicon)
-    return _figure_claim(article, doc, q, slot, q.start, end, as_of, basis, num, lexicon)
+    group = group_of(slot, None)
+    if pred.idx < q.start and q.end - pred.idx <= 60:
+        start, end = pred.idx, q.end
+    else:
+        start = q.start
+    return _figure_claim(article, doc, q, slot, start, end, as_of, basis, num, lexicon, group=group)
 
 
 def _nationality(counted: Counted, lexicon: Lexicon) -> str | None:
@@ -726,9 +803,10 @@ def _figure_claim(
         corrects=bool(CORRECTION_CUES.search(sent_text)),
         line=line_of(article, start),
         superseded=superseded(num, lexicon),
-        scope=part_of(num),
         event="background" if another_happening(num, lexicon) else "main",
-        group=group if kind is Kind.COUNT else None,
+        # a part ("two women and one man died", "283 passengers and 15 crew") is who
+        # the figure counts
+        group=(part_of(num) or group) if kind is Kind.COUNT else None,
     )
 
 

@@ -129,12 +129,27 @@ def attribution(tok: Token, lexicon: Lexicon) -> str | None:
         t for t in sent if _lemma(t) in verbs and t.pos_ == "VERB" and t not in anc
     ]
     for verb in candidates:
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "PRON":
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for child in subjects:
+            if child.pos_ != "PRON":
                 return subtree_text(child)
-            if child.dep_ == "nsubj" and child.lower_ in ("they", "he", "she"):
-                continue
+        if not subjects and verb.pos_ == "VERB":
+            speaker = _speaker_before(verb)
+            if speaker is not None:
+                return subtree_text(speaker)
     return None
+
+
+def _speaker_before(verb: Token) -> Token | None:
+    """ "Outside the morgue, a senior official of the ministry told me that...", parsed
+    with no subject of "told": the noun phrase right before the verb."""
+    before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+    if before is None or before.pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = before
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "an official of the regional health ministry"
+    return noun
 
 
 def subtree_text(tok: Token) -> str:

@@ -6,8 +6,11 @@ Three marks keep a figure out of the wrong comparison (see ``Claim``):
   originally reported that two of the three victims died", "early reports
   said 40") or it is the old level of a change ("rose from 20 to 25",
   "revised down to 704 from 727");
-- ``scope``: the figure counts a part ("two women and one man died",
-  "283 passengers and 15 crew", "including two women");
+- a part: the figure counts some of a whole ("two women and one man died",
+  "283 passengers and 15 crew", "including two women"); its group;
+- narrowing: the words say who among a whole the figure counts ("156 of the
+  dead were children", "the toll included 155 children", "20 protesters,
+  five of them women");
 - background: the figure is of another happening ("a separate attack",
   "MH370, another Boeing 777 carrying 239 people"); a date of "another
   robbery" too. (How long before the story a happening was is placement's
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from checker.frames import WHOLE_NOUNS
 from checker.slots import Lexicon
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
@@ -244,3 +248,72 @@ def _nested_to(verb: Token) -> list[Token]:
         if up == verb:
             out.append(tok)
     return out
+
+
+# pronouns that take up a count of the same sentence: "20 protesters, five of them women"
+_WHOLE_PRONOUNS = frozenset({"them", "those", "whom"})
+
+
+def of_them_antecedent(num: Token) -> Token | None:
+    """The plural noun "N of them" takes up within its sentence ("More than 330
+    people died, 186 of them children": people; "The gunmen, at least two of them
+    women, ...": gunmen), if "N of them" is followed by who it counts."""
+    head = number_head(num)
+    pronoun = _of_pronoun(head)
+    if pronoun is None or _own_noun(head) is None:
+        return None
+    return _plural_before(head)
+
+
+def _plural_before(tok: Token) -> Token | None:
+    """The nearest plural noun before ``tok`` in its sentence."""
+    for before in reversed(list(tok.sent)[: tok.i - tok.sent.start]):
+        if before.pos_ in ("NOUN", "PROPN") and before.tag_ in ("NNS", "NNPS"):
+            return before
+    return None
+
+
+def narrowing(num: Token, noun: Token, lexicon: Lexicon) -> tuple[Token, Token] | None:
+    """``(whole, who)`` when the words say who among a whole the figure counts.
+
+    "156 of the dead were children" and "Of the dead, 210 were children" (the
+    copula's complement), "The dead included 155 children" and "the toll
+    included 155 children" (a whole that includes them), "186 of them children"
+    (the noun after "N of them").
+    """
+    head = number_head(num)
+    if _of_pronoun(head) is not None:
+        own = _own_noun(head)
+        return (noun, own) if own is not None and own is not noun else None
+    if head.dep_ == "nsubj" and lemma(head.head) == "be" and noun is not head:
+        for child in head.head.children:
+            if child.dep_ == "attr" and child.pos_ in ("NOUN", "PROPN") and child is not noun:
+                return noun, child
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in ("among", "including")
+        and any(c.dep_ == "pobj" and c.lower_ in _WHOLE_PRONOUNS for c in noun.head.children)
+    ):  # "322 people had been killed, among them 155 children"
+        whole = _plural_before(noun.head)
+        return (whole, noun) if whole is not None else None
+    if noun.dep_ == "dobj" and lemma(noun.head) == "include":
+        for child in noun.head.children:
+            if child.dep_ == "nsubj" and lemma(child) in WHOLE_NOUNS:
+                return child, noun
+    return None
+
+
+def _of_pronoun(head: Token) -> Token | None:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.lower_ in _WHOLE_PRONOUNS:
+                    return obj
+    return None
+
+
+def _own_noun(head: Token) -> Token | None:
+    """ "five of them women": the noun the figure itself attaches to."""
+    if head.dep_ in ("nummod", "nsubj") and head.head.pos_ in ("NOUN", "PROPN"):
+        return head.head
+    return None

@@ -30,6 +30,7 @@ PREDICATE_FRAMES = {
     "demanded": "demanded",
     "deployed": "deployed",
     "attacked": "other",
+    "attacking": "attackers",  # who attacked, robbed or killed: "Four men rammed their car"
     "shot": "other",
     "seen": "present",
     "aboard": "present",

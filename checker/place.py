@@ -91,10 +91,12 @@ def _nearest(mentions: Sequence[DateMention], at: int) -> DateMention | None:
 # "comes a month after a bandit made off with $136M": the figure after it is of a
 # happening that long before the report
 _SPAN_AFTER = re.compile(
-    r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+"
+    r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})|"
+    r"(?P<few>just|only|mere|a\s+few|several|some))\s+"
     r"(?P<unit>weeks?|months?|years?|decades?)\s+(?:after|since)\b",
     re.IGNORECASE,
 )
+_FEW = 2  # "just weeks after", "a few months after": at least two of them
 _UNIT_DAYS = {**UNIT_DAYS, "decade": 3652}
 # weeks and months are counted from the story's first day; years keep half a year's
 # slack and the usual margin, so an anniversary piece still speaks of its story
@@ -108,7 +110,7 @@ def _span_before(sentence: str, at: int, anchor: dt.date | None, start: dt.date)
     story's first day: at worst a figure of its own story is left uncompared."""
     anchor = anchor or start
     for m in _SPAN_AFTER.finditer(sentence[: max(at, 0)]):
-        n = number_value(m["n"]) or 0
+        n = (number_value(m["n"]) or 0) if m["n"] else _FEW
         unit = m["unit"].lower().rstrip("s")
         happened = anchor - dt.timedelta(days=n * _UNIT_DAYS[unit])
         if unit in ("year", "decade"):

@@ -92,7 +92,7 @@ def test_a_part_is_compared_with_the_same_part_never_with_the_total(tmp_path: Pa
     (story / "a.md").write_text(PART_A, encoding="utf-8")
     (story / "b.md").write_text(PART_B, encoding="utf-8")
     report = checker.check([story])
-    assert [c.scope for c in report.claims if c.slot == "dead"] == [None, "woman", "man"]
+    assert [c.group for c in report.claims if c.slot == "dead"] == [None, "woman", "man"]
     assert report.findings == ()  # 2 women and 1 man do not contradict 3 people
     (story / "c.md").write_text(PART_C, encoding="utf-8")
     report = checker.check([story])

@@ -139,5 +139,10 @@ def test_a_happening_weeks_before_the_story_began_is_background() -> None:
         "1,100 people",
         "rana/c",
     )
-    placed = place_background([earlier, own], articles, {"rana": [2013]})  # type: ignore[list-item]
-    assert [c.event for c in placed] == ["background", "main"]
+    weeks = _said(
+        "The collapse came just weeks after a driver fatally shot eight people.",
+        "eight people",
+        "rana/a",
+    )
+    placed = place_background([earlier, own, weeks], articles, {"rana": [2013]})  # type: ignore[list-item]
+    assert [c.event for c in placed] == ["background", "main", "background"]

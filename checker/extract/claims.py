@@ -361,7 +361,7 @@ def _governing_predicate(counted: Counted, lexicon: Lexicon) -> tuple[Token | No
             governor = head.head
             cls = _predicate_class(governor, lexicon)
             if head.lower_ == "by":  # "stormed by about 20 rebels": the agent
-                return governor, "deployed" if cls in ("deployed", "attacked") else None
+                return governor, _agent_role(counted, governor, cls, lexicon)
             if cls == "demanded":
                 return governor, cls  # "demanded freedom for 400 jailed comrades"
             if (
@@ -388,12 +388,16 @@ def _governing_predicate(counted: Counted, lexicon: Lexicon) -> tuple[Token | No
         )
         if cls == "demanded" and not agentive:
             return head, cls
+        if cls is None and agentive and head.pos_ == "VERB":
+            role = _agent_role(counted, head, cls, lexicon)
+            if role is not None:
+                return head, role  # "Four men rammed their car into the store"
         if nominal[1] is not None:
             if dep in CLAUSE_BOUNDARIES or head.pos_ in ("VERB", "AUX"):
                 return nominal
         elif cls is not None:
             if agentive:
-                return head, "deployed" if cls in ("deployed", "attacked") else None
+                return head, _agent_role(counted, head, cls, lexicon)
             if cls == "released" and _predicate_class(head.head, lexicon) == "demanded":
                 return head.head, "demanded"  # "want 400 members freed"
             return head, _by_whom(head, cls, lexicon)
@@ -401,6 +405,32 @@ def _governing_predicate(counted: Counted, lexicon: Lexicon) -> tuple[Token | No
     if nominal[1] is None and modifier is not None:
         return modifier
     return nominal
+
+
+ATTACK_EVENTS = frozenset({"attack", "killing"})
+
+
+def _agent_role(counted: Counted, verb: Token, cls: str | None, lexicon: Lexicon) -> str | None:
+    """What doing ``verb`` makes of who did it: troops and attackers that storm or raid
+    are deployed ("about 140 commandos stormed"); people who attack, rob or kill are
+    the attackers ("Four men rammed their car into the store", "the fire was set by
+    three teenagers", "two plainclothes officers fatally shot"... of the officers only
+    when they storm); the agent of anything else is nothing the figure says."""
+    attack = cls in ("deployed", "attacked")
+    if counted.noun_class in ("soldiers", "rebels"):
+        return "deployed" if attack else None
+    violent = (
+        attack
+        or cls in ("killed", "shot")
+        or any(lexicon.event_class(p) in ATTACK_EVENTS for p in predicate_phrases(verb))
+    )
+    # someone is attacked: "three people have suffocated", "Three People Shot" are victims
+    done_to = (
+        any(c.dep_ in ("dobj", "agent") for c in verb.children) or counted.noun.head.lower_ == "by"
+    )
+    if violent and done_to and _people(counted, lexicon):
+        return "attacking"
+    return "deployed" if attack else None
 
 
 NESTED_CLAUSES = frozenset({"relcl", "conj", "advcl", "ccomp", "acl", "parataxis", "xcomp"})

@@ -729,6 +729,9 @@ _YEAR_BAD_AFTER = re.compile(
 )
 
 
+_OPENS_WITH_IN = re.compile(r"(?:^|[.!?][\"'”’)]*\s+|\n\s*)In\s+$")
+
+
 def _valid_day(y: int, m: int, d: int) -> bool:
     return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
 
@@ -901,8 +904,10 @@ def _scan(ctx: _Ctx) -> Iterator[_Cand]:
         ys = m.start("year")
         if _YEAR_BAD_BEFORE.search(text[max(0, ys - 20) : ys]):
             continue
-        if _YEAR_BAD_AFTER.match(text, m.end()):
-            continue
+        if _YEAR_BAD_AFTER.match(text, m.end()) and not _OPENS_WITH_IN.search(
+            text[max(0, ys - 20) : ys]
+        ):
+            continue  # "1995 fighters" counts fighters, but "In 1995 fighters held..." dates
         y = int(m["year"])
         if not 1800 <= y <= 2100:
             continue

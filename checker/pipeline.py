@@ -25,7 +25,13 @@ from checker.frames import narrows
 from checker.ids import claim_id, finding_id
 from checker.messages import report_label
 from checker.nlp import load_pipeline
-from checker.place import consensus_day, place_background, place_event_facts, story_onsets
+from checker.place import (
+    consensus_day,
+    place_background,
+    place_event_facts,
+    place_other_onsets,
+    story_onsets,
+)
 from checker.published import check_consistency, event_stems, resolve_published
 from checker.records import (
     Article,
@@ -245,6 +251,7 @@ def build_report(
         lambda slot: slot_behaviour(slot, lexicon.behaviour, config.behaviour) is Behaviour.FIXED,
     )
     placed = place_background(placed, articles, story_years(articles))
+    placed = place_other_onsets(placed, story_onsets(placed))
     kept = [c for c in placed if not is_ignored(c.slot, config.ignore_slots)]
     comparison = compare(
         [_as_compared(c) for c in kept if _comparable(c, lexicon)],

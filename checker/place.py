@@ -157,6 +157,40 @@ def place_background(
     return out
 
 
+def place_other_onsets(claims: Sequence[Claim], onsets: Mapping[str, dt.date]) -> list[Claim]:
+    """A report that gives the story's onset day also gives other days of the same
+    event slot only for other happenings: "On 24 August two airliners were brought
+    down", in a report that dates the school's seizure to Wednesday, is not the
+    seizure. Those dates are background; a report that never gives the onset day is
+    compared as it stands (its one date may be the wrong one)."""
+    with_onset = {
+        (c.article_id, c.slot)
+        for c in claims
+        if _is_onset_date(c) and _holds(c, onsets.get(c.story))
+    }
+    return [
+        replace(c, event=BACKGROUND)
+        if _is_onset_date(c)
+        and (c.article_id, c.slot) in with_onset
+        and not _holds(c, onsets.get(c.story))
+        else c
+        for c in claims
+    ]
+
+
+def _is_onset_date(c: Claim) -> bool:
+    return (
+        isinstance(c.value, DateValue)
+        and c.event != BACKGROUND
+        and c.slot.removesuffix(".date") in ONSET_EVENTS
+    )
+
+
+def _holds(c: Claim, day: dt.date | None) -> bool:
+    value = c.value
+    return day is not None and isinstance(value, DateValue) and value.start <= day <= value.end
+
+
 def story_onsets(claims: Iterable[Claim]) -> dict[str, dt.date]:
     """Per story, the day most of its date claims give for the attack or disaster
     (ties: the earliest day)."""

@@ -5,7 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from checker.place import first_report_days, place_background, place_event_facts, story_onsets
+from checker.place import (
+    first_report_days,
+    place_background,
+    place_event_facts,
+    place_other_onsets,
+    story_onsets,
+)
 from tests.factories import article, count_claim, date_claim
 
 START = dt.date(2013, 4, 24)
@@ -146,3 +152,13 @@ def test_a_happening_weeks_before_the_story_began_is_background() -> None:
     )
     placed = place_background([earlier, own, weeks], articles, {"rana": [2013]})  # type: ignore[list-item]
     assert [c.event for c in placed] == ["background", "main", "background"]
+
+
+def test_other_days_of_a_report_that_gives_the_onset_are_other_happenings() -> None:
+    seized = dt.date(2004, 9, 1)
+    own = date_claim("beslan/a", "attack.date", seized, story="beslan")
+    airliners = date_claim("beslan/a", "attack.date", dt.date(2004, 8, 24), story="beslan")
+    wrong = date_claim("beslan/b", "attack.date", dt.date(2004, 9, 2), story="beslan")
+    placed = place_other_onsets([own, airliners, wrong], {"beslan": seized})
+    # report b never gives the onset day: its one date may be the wrong one, compared
+    assert [c.event for c in placed] == ["main", "background", "main"]

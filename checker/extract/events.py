@@ -76,9 +76,11 @@ def _comes_to_end(verb: Token) -> bool:
 
 
 def _event_phrases(verb: Token, prep: str | None) -> list[str]:
-    """ "take over", "let ... go", "hold since": multi-word readings first."""
+    """ "take over", "let ... go", "hold since": multi-word readings first. Of the date's
+    own preposition only "since" makes a reading (a state's start): "broke out in the
+    early hours of Wednesday" is no "break in"."""
     phrases = predicate_phrases(verb)
-    if prep is not None:
+    if prep == "since":
         phrases.insert(0, f"{_lemma(verb)} {prep}")
     return phrases
 
@@ -161,13 +163,15 @@ def _event_of_date(date_tok: Token, lexicon: Lexicon) -> tuple[str | None, Token
             and (_unreal(head) or _another_victim(head))
         ):
             return None, None  # "how many kids will you kill today": not a killing that happened
-        if cls == KILLING and head.pos_ in ("VERB", "AUX"):
-            # "the quake killed 30 on Saturday", "killed in a shooting on Sunday": the
-            # happening that killed, when the clause names one, else the killing itself
+        if cls is not None and head.pos_ in ("VERB", "AUX"):
+            # "the quake killed 30 on Saturday", "the earthquake struck on Monday",
+            # "killed in a shooting on Sunday": the happening the clause names as doing
+            # it, when there is one
             related = _related_event(head, lexicon)
             if related is not None:
                 return related, head
-            return cls, head
+            if cls == KILLING:
+                return cls, head
         if cls is not None:
             return _disambiguate_event(cls, head, lexicon), head
         if head.pos_ in ("VERB", "AUX"):
@@ -238,7 +242,8 @@ def _related_event(verb: Token, lexicon: Lexicon) -> str | None:
         cls = lexicon.event_class(_lemma(child))
         if cls is not None and cls != KILLING:
             transitive = any(c.dep_ == "dobj" for c in verb.children)
-            if (_lemma(verb) in ENDING_VERBS and not transitive) or _comes_to_end(verb):
+            ending = _lemma(verb) in ENDING_VERBS and "break out" not in predicate_phrases(verb)
+            if (ending and not transitive) or _comes_to_end(verb):
                 return f"{cls}.end"  # "talks broke down Jan. 1"
             return _disambiguate_event(cls, verb, lexicon)
     return None

@@ -28,9 +28,9 @@ EVENT_PREDICATES = frozenset(
 CONTEXT_EVENTS: dict[str, tuple[str, ...]] = {
     "released": ("release",),
     "rescued": ("rescue",),
-    "killed": ("rescue", "attack"),
-    "injured": ("rescue", "attack"),
-    "deployed": ("rescue", "attack"),
+    "killed": ("rescue", "attack", "incident"),
+    "injured": ("rescue", "attack", "incident"),
+    "deployed": ("rescue", "attack", "incident"),
     "attacked": ("attack",),
     # an arrest is its own happening (days after an attack, at a protest of its own),
     # dated by an attack or a rescue only in the same sentence ("foiled the attack on

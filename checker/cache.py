@@ -81,7 +81,7 @@ __all__ = [
 
 T = TypeVar("T")
 
-FORMAT = 5
+FORMAT = 6
 MAGIC = b"checker-cache"
 CACHE_DIR_NAME = ".checker-cache"
 
@@ -281,6 +281,7 @@ def claim_to_json(c: Claim) -> dict[str, Any]:
         "superseded": c.superseded,
         "scope": c.scope,
         "group": c.group,
+        "doubt": c.doubt,
     }
 
 
@@ -310,6 +311,7 @@ def claim_from_json(raw: Mapping[str, Any]) -> Claim:
         superseded=bool(raw["superseded"]),
         scope=_opt_str(raw["scope"]),
         group=_opt_str(raw["group"]),
+        doubt=_opt_str(raw["doubt"]),
     )
 
 
@@ -472,7 +474,7 @@ def _claim_row(c: Claim, sentence_index: int) -> list[Any]:
         c.id, c.article_id, c.story, c.slot, c.kind.value, value, c.qualifier.value,
         None if c.as_of is None else c.as_of.isoformat(), c.quote, sentence_index, c.start,
         c.end, c.unit, c.attribution, c.hedge, c.as_of_basis, c.as_of_time, c.totality,
-        c.corrects, c.line, c.event, c.superseded, c.scope, c.group,
+        c.corrects, c.line, c.event, c.superseded, c.scope, c.group, c.doubt,
     ]  # fmt: skip
 
 

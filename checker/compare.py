@@ -377,7 +377,9 @@ class _Builder:
         if fid in self.findings:  # the same odd one out twice: tell them apart by evidence
             fid = finding_id(type, first.story, first.slot, [*key, *ids])
         severity = severity_of(type, self.config)
-        doubt = AT_MOST_WARNING.get(whole_slot(first.slot))
+        doubt = AT_MOST_WARNING.get(whole_slot(first.slot)) or _doubt(
+            [ctx.claims[r] for r in odd], [ctx.claims[r] for r in rest]
+        )
         if severity is Severity.ERROR and doubt is not None:
             severity, message = Severity.WARNING, message + doubt
         self.findings[fid] = Finding(
@@ -393,6 +395,20 @@ class _Builder:
         )
         if type is FindingType.CONTRADICTION:
             self.conflict_rows.update(odd or rest)  # agreeing reports are not in conflict
+
+
+def _doubt(odd: Sequence[Claim], rest: Sequence[Claim]) -> str | None:
+    """Why a finding cannot be an error: an error needs sure figures on both sides (an
+    odd one out that is sure, and a sure figure it disagrees with)."""
+    doubtful = (
+        [c for c in odd if c.doubt is not None] if odd else [c for c in rest if c.doubt is not None]
+    )
+    if not doubtful and odd and rest and all(c.doubt is not None for c in rest):
+        doubtful = list(rest[:1])
+    if not doubtful:
+        return None
+    c = doubtful[0]
+    return f' (at most a warning: in "{c.quote}", {c.doubt})'
 
 
 def _fixed(df: pl.DataFrame, b: _Builder) -> None:

@@ -129,6 +129,7 @@ AMBIGUOUS_EVENTS = {"attack": "rescue", "rescue": "attack"}
 # The story's happenings a killing may be (a shooting, a quake's deaths); otherwise a
 # killing is one moment of the story, kept and not compared.
 ONSET_EVENTS = ("attack", "incident")
+ONSET_FROM_A_DEATH = "a death's day, taken for the story's onset (nothing else dates it)"
 
 
 def _killing_event(day: dt.date, dates: Mapping[str, dt.date]) -> str:
@@ -163,8 +164,16 @@ def settle_ambiguous_events(claims: Sequence[Claim]) -> list[Claim]:
             slot = f"{settled}.date"
             # the onset's day itself is the story's, whoever died; a killing that stands
             # for the onset where nothing else dates it is compared for its victim only
+            guessed = settled != KILLING and settled not in dates
             scope = c.scope if settled not in dates else None
-            c = replace(c, slot=slot, scope=scope, id=claim_id(c.article_id, slot, c.start, c.end))
+            doubt = ONSET_FROM_A_DEATH if guessed else c.doubt
+            c = replace(
+                c,
+                slot=slot,
+                scope=scope,
+                doubt=doubt,
+                id=claim_id(c.article_id, slot, c.start, c.end),
+            )
         elif other and dates.get(other) == value and dates.get(event) != value:
             slot = f"{other}.date"
             c = replace(c, slot=slot, id=claim_id(c.article_id, slot, c.start, c.end))

@@ -202,11 +202,15 @@ class Claim:
     (an earlier disaster, a previous attack): kept, never compared.
     ``superseded`` marks a figure the report itself says was overtaken
     ("local news originally reported that two of the three victims died"):
-    kept, never compared. ``scope`` names the subgroup a part counts ("two women
-    and one man died": ``woman``, ``man``): compared only with the same part
-    (slot ``dead/woman``), never with a total. ``group`` says who a count counts
-    when its words narrow the whole ("12 children were killed": ``child``), see
-    :mod:`checker.frames`; ``frame`` is what happened to them, from the slot.
+    kept, never compared. ``group`` says who a count counts when its words narrow
+    the whole ("12 children were killed": ``child``; a part, "two women and one
+    man died": ``woman``, ``man``), see :mod:`checker.frames`: compared only with
+    the same group (slot ``dead/woman``), never with a total; ``frame`` is what
+    happened to them, from the slot. ``scope`` names whose or where the figure is
+    (the person an age belongs to, the victim of a killing): compared only within
+    it. ``doubt`` says why the figure's link to what it counts is not sure ("Ten
+    of them died": who "them" are was taken from the sentence before); None when
+    it is sure (``confidence``). A finding needs sure figures to be an error.
     """
 
     id: str
@@ -233,11 +237,18 @@ class Claim:
     superseded: bool = False
     scope: str | None = None
     group: str | None = None
+    doubt: str | None = None
 
     @property
     def frame(self) -> str:
         """What the figure is about: killed, held, present, onset, magnitude..."""
         return frame_of(self.kind, self.slot, self.unit)
+
+    @property
+    def confidence(self) -> str:
+        """``sure``, or ``doubtful`` when the figure was reached through a pronoun, the
+        sentence before, or a guess of the event (see ``doubt``)."""
+        return "sure" if self.doubt is None else "doubtful"
 
 
 @dataclass(frozen=True)

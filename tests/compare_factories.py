@@ -88,4 +88,5 @@ def claim_from(spec: Mapping[str, Any], articles: Mapping[str, Article]) -> Clai
         attribution=spec.get("attribution"),
         as_of_time=spec.get("as_of_time"),
         corrects=bool(spec.get("corrects", False)),
+        doubt=spec.get("doubt"),
     )

@@ -113,6 +113,11 @@ class Counted:
     anchor: Token  # where the walk to the governing predicate starts
     # who among ``noun`` the figure counts: "156 of the dead were children" (children)
     narrowed_by: Token | None = None
+    # see Claim.doubt ("them" taken up within the sentence is the parse's own link: sure)
+    doubt: str | None = None
+
+
+TAKEN_UP_BEFORE = "who is counted is taken from the sentence before"
 
 
 def _counted_noun(num: Token, lexicon: Lexicon) -> Counted | None:
@@ -132,7 +137,7 @@ def _counted_noun(num: Token, lexicon: Lexicon) -> Counted | None:
         cls, phrase = "dead", _lemma(whole)  # "the toll included 155 children"
     if cls is None:
         return counted
-    return Counted(whole, cls, phrase, whole, narrow)
+    return Counted(whole, cls, phrase, whole, narrow, counted.doubt)
 
 
 def _counted_whole(num: Token, lexicon: Lexicon) -> Counted | None:
@@ -682,7 +687,18 @@ def count_claims(
         if counted.narrowed_by is not None:
             group = _lemma(counted.narrowed_by)
         yield _figure_claim(
-            article, doc, q, slot, start, end, as_of, basis, num, lexicon, group=group
+            article,
+            doc,
+            q,
+            slot,
+            start,
+            end,
+            as_of,
+            basis,
+            num,
+            lexicon,
+            group=group,
+            doubt=counted.doubt,
         )
 
 
@@ -782,7 +798,10 @@ def _claim_without_noun(
         start, end = pred.idx, q.end
     else:
         start = q.start
-    return _figure_claim(article, doc, q, slot, start, end, as_of, basis, num, lexicon, group=group)
+    doubt = TAKEN_UP_BEFORE if antecedent is not None else None
+    return _figure_claim(
+        article, doc, q, slot, start, end, as_of, basis, num, lexicon, group=group, doubt=doubt
+    )
 
 
 def _nationality(counted: Counted, lexicon: Lexicon) -> str | None:
@@ -807,6 +826,7 @@ def _figure_claim(
     lexicon: Lexicon,
     *,
     group: str | None = None,
+    doubt: str | None = None,
 ) -> Claim:
     """One count or quantity claim: the figure ``q`` quoted as ``text[start:end]``."""
     sent_text = num.sent.text.strip()
@@ -837,6 +857,7 @@ def _figure_claim(
         # a part ("two women and one man died", "283 passengers and 15 crew") is who
         # the figure counts
         group=(part_of(num) or group) if kind is Kind.COUNT else None,
+        doubt=doubt,
     )
 
 

@@ -149,6 +149,8 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
         "scope": claim.scope,
         "frame": claim.frame,
         "group": claim.group,
+        "confidence": claim.confidence,
+        "doubt": claim.doubt,
     }
 
 
@@ -301,7 +303,8 @@ def claim_json(claim: Claim) -> JSONText:
         f'"event": {_string(claim.event)}, '
         f'"superseded": {"true" if claim.superseded else "false"}, '
         f'"scope": {_opt_string(claim.scope)}, "frame": {_string(claim.frame)}, '
-        f'"group": {_opt_string(claim.group)}}}'
+        f'"group": {_opt_string(claim.group)}, "confidence": {_string(claim.confidence)}, '
+        f'"doubt": {_opt_string(claim.doubt)}}}'
     )
 
 
@@ -443,6 +446,8 @@ CLAIMS_TABLE_SCHEMA: Mapping[str, pl.DataType] = {
     "scope": pl.String(),
     "frame": pl.String(),
     "group": pl.String(),
+    "confidence": pl.String(),
+    "doubt": pl.String(),
 }
 
 
@@ -489,6 +494,8 @@ def claim_row(claim: Claim) -> dict[str, Any]:
         "scope": claim.scope,
         "frame": claim.frame,
         "group": claim.group,
+        "confidence": claim.confidence,
+        "doubt": claim.doubt,
     }
 
 

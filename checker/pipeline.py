@@ -149,6 +149,10 @@ def settle_ambiguous_events(claims: Sequence[Claim]) -> list[Claim]:
     of the other event and not its own, it is the other event.
     """
     sure = story_event_dates(c for c in claims if not c.as_of_basis.endswith("_ambiguous"))
+    victims: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        if c.slot == f"{KILLING}.date" and c.scope is not None:
+            victims[c.story].add(c.scope)
     out = []
     for c in claims:
         if not c.as_of_basis.endswith("_ambiguous") or not isinstance(c.value, DateValue):
@@ -160,25 +164,32 @@ def settle_ambiguous_events(claims: Sequence[Claim]) -> list[Claim]:
         dates = sure.get(c.story, {})
         value = c.value.start
         if event == KILLING:
-            settled = _killing_event(value, dates)
-            slot = f"{settled}.date"
-            # the onset's day itself is the story's, whoever died; a killing that stands
-            # for the onset where nothing else dates it is compared for its victim only
-            guessed = settled != KILLING and settled not in dates
-            scope = c.scope if settled not in dates else None
-            doubt = ONSET_FROM_A_DEATH if guessed else c.doubt
-            c = replace(
-                c,
-                slot=slot,
-                scope=scope,
-                doubt=doubt,
-                id=claim_id(c.article_id, slot, c.start, c.end),
-            )
+            c = _settle_killing(c, dates, len(victims.get(c.story, ())))
         elif other and dates.get(other) == value and dates.get(event) != value:
             slot = f"{other}.date"
             c = replace(c, slot=slot, id=claim_id(c.article_id, slot, c.start, c.end))
         out.append(replace(c, as_of_basis=basis))
     return out
+
+
+def _settle_killing(c: Claim, dates: Mapping[str, dt.date], victims: int) -> Claim:
+    """The onset's day itself is the story's, whoever died. A killing that stands for
+    the onset where nothing else dates it is doubtful and compared for its victim only;
+    where several named people died, an unnamed death's day is nobody's in particular
+    and stays a moment of the story."""
+    assert isinstance(c.value, DateValue)
+    settled = _killing_event(c.value.start, dates)
+    guessed = settled != KILLING and settled not in dates
+    if guessed and c.scope is None and victims > 1:
+        settled, guessed = KILLING, False
+    slot = f"{settled}.date"
+    return replace(
+        c,
+        slot=slot,
+        scope=c.scope if settled not in dates else None,
+        doubt=ONSET_FROM_A_DEATH if guessed else c.doubt,
+        id=claim_id(c.article_id, slot, c.start, c.end),
+    )
 
 
 def story_event_dates(claims: Iterable[Claim]) -> dict[str, dict[str, dt.date]]:

@@ -116,9 +116,27 @@ def _structure_fails(tok: Token) -> bool:
     return any(_lemma(s) in STRUCTURE_NOUNS for s in subjects)
 
 
+# A person who falls or slips has the accident: "On Saturday, Robert Buckley fell while
+# climbing" (a death's moment, like a killing; prices and governments fall otherwise).
+PERSON_FALL_VERBS = frozenset({"fall", "slip", "plunge", "tumble"})
+
+
+def _person_falls(tok: Token, lexicon: Lexicon) -> bool:
+    if tok.pos_ != "VERB" or _lemma(tok) not in PERSON_FALL_VERBS:
+        return False
+    for child in tok.children:
+        if child.dep_ == "nsubj" and (
+            child.ent_type_ == "PERSON" or _lemma(child) in lexicon.people_words
+        ):
+            return True
+    return False
+
+
 def _event_class_of(tok: Token, prep: str | None, lexicon: Lexicon) -> str | None:
     if _structure_fails(tok):
         return "incident"
+    if _person_falls(tok, lexicon):
+        return KILLING
     if _lemma(tok) in NOUN_ONLY_TRIGGERS and tok.pos_ not in ("NOUN", "PROPN"):
         return None
     if prep is not None and any(
@@ -301,7 +319,10 @@ CLOCK_ONLY = re.compile(
 )
 
 
-MAX_EVENT_SPAN_DAYS = 7
+# a month at most: "in July thieves stole...", "In December 2008" date a happening
+# (kept, never compared: see pipeline._comparable); a year or a season does not
+MAX_EVENT_SPAN_DAYS = 31
+WEEK = 7
 
 
 def _is_event_date(mention: DateMention, text: str) -> bool:
@@ -309,8 +330,9 @@ def _is_event_date(mention: DateMention, text: str) -> bool:
     clock time (which only borrows the report's day), not the dateline."""
     if mention.start_date is None or mention.end_date is None:
         return False
-    if (mention.end_date - mention.start_date).days >= MAX_EVENT_SPAN_DAYS:
-        return False
+    span = (mention.end_date - mention.start_date).days
+    if span > MAX_EVENT_SPAN_DAYS or (span >= WEEK and mention.granularity != "month"):
+        return False  # "over the next two weeks": a stretch of time, not a happening's day
     if CLOCK_ONLY.match(mention.text.strip()):
         return False
     line_end = text.find("\n", mention.end)
@@ -333,12 +355,14 @@ def date_claims(
         if not _is_event_date(mention, doc.text):
             continue
         tokens = span_tokens(doc, mention.start, mention.end)
-        if not tokens:
-            continue
+        if not tokens or all(t.ent_type_ in ("PERSON", "ORG") for t in tokens):
+            continue  # "Theresa May", a person, not the month
+        if len(tokens) == 1 and tokens[0].dep_ in ("nsubj", "nsubjpass"):
+            continue  # "On Wednesday, May apologized": a month does not apologize
         head = min(tokens, key=lambda t: len(list(t.ancestors)))
         event, trigger = _event_of_date(head, lexicon)
-        if event is None or trigger is None:
-            continue
+        if event is None or trigger is None or _negated(trigger):
+            continue  # "have not released anyone since January": nothing happened
         basis = "event_ambiguous" if event.endswith("?") or event == KILLING else "event"
         slot = f"{event.rstrip('?')}.date"
         sent_text = head.sent.text.strip()
@@ -352,7 +376,9 @@ def date_claims(
             kind=Kind.DATE,
             value=DateValue(mention.start_date, mention.end_date),
             qualifier=Qualifier.EXACT,
-            as_of=middle_day(mention),
+            # the date it states: a month from its first day ("In July"), an
+            # approximate day ("eight weeks ago") from the middle of its span
+            as_of=mention.start_date if mention.granularity == "month" else middle_day(mention),
             quote=mention.text,
             sentence=sent_text,
             start=mention.start,
@@ -381,6 +407,10 @@ def _victim(verb: Token) -> str | None:
             if ent.label_ == "PERSON" and ent.start <= child.i < ent.end:
                 return person_key(ent)
     return None
+
+
+def _negated(trigger: Token) -> bool:
+    return any(c.dep_ == "neg" for c in trigger.children)
 
 
 def _clause_verb(tok: Token) -> Token:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from checker.ids import claim_id
-from checker.records import Article, Claim, Kind
+from checker.records import Article, Claim, DateValue, Kind
 
 # Predicate classes whose claims are events with a day of their own.
 EVENT_PREDICATES = frozenset(
@@ -59,7 +59,15 @@ def date_from_context(claims: Sequence[Claim], article: Article) -> list[Claim]:
     compatible event date before the claim wins, else the nearest after it;
     with none, the claim holds at publication.
     """
-    dated = [c for c in claims if c.kind is Kind.DATE and c.as_of is not None]
+    # a day or two dates a figure; "in July", "in December 2008" do not
+    dated = [
+        c
+        for c in claims
+        if c.kind is Kind.DATE
+        and c.as_of is not None
+        and isinstance(c.value, DateValue)
+        and (c.value.end - c.value.start).days < 2
+    ]
     # figures their own clause dates to a happening: "On April 22 about 140 commandos
     # burst in. All 14 rebels and one hostage were killed" is the raid's day, not the
     # attack's, when that figure is nearer than any date claim

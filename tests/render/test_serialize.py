@@ -124,6 +124,8 @@ def test_claim_keys_in_contract_order() -> None:
         "scope",
         "frame",
         "group",
+        "confidence",
+        "doubt",
     ]
     assert claim_to_dict(claim)["frame"] == "held"
     assert claim_to_dict(claim)["value"] == {"low": 74, "high": 74}

@@ -27,6 +27,7 @@ from typing import Any
 from checker.extract.ages import AGE_SLOT, AGE_UNIT, find_ages
 from checker.extract.clauses import (
     ABOARD_PREPS,
+    COPULAS,
     agent_class,
     attribution,
     hedge,
@@ -37,8 +38,10 @@ from checker.extract.clauses import (
     span_tokens,
 )
 from checker.extract.context import (
+    CARRIED_NOUNS,
     SUBJECT_DEPS,
     another_happening,
+    kind_word,
     narrowing,
     of_them_antecedent,
     part_of,
@@ -117,6 +120,8 @@ class Counted:
     doubt: str | None = None
 
 
+# Who a vehicle carries: a count of them says who was aboard, whatever else it says.
+ABOARD_NOUNS = CARRIED_NOUNS
 TAKEN_UP_BEFORE = "who is counted is taken from the sentence before"
 
 
@@ -338,8 +343,10 @@ def _governing_predicate(counted: Counted, lexicon: Lexicon) -> tuple[Token | No
         if _lemma(container) in CONTAINER_NOUNS:
             modified.append(container)
     for child in (c for holder in modified for c in holder.children):
-        if child.dep_ == "relcl" and any(
-            c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in child.children
+        if (
+            child.dep_ == "relcl"
+            and _lemma(child) not in COPULAS
+            and any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in child.children)
         ):
             continue  # "rebels who had held the compound": the noun is the agent
         aboard = child.dep_ == "prep" and child.lower_ in ABOARD_PREPS  # "aboard the jet"
@@ -665,6 +672,9 @@ def count_claims(
             continue
         noun, noun_class, phrase = counted.noun, counted.noun_class, counted.phrase
         pred, pred_class = _governing_predicate(counted, lexicon)
+        kind_of = kind_word(noun)
+        if pred_class is None and _lemma(kind_of) in ABOARD_NOUNS:
+            pred_class = "aboard"  # "the 283 passengers and 15 crew": who was aboard
         if pred_class is None and q.low == 1 and q.high == 1 and q.unit is None:
             continue  # "one of the rebels", "one woman": an individual, not a figure
         slot = _quantity_slot(noun_class, phrase, q)
@@ -683,9 +693,15 @@ def count_claims(
         if basis.startswith("pending:") and SO_FAR_CUES.search(sent_text):
             basis = "so_far"  # a running total as of publication
         start, end = _quote_span(q, counted.narrowed_by or noun)
-        group = group_of(slot, counted.phrase, _nationality(counted, lexicon))
+        nationality = _nationality(counted, lexicon)
+        group = group_of(
+            slot, _lemma(kind_of) if kind_of is not noun else counted.phrase, nationality
+        )
+        if nationality is None:
+            group = part_of(num) or group  # "283 passengers and 15 crew": a part
         if counted.narrowed_by is not None:
-            group = _lemma(counted.narrowed_by)
+            narrow = counted.narrowed_by
+            group = _nationality_of(narrow, lexicon) or _lemma(kind_word(narrow))
         yield _figure_claim(
             article,
             doc,
@@ -806,7 +822,11 @@ def _claim_without_noun(
 
 def _nationality(counted: Counted, lexicon: Lexicon) -> str | None:
     """The nationality of who is counted: "27 Australians", "189 Dutch passengers"."""
-    for tok in (counted.noun, *(c for c in counted.noun.lefts if c.dep_ in ("amod", "compound"))):
+    return _nationality_of(counted.noun, lexicon)
+
+
+def _nationality_of(noun: Token, lexicon: Lexicon) -> str | None:
+    for tok in (noun, *(c for c in noun.lefts if c.dep_ in ("amod", "compound"))):
         found = lexicon.nationality(tok.text)
         if found is not None:
             return found
@@ -854,9 +874,7 @@ def _figure_claim(
         line=line_of(article, start),
         superseded=superseded(num, lexicon),
         event="background" if another_happening(num, lexicon) else "main",
-        # a part ("two women and one man died", "283 passengers and 15 crew") is who
-        # the figure counts
-        group=(part_of(num) or group) if kind is Kind.COUNT else None,
+        group=group if kind is Kind.COUNT else None,
         doubt=doubt,
     )
 

@@ -128,6 +128,16 @@ def _is_count(noun: Token) -> bool:
     )
 
 
+def kind_word(noun: Token) -> Token:
+    """The word that says who is counted: "15 crew members", "three family members"
+    count crew and family, not members."""
+    if lemma(noun) == "member":
+        for child in noun.children:
+            if child.dep_ == "compound" and child.pos_ == "NOUN":
+                return child
+    return noun
+
+
 def part_of(num: Token) -> str | None:
     """The subgroup a figure counts when it is a part of a whole, never the whole: "two
     women and one man died" (woman, man), "283 passengers and 15 crew", "including two
@@ -144,7 +154,7 @@ def part_of(num: Token) -> str | None:
         return None
     if noun.dep_ != "conj" and _is_sum_of_conjuncts(num, noun):
         return None  # "298 people aboard, 283 passengers and 15 crew": the whole, then parts
-    return lemma(noun)
+    return lemma(kind_word(noun))
 
 
 def _digits(num: Token) -> int | None:
@@ -250,6 +260,9 @@ def _nested_to(verb: Token) -> list[Token]:
     return out
 
 
+# who a vehicle carries ("The passengers and crew included 43 Malaysians")
+CARRIED_NOUNS = frozenset({"passenger", "crew", "crewman", "crewmember"})
+
 # pronouns that take up a count of the same sentence: "20 protesters, five of them women"
 _WHOLE_PRONOUNS = frozenset({"them", "those", "whom"})
 
@@ -289,6 +302,8 @@ def narrowing(num: Token, noun: Token, lexicon: Lexicon) -> tuple[Token, Token] 
         for child in head.head.children:
             if child.dep_ == "attr" and child.pos_ in ("NOUN", "PROPN") and child is not noun:
                 return noun, child
+            if child.dep_ == "acomp" and lexicon.nationality(child.text) is not None:
+                return noun, child  # "189 of the 283 passengers were Dutch"
     if (
         noun.dep_ == "pobj"
         and noun.head.lower_ in ("among", "including")
@@ -296,9 +311,12 @@ def narrowing(num: Token, noun: Token, lexicon: Lexicon) -> tuple[Token, Token] 
     ):  # "322 people had been killed, among them 155 children"
         whole = _plural_before(noun.head)
         return (whole, noun) if whole is not None else None
-    if noun.dep_ == "dobj" and lemma(noun.head) == "include":
-        for child in noun.head.children:
-            if child.dep_ == "nsubj" and lemma(child) in WHOLE_NOUNS:
+    first = noun
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head  # "included 43 Malaysians ... and 27 Australians"
+    if first.dep_ == "dobj" and lemma(first.head) == "include":
+        for child in first.head.children:
+            if child.dep_ == "nsubj" and lemma(child) in WHOLE_NOUNS | CARRIED_NOUNS:
                 return child, noun
     return None
 

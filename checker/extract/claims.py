@@ -273,8 +273,9 @@ def _toll_noun(num: Token, lexicon: Lexicon) -> Counted | None:
 
 # Verbs whose subject undergoes them: "three hostages died", "74 hostages remain".
 PATIENT_SUBJECT_LEMMAS = frozenset(
-    {"die", "remain", "stay", "perish", "survive", "escape", "go", "walk", "leave", "be"}
-)
+    {"die", "remain", "stay", "perish", "survive", "escape", "go", "walk", "leave", "be",
+     "work"}  # "2,000 people were working in the building": who was there
+)  # fmt: skip
 CLAUSE_BOUNDARIES = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "xcomp"})
 
 
@@ -345,7 +346,7 @@ def _governing_predicate(counted: Counted, lexicon: Lexicon) -> tuple[Token | No
     for child in (c for holder in modified for c in holder.children):
         if (
             child.dep_ == "relcl"
-            and _lemma(child) not in COPULAS
+            and _lemma(child) not in COPULAS | PATIENT_SUBJECT_LEMMAS
             and any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in child.children)
         ):
             continue  # "rebels who had held the compound": the noun is the agent

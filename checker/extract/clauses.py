@@ -84,11 +84,26 @@ def predicate_phrases(verb: Token) -> list[str]:
         )
         # "inside the building" is not "held": of workers it says they were there
         phrases.extend(prep.lower_ for prep, _ in objects if prep.lower_ in ABOARD_PREPS)
+    if lemma in PLACED_VERBS and any(
+        prep.lower_ in INSIDE_PREPS and _lemma(obj) in STRUCTURE_NOUNS for prep, obj in objects
+    ):  # "were working in the building when it fell", "were inside the factory"
+        phrases.append("inside structure")
     phrases.append(lemma)
     return phrases
 
 
 COPULAS = frozenset({"be", "remain", "stay"})
+# Working somewhere: "2,000 people were working in the building" says who was there
+# ("354 people are inside the school", in a siege, are held: not these)
+PLACED_VERBS = frozenset({"work"})
+INSIDE_PREPS = frozenset({"in", "inside", "within"})
+# Buildings and works that fall, burn or hold people.
+STRUCTURE_NOUNS = frozenset(
+    {"building", "block", "tower", "bridge", "dam", "roof", "factory", "complex", "plaza",
+     "wall", "stadium", "school", "hotel", "mall", "structure", "house", "ceiling", "mine",
+     "tunnel", "levee", "embankment", "crane", "balcony", "floor", "storey", "church",
+     "mosque", "temple", "market", "apartment", "warehouse", "hospital", "shaft"}
+)  # fmt: skip
 
 
 ABOARD_PREPS = frozenset({"aboard", "onboard"})

@@ -17,6 +17,7 @@ from typing import Any
 
 from checker.extract.ages import person_key
 from checker.extract.clauses import (
+    STRUCTURE_NOUNS,
     agent_class,
     attribution,
     hedge,
@@ -95,14 +96,6 @@ NOUN_ONLY_TRIGGERS = frozenset({"fire", "collapse"})
 FAILURE_VERBS = frozenset(
     {"collapse", "fall", "come down", "cave in", "give way", "crumble", "topple", "burst"}
 )
-
-
-STRUCTURE_NOUNS = frozenset(
-    {"building", "block", "tower", "bridge", "dam", "roof", "factory", "complex", "plaza",
-     "wall", "stadium", "school", "hotel", "mall", "structure", "house", "ceiling", "mine",
-     "tunnel", "levee", "embankment", "crane", "balcony", "floor", "storey", "church",
-     "mosque", "temple", "market", "apartment", "warehouse", "hospital", "shaft"}
-)  # fmt: skip
 
 
 def _structure_fails(tok: Token) -> bool:

@@ -85,8 +85,8 @@ def find_ages(doc: Doc) -> Iterator[tuple[int, int, CountValue, str | None]]:
                 person = _person_before(doc, tok.i - 1)  # the word "aged"
             yield m.start(), m.end(), CountValue(n, n), _key(person)
     # "Robert Pitman, 24, of Oxford": a name, a comma, a figure, a comma or the end
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+    for ent in _names(doc):
+        if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
             continue
         num = doc[ent.end + 1]
         after = doc[num.i + 1] if num.i + 1 < len(doc) else None
@@ -97,6 +97,30 @@ def find_ages(doc: Doc) -> Iterator[tuple[int, int, CountValue, str | None]]:
         seen.add(num.idx)
         value = CountValue(int(num.text), int(num.text))
         yield ent.start_char, num.idx + len(num.text), value, person_key(ent)
+
+
+_PLACE_PREPS = frozenset({"in", "at", "from", "near", "outside", "across", "to", "into"})
+
+
+def _names(doc: Doc) -> list[Span]:
+    """People's names: PERSON entities, and runs of proper nouns the recogniser took
+    for something else ("the death of Kafoury, 63," tagged a place; "Raj Chohan, 59,")
+    when they stand before ", N," as a person's name does."""
+    names = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    taken = {t.i for ent in names for t in ent}
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ != "PROPN" or i in taken or not doc[i].is_title:
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and j not in taken:
+            j += 1
+        placed = i > 0 and doc[i - 1].lower_ in _PLACE_PREPS  # "In Paris, 45, of them"
+        if j < len(doc) and doc[j].text == "," and not placed:
+            names.append(doc[i:j])
+        i = j
+    return names
 
 
 def _key(person: Span | None) -> str | None:

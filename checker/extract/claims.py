@@ -533,7 +533,9 @@ def _as_of(
 _MAGNITUDE_AFTER = re.compile(
     r"\s*-?\s*(?:magnitude|strength)\b|\s+on the richter(?: scale)?\b", re.IGNORECASE
 )
-_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude\s*-?\s*(?:of\s+)?$", re.IGNORECASE)
+_MAGNITUDE_BEFORE = re.compile(
+    r"\bmagnitude\s*-?\s*(?:(?:of|at|was|is|as)\s+)?$", re.IGNORECASE
+)  # "a magnitude of", "puts the magnitude at 6.1"
 _SOME_FLOORS_BEFORE = re.compile(
     r"\b(?:top|upper|lower|bottom|first|last|other|remaining|extra|additional)\s+$", re.I
 )
@@ -544,15 +546,17 @@ _FLOORS_AFTER = re.compile(
 
 def _measure(text: str, q: Quantity) -> tuple[str, int, int] | None:
     """``(unit, quote start, quote end)`` when ``q`` is a magnitude or a number of floors."""
-    if q.unit is not None or q.low is None or q.low != q.high:
+    if q.unit is not None or q.low is None:
         return None
     after = text[q.end : q.end + 30]
     floors = _FLOORS_AFTER.match(after)
-    if floors is not None and q.low == int(q.low) and 1 <= q.low <= 200:
+    if floors is not None and q.low == q.high and q.low == int(q.low) and 1 <= q.low <= 200:
         if _SOME_FLOORS_BEFORE.search(text[max(0, q.start - 12) : q.start]):
             return None  # "the top three storeys": part of the building, not its height
         return "floors", q.start, q.end + floors.end()
-    if not 0 < q.low < 10:
+    if q.low != q.high or not 0 < q.low < 10:
+        # "about 6.0 on the Richter scale", "at least 5.9": left out until magnitudes of
+        # one quake from several agencies and its aftershocks are told apart
         return None
     magnitude = _MAGNITUDE_AFTER.match(after)
     if magnitude is not None:

@@ -719,25 +719,41 @@ def _overshoots(df: pl.DataFrame, b: _Builder) -> None:
             _disagreeing(b, head, groups, context=[str(c["day"])])
 
 
-def _corrections(t: pl.DataFrame, b: _Builder) -> set[int]:
+def _level_corrections(df: pl.DataFrame, b: _Builder) -> None:
+    """A level the report says it corrects ("had held more than 1,100 people, not the
+    354 they had announced") makes each earlier report with a figure it excludes a
+    revision, and a later report still giving that figure stale, up or down."""
+    t = df.filter(
+        (pl.col("beh") == Behaviour.LEVEL.value)
+        & pl.col("day").is_not_null()
+        & ~pl.col("i").is_in(pl.Series(sorted(b.conflict_rows), dtype=pl.Int64).implode())
+    )
+    if not t.is_empty() and t["corr"].any():
+        _corrections(t, b, both_ways=True)
+
+
+def _corrections(t: pl.DataFrame, b: _Builder, *, both_ways: bool = False) -> set[int]:
     """A tally the report says it corrects ("revised down to 71 from about 80") makes
     each earlier report above it a ``revision`` (info), and a later report that still
     gives one of those superseded figures ``stale`` (warning). Returns the stale rows,
-    which set no record: the figures after them follow the correction."""
+    which set no record: the figures after them follow the correction. A level
+    (``both_ways``) is corrected up as well as down."""
     ctx, words = b.ctx, b.ctx.words
     rows = sorted(t.select("g", "i", "day", "lo", "hi", "corr").iter_rows(), key=lambda r: r[2])
     stale: set[int] = set()
-    for g, fix, day, _lo, hi, corr in rows:
+    for g, fix, day, lo, hi, corr in rows:
         if not corr:
             continue
         same = [r for r in rows if r[0] == g]
-        before = [r for r in same if r[2] < day and r[3] > hi]
+        before = [r for r in same if r[2] < day and (r[3] > hi or (both_ways and r[4] < lo))]
         if not before:
             continue
         later = [
             r[1]
             for r in same
-            if r[2] > day and r[3] > hi and any(r[3] <= s[4] and s[3] <= r[4] for s in before)
+            if r[2] > day
+            and (r[3] > hi or (both_ways and r[4] < lo))
+            and any(r[3] <= s[4] and s[3] <= r[4] for s in before)
         ]
         head, since = ctx.claims[fix].slot, day_text(ctx.claims[fix].as_of)
         fixed = f'"{ctx.claims[fix].quote}" ({words.of(fix)})'
@@ -1022,6 +1038,7 @@ def _compare(
     window = max(0, int(config.same_time_window_days))
     _fixed(df, b)
     _same_time(df, b, window)
+    _level_corrections(df, b)
     _overshoots(df, b)
     _regressions(df, b, window)
     findings = sorted(b.findings.values(), key=lambda f: (f.story, f.slot, f.type.value, f.id))

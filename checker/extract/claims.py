@@ -81,7 +81,11 @@ STORY_START_CUES = re.compile(
 )
 CORRECTION_CUES = re.compile(
     r"\b(corrected|correction|revised|not\s+\S+\s+as (?:previously|earlier|first) reported|"
-    r"earlier reports? (?:had )?(?:said|put|gave))\b",
+    r"earlier reports? (?:had )?(?:said|put|gave)|"
+    # "more than 1,100 people, not the 354 they had announced", "far more than the 354
+    # announced on Wednesday", "acknowledged for the first time"
+    r"(?:not|than) the [\d,]+ (?:\w+ )?(?:had )?(?:announced|reported|given|stated|claimed)|"
+    r"acknowledged for the first time)\b",
     re.IGNORECASE,
 )
 SO_FAR_CUES = re.compile(r"\b(so far|to date|thus far)\b", re.IGNORECASE)

@@ -48,6 +48,8 @@ def _matches(claim: Claim, want: dict[str, Any]) -> bool:
         return False
     if "group" in want and claim.group != want["group"]:
         return False
+    if "corrects" in want and claim.corrects is not want["corrects"]:
+        return False
     if "confidence" in want and claim.confidence != want["confidence"]:
         return False
     if "attribution" in want and claim.attribution != want["attribution"]:

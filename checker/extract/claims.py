@@ -91,20 +91,12 @@ CORRECTION_CUES = re.compile(
 SO_FAR_CUES = re.compile(r"\b(so far|to date|thus far)\b", re.IGNORECASE)
 
 
-def _of_object(tok: Token) -> Token | None:
-    for child in tok.rights:
+def _of_object(tok: Token, *, fronted: bool = False) -> Token | None:
+    """ "two of the hostages"; ``fronted``: "Of the dead, 210 were children", the whole
+    named before the clause."""
+    for child in tok.lefts if fronted else tok.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.rights:
-                if obj.dep_ == "pobj":
-                    return obj
-    return None
-
-
-def _fronted_of_object(verb: Token) -> Token | None:
-    """ "Of the dead, 210 were children": the whole named before the clause."""
-    for child in verb.lefts:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
     return None
@@ -164,7 +156,7 @@ def _counted_whole(num: Token, lexicon: Lexicon) -> Counted | None:
         candidates.append((head.head, head.head))
     elif head.pos_ in ("NUM", "NOUN", "PRON") or head.like_num:
         obj = _of_object(head) or (
-            _fronted_of_object(head.head)
+            _of_object(head.head, fronted=True)
             if head.dep_ == "nsubj" and _lemma(head.head) == "be"
             else None
         )

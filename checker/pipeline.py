@@ -19,7 +19,7 @@ from checker.config import Config, story_config_groups
 from checker.corpus import read_corpus, story_config_files
 from checker.extract.ages import AGE_SLOT
 from checker.extract.claims import BARE_DIMENSIONS, extract_claims
-from checker.extract.events import KILLING
+from checker.extract.events import CRASH, KILLING
 from checker.extract.when import place_story_events, place_story_start
 from checker.frames import narrows
 from checker.ids import claim_id, finding_id
@@ -132,6 +132,12 @@ ONSET_EVENTS = ("attack", "incident")
 ONSET_FROM_A_DEATH = "a death's day, taken for the story's onset (nothing else dates it)"
 
 
+def _crash_event(dates: Mapping[str, dt.date]) -> str:
+    """A crash in a story whose sure onset is an attack (a jet shot down) is that
+    attack; otherwise a disaster."""
+    return "attack" if "attack" in dates and "incident" not in dates else "incident"
+
+
 def _killing_event(day: dt.date, dates: Mapping[str, dt.date]) -> str:
     for event in ONSET_EVENTS:
         if dates.get(event) == day:
@@ -165,6 +171,9 @@ def settle_ambiguous_events(claims: Sequence[Claim]) -> list[Claim]:
         value = c.value.start
         if event == KILLING:
             c = _settle_killing(c, dates, len(victims.get(c.story, ())))
+        elif event == CRASH:
+            slot = f"{_crash_event(dates)}.date"
+            c = replace(c, slot=slot, id=claim_id(c.article_id, slot, c.start, c.end))
         elif other and dates.get(other) == value and dates.get(event) != value:
             slot = f"{other}.date"
             c = replace(c, slot=slot, id=claim_id(c.article_id, slot, c.start, c.end))

@@ -44,6 +44,10 @@ Doc = Any  # spacy.tokens.Doc
 # hostages shot on the siege's third day): placement files it under the story's onset
 # when its day is the onset's, or when the story dates no onset otherwise.
 KILLING = "killing"
+# A crash ("the bus crashed on Tuesday", "the jet came down near Hrabove on July 18")
+# is the story's onset: an attack's or a disaster's, as the story's sure dates say.
+CRASH = "crash"
+SETTLED_BY_STORY = frozenset({KILLING, CRASH})
 
 
 NOT_EVENT_PREPS = frozenset(
@@ -125,9 +129,30 @@ def _person_falls(tok: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+VEHICLE_NOUNS = frozenset(
+    {"plane", "jet", "aircraft", "airliner", "helicopter", "flight", "boeing", "airbus",
+     "bus", "train", "coach", "ferry", "boat", "ship", "truck", "lorry", "car"}
+)  # fmt: skip
+VEHICLE_FAILURES = frozenset({"come down", "go down", "plunge", "crash", "ditch", "sink"})
+
+
+def _vehicle_fails(tok: Token) -> bool:
+    """ "the jet came down near Hrabove", "the bus plunged into a ravine"."""
+    if tok.pos_ not in ("VERB", "AUX") or not any(
+        p in VEHICLE_FAILURES for p in predicate_phrases(tok)
+    ):
+        return False
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if tok.dep_ == "relcl":
+        subjects.append(tok.head)
+    return any(_lemma(s) in VEHICLE_NOUNS for s in subjects)
+
+
 def _event_class_of(tok: Token, prep: str | None, lexicon: Lexicon) -> str | None:
     if _structure_fails(tok):
         return "incident"
+    if _vehicle_fails(tok):
+        return CRASH
     if _person_falls(tok, lexicon):
         return KILLING
     if _lemma(tok) in NOUN_ONLY_TRIGGERS and tok.pos_ not in ("NOUN", "PROPN"):
@@ -356,7 +381,7 @@ def date_claims(
         event, trigger = _event_of_date(head, lexicon)
         if event is None or trigger is None or _negated(trigger):
             continue  # "have not released anyone since January": nothing happened
-        basis = "event_ambiguous" if event.endswith("?") or event == KILLING else "event"
+        basis = "event_ambiguous" if event.endswith("?") or event in SETTLED_BY_STORY else "event"
         slot = f"{event.rstrip('?')}.date"
         sent_text = head.sent.text.strip()
         other = other_event(trigger, lexicon) or other_event(_clause_verb(head), lexicon)
@@ -457,7 +482,7 @@ def relative_event_claims(
                 start=d.start,
                 end=end,
                 as_of_basis="relative_ambiguous"
-                if event.endswith("?") or event == KILLING
+                if event.endswith("?") or event in SETTLED_BY_STORY
                 else "relative",
                 line=line_of(article, d.start),
             )

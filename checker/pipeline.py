@@ -21,7 +21,7 @@ from checker.extract.ages import AGE_SLOT
 from checker.extract.claims import BARE_DIMENSIONS, extract_claims
 from checker.extract.events import CRASH, KILLING
 from checker.extract.when import place_story_events, place_story_start
-from checker.frames import narrows
+from checker.frames import narrows, whole_slot
 from checker.ids import claim_id, finding_id
 from checker.messages import report_label
 from checker.nlp import load_pipeline
@@ -282,8 +282,9 @@ def build_report(
     placed = place_background(placed, articles, story_years(articles))
     placed = place_other_onsets(placed, story_onsets(placed))
     kept = [c for c in placed if not is_ignored(c.slot, config.ignore_slots)]
+    manifests = manifest_stories(kept)
     comparison = compare(
-        [_as_compared(c) for c in kept if _comparable(c, lexicon)],
+        [_as_compared(c, manifests) for c in kept if _comparable(c, lexicon)],
         articles,
         config,
         lexicon.behaviour,
@@ -321,10 +322,27 @@ def _comparable(claim: Claim, lexicon: Lexicon) -> bool:
     return claim.kind is not Kind.COUNT or lexicon.is_comparable_count(claim.slot)
 
 
-def _as_compared(claim: Claim) -> Claim:
+# Who a vehicle's manifest lists: a story that counts them knows its dead from it.
+MANIFEST_GROUPS = frozenset({"passenger", "crew"})
+BODIES_SLOT = "bodies"
+
+
+def manifest_stories(claims: Iterable[Claim]) -> frozenset[str]:
+    """Stories that count the passengers or crew aboard (a crash): their dead are
+    known from the manifest, and bodies recovered lag behind them."""
+    return frozenset(
+        c.story for c in claims if c.slot.startswith("people.aboard") and c.group in MANIFEST_GROUPS
+    )
+
+
+def _as_compared(claim: Claim, manifests: frozenset[str] = frozenset()) -> Claim:
     """A part ("two women and one man died") or a group of the whole ("12 children
     were killed") is compared only with the same part or group in other reports
-    (``dead/woman``, ``dead/child``), never with a total."""
+    (``dead/woman``, ``dead/child``), never with a total. Bodies recovered are the
+    toll ("149 bodies have been recovered so far" against the police's 161 dead)
+    except in a story with a manifest (251 bodies of the 298 aboard a jet)."""
+    if whole_slot(claim.slot) == BODIES_SLOT and claim.story not in manifests:
+        claim = replace(claim, slot="dead" + claim.slot.removeprefix(BODIES_SLOT))
     part = claim.scope
     if part is None and narrows(claim.slot, claim.group):
         part = claim.group

@@ -162,3 +162,43 @@ def test_a_figure_with_a_unit_and_nothing_it_measures_is_kept_not_compared(
     report = checker.check([story])
     assert {c.slot for c in report.claims if c.unit == "EUR"} == {"amount"}
     assert report.findings == ()
+
+
+BODIES_A = """---
+source: Daily Beacon
+published: 2013-04-25
+---
+SAVAR -- Police said 161 people died when the factory building collapsed.
+"""
+BODIES_B = """---
+source: World Desk Radio
+published: 2013-04-25
+---
+SAVAR -- The army says 149 bodies have been recovered so far from the collapsed building.
+"""
+CRASH_A = """---
+source: HWS
+published: 2014-07-21
+---
+KIEV -- The jet carried 283 passengers and 15 crew. All 298 people aboard were killed.
+"""
+CRASH_B = """---
+source: Lowlands Gazette
+published: 2014-07-21
+---
+DONETSK -- Rebels said 251 bodies had been recovered from the crash site.
+"""
+
+
+def test_bodies_recovered_are_the_toll_unless_a_manifest_counts_the_dead(tmp_path: Path) -> None:
+    collapse = tmp_path / "collapse"
+    collapse.mkdir()
+    (collapse / "a.md").write_text(BODIES_A, encoding="utf-8")
+    (collapse / "b.md").write_text(BODIES_B, encoding="utf-8")
+    findings = checker.check([collapse]).findings
+    assert [(f.type.value, f.slot) for f in findings] == [("contradiction", "dead")]
+    crash = tmp_path / "crash"
+    crash.mkdir()
+    (crash / "a.md").write_text(CRASH_A, encoding="utf-8")
+    (crash / "b.md").write_text(CRASH_B, encoding="utf-8")
+    assert [f for f in checker.check([crash]).findings if f.slot in ("dead", "bodies")] == []

@@ -68,7 +68,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "claim_precision": 0.95,
         "slot_accuracy": 0.84,
         "as_of_accuracy": 0.75,
-        "required_found": 0.72,
+        "required_found": 0.9,
         "error_precision": 1.0,
         "warning_precision": 1.0,
         "traps": 0,

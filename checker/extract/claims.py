@@ -426,6 +426,12 @@ def _agent_role(counted: Counted, verb: Token, cls: str | None, lexicon: Lexicon
     three teenagers", "two plainclothes officers fatally shot"... of the officers only
     when they storm); the agent of anything else is nothing the figure says."""
     attack = cls in ("deployed", "attacked")
+    if (
+        counted.noun_class == "soldiers"
+        and cls in ("killed", "shot")
+        and any(c.dep_ == "dobj" for c in verb.children)
+    ):
+        return "attacking"  # "two plainclothes officers fatally shot the teenager"
     if counted.noun_class in ("soldiers", "rebels"):
         return "deployed" if attack else None
     violent = (

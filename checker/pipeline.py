@@ -26,6 +26,7 @@ from checker.ids import claim_id, finding_id
 from checker.messages import report_label
 from checker.nlp import load_pipeline
 from checker.place import (
+    ONSET_EVENTS,
     consensus_day,
     place_background,
     place_event_facts,
@@ -126,9 +127,8 @@ def story_starts(claims: Iterable[Claim]) -> dict[str, dt.date]:
 
 # Events a storming or an assault may be when the text does not say who acted.
 AMBIGUOUS_EVENTS = {"attack": "rescue", "rescue": "attack"}
-# The story's happenings a killing may be (a shooting, a quake's deaths); otherwise a
-# killing is one moment of the story, kept and not compared.
-ONSET_EVENTS = ("attack", "incident")
+# A killing may be the story's happening (place.ONSET_EVENTS: a shooting, a quake's
+# deaths); otherwise it is one moment of the story, kept and not compared.
 ONSET_FROM_A_DEATH = "a death's day, taken for the story's onset (nothing else dates it)"
 
 
@@ -152,7 +152,10 @@ def settle_ambiguous_events(claims: Sequence[Claim]) -> list[Claim]:
 
     A date of a storming or an assault with no actor named is filed under
     the lexicon's default event; when it matches the story's consensus date
-    of the other event and not its own, it is the other event.
+    of the other event and not its own, it is the other event. A killing's day
+    is the onset's when it is that day or nothing else dates the story, else a
+    moment of the story (:func:`_settle_killing`); a crash is the story's attack
+    or disaster, as its sure dates say.
     """
     sure = story_event_dates(c for c in claims if not c.as_of_basis.endswith("_ambiguous"))
     victims: dict[str, set[str]] = defaultdict(set)

@@ -102,15 +102,19 @@ FAILURE_VERBS = frozenset(
 )
 
 
-def _structure_fails(tok: Token) -> bool:
-    if tok.pos_ not in ("VERB", "AUX") or not any(
-        p in FAILURE_VERBS for p in predicate_phrases(tok)
-    ):
+def _fails(tok: Token, verbs: frozenset[str], things: frozenset[str]) -> bool:
+    """``tok`` is one of ``verbs`` with one of ``things`` as its subject: "the building
+    collapsed", "the block that collapsed", "the jet came down near Hrabove"."""
+    if tok.pos_ not in ("VERB", "AUX") or not any(p in verbs for p in predicate_phrases(tok)):
         return False
     subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     if tok.dep_ == "relcl":
         subjects.append(tok.head)  # "the block that collapsed"
-    return any(_lemma(s) in STRUCTURE_NOUNS for s in subjects)
+    return any(_lemma(s) in things for s in subjects)
+
+
+def _structure_fails(tok: Token) -> bool:
+    return _fails(tok, FAILURE_VERBS, STRUCTURE_NOUNS)
 
 
 # A person who falls or slips has the accident: "On Saturday, Robert Buckley fell while
@@ -138,14 +142,7 @@ VEHICLE_FAILURES = frozenset({"come down", "go down", "plunge", "crash", "ditch"
 
 def _vehicle_fails(tok: Token) -> bool:
     """ "the jet came down near Hrabove", "the bus plunged into a ravine"."""
-    if tok.pos_ not in ("VERB", "AUX") or not any(
-        p in VEHICLE_FAILURES for p in predicate_phrases(tok)
-    ):
-        return False
-    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if tok.dep_ == "relcl":
-        subjects.append(tok.head)
-    return any(_lemma(s) in VEHICLE_NOUNS for s in subjects)
+    return _fails(tok, VEHICLE_FAILURES, VEHICLE_NOUNS)
 
 
 def _event_class_of(tok: Token, prep: str | None, lexicon: Lexicon) -> str | None:

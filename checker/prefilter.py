@@ -94,7 +94,7 @@ _CLAIM_RE = re.compile(
     rf"|\b(?:{_MONTHS.upper()}|{_WEEKDAYS.upper()})\b"
     r"|\b[QH][1-4]\b|['’]\d"
     # a zero the number layer reads: "no casualties", "there were no survivors"
-    rf"|\b(?i:no\s+(?:{'|'.join(sorted(ZERO_CASUALTY_NOUNS))}))\b"
+    rf"|\b(?i:no\s+(?:reports\s+of\s+)?(?:{'|'.join(sorted(ZERO_CASUALTY_NOUNS))}))\b"
 )
 
 

@@ -166,7 +166,9 @@ def _counted_whole(num: Token, lexicon: Lexicon) -> Counted | None:
         # "20 Tupac Amaru Revolutionary Movement, or MRTA, rebels": the class noun is a conjunct
         for extra in [*cand.conjuncts, *(c for c in cand.children if c.dep_ == "appos")]:
             candidates.append((extra, anchor))
-        if _lemma(cand) in PARTITIVE_HEADS or _lemma(cand) in CONTAINER_NOUNS:
+        # "no reports of injuries": none of the injured (a count of reports says nothing)
+        reports = zero_det and _lemma(cand) == "report"
+        if _lemma(cand) in PARTITIVE_HEADS or _lemma(cand) in CONTAINER_NOUNS or reports:
             obj = _of_object(cand)
             if obj is not None:  # "20 members of the MRTA", "the number of hostages"
                 candidates.insert(0, (obj, anchor))

@@ -904,8 +904,11 @@ def _zero_at(toks: Sequence[_Tok], i: int, floor: int) -> tuple[_Expr | None, in
         size = 1
     elif w == "no" and _word(toks, i + 1) == "one":
         size = 2
-    elif w == "no" and _word(toks, i + 1) in ZERO_CASUALTY_NOUNS:
-        size = 1  # "no injuries were reported", "there were no casualties"
+    elif w == "no" and (
+        _word(toks, i + 1) in ZERO_CASUALTY_NOUNS
+        or (_phrase(toks, i + 1, 2) == "reports of" and _word(toks, i + 3) in ZERO_CASUALTY_NOUNS)
+    ):
+        size = 1  # "no injuries were reported", "there were no reports of injuries"
     elif (
         w == "no" and toks[i + 1 :] and toks[i + 1].text == "-" and _word(toks, i + 2) == "one"
     ) or (w == "not" and _phrase(toks, i + 1, 2) == "a single"):

@@ -276,11 +276,19 @@ def build_report(
             published,
         )
     ]
+    crashes = manifest_stories(placed)
     placed = place_event_facts(
         placed,
         story_onsets(claims),
         published,
         lambda slot: slot_behaviour(slot, lexicon.behaviour, config.behaviour) is Behaviour.FIXED,
+    )
+    # in a crash the dead died in it: their count is the crash's, not a running toll
+    placed = place_event_facts(
+        placed,
+        {s: d for s, d in story_onsets(claims).items() if s in crashes},
+        published,
+        lambda slot: whole_slot(slot) == "dead",
     )
     placed = place_background(placed, articles, story_years(articles))
     placed = place_other_onsets(placed, story_onsets(placed))

@@ -3,7 +3,7 @@
 A date is linked to the event it dates through the verb or noun it attaches
 to ("stormed ... Dec. 17" -> ``attack.date``, "the Dec. 17 attack", "the
 talks that began yesterday"); who acted decides between an attack and a
-rescue; a killing is settled story-wide (:func:`checker.pipeline.settle_ambiguous_events`).
+rescue; a killing is settled story-wide (:func:`checker.settle.settle_ambiguous_events`).
 "A day after the rescue" at the head of a sentence dates the rescue from the
 report's own day.
 """

@@ -396,6 +396,17 @@ class _Builder:
         if type is FindingType.CONTRADICTION:
             self.conflict_rows.update(odd or rest)  # agreeing reports are not in conflict
 
+    def in_conflict(self) -> pl.Expr:
+        """Rows already in a same-time contradiction."""
+        return pl.col("i").is_in(pl.Series(sorted(self.conflict_rows), dtype=pl.Int64).implode())
+
+
+def _dated_outside_conflicts(df: pl.DataFrame, b: _Builder, behaviour: Behaviour) -> pl.DataFrame:
+    """Dated claims of slots that move as ``behaviour``, not already in a contradiction."""
+    return df.filter(
+        (pl.col("beh") == behaviour.value) & pl.col("day").is_not_null() & ~b.in_conflict()
+    )
+
 
 def _doubt(odd: Sequence[Claim], rest: Sequence[Claim]) -> str | None:
     """Why a finding cannot be an error: an error needs sure figures on both sides (an
@@ -681,17 +692,18 @@ def _overshoots(df: pl.DataFrame, b: _Builder) -> None:
     health official's 210 children dead at 18:00, the prosecutors' 155 at 19:15).
     One report telling the day's rise ("six dead this morning, 12 by evening") is
     not in doubt."""
-    t = df.filter(
-        (pl.col("beh") == Behaviour.TALLY.value)
-        & pl.col("day").is_not_null()
-        & ~pl.col("corr")
-        & ~pl.col("i").is_in(pl.Series(sorted(b.conflict_rows), dtype=pl.Int64).implode())
-    ).select("g", "i", "day", "tm", "lo", "hi")
+    t = (
+        _dated_outside_conflicts(df, b, Behaviour.TALLY)
+        .filter(~pl.col("corr"))
+        .select("g", "i", "day", "tm", "lo", "hi")
+    )
     if t.is_empty():
         return
     ctx = b.ctx
     for _g, rows in t.sort("g", "day", "tm", "i").group_by("g", maintain_order=True):
         recs = rows.to_dicts()
+        lo = {r["i"]: r["lo"] for r in recs}
+        hi = {r["i"]: r["hi"] for r in recs}
         for c in recs:
             if c["tm"] is None:
                 continue
@@ -712,8 +724,6 @@ def _overshoots(df: pl.DataFrame, b: _Builder) -> None:
                 ):
                     continue  # reached later (or nothing later says otherwise): the tally rose
             rows_of = [e["i"] for e in earlier] + [c["i"]]
-            lo = {r["i"]: r["lo"] for r in recs}
-            hi = {r["i"]: r["hi"] for r in recs}
             groups = _agreement_clusters(ctx, rows_of, lo, hi)
             head = f"{ctx.claims[c['i']].slot} on {ordinal_text(c['day'])}"
             _disagreeing(b, head, groups, context=[str(c["day"])])
@@ -723,11 +733,7 @@ def _level_corrections(df: pl.DataFrame, b: _Builder) -> None:
     """A level the report says it corrects ("had held more than 1,100 people, not the
     354 they had announced") makes each earlier report with a figure it excludes a
     revision, and a later report still giving that figure stale, up or down."""
-    t = df.filter(
-        (pl.col("beh") == Behaviour.LEVEL.value)
-        & pl.col("day").is_not_null()
-        & ~pl.col("i").is_in(pl.Series(sorted(b.conflict_rows), dtype=pl.Int64).implode())
-    )
+    t = _dated_outside_conflicts(df, b, Behaviour.LEVEL)
     if not t.is_empty() and t["corr"].any():
         _corrections(t, b, both_ways=True)
 
@@ -770,12 +776,9 @@ def _corrections(t: pl.DataFrame, b: _Builder, *, both_ways: bool = False) -> se
 
 def _regressions(df: pl.DataFrame, b: _Builder, window: int) -> None:
     # a figure already in a same-time contradiction sets no record and breaks none
-    conflicting = pl.Series("c", sorted(b.conflict_rows), dtype=pl.Int64)
-    t = df.filter(
-        (pl.col("beh") == Behaviour.TALLY.value)
-        & pl.col("day").is_not_null()
-        & ~pl.col("i").is_in(conflicting.implode())
-    ).select("g", "i", "cid", "day", "tm", "lo", "hi", "corr")
+    t = _dated_outside_conflicts(df, b, Behaviour.TALLY).select(
+        "g", "i", "cid", "day", "tm", "lo", "hi", "corr"
+    )
     if t.is_empty():
         return
     stale = pl.Series("s", sorted(_corrections(t, b)), dtype=pl.Int64)
@@ -875,11 +878,8 @@ def _timelines(df: pl.DataFrame, b: _Builder) -> list[Timeline]:
     d = df.filter(pl.col("kind") != Kind.NAME.value)
     if d.is_empty():
         return []
-    conflict = pl.Series("c", sorted(b.conflict_rows), dtype=pl.Int64)
     revised = pl.Series("r", sorted(b.revised_rows), dtype=pl.Int64)
-    d = d.with_columns(
-        isc=pl.col("i").is_in(conflict.implode()), isr=pl.col("i").is_in(revised.implode())
-    )
+    d = d.with_columns(isc=b.in_conflict(), isr=pl.col("i").is_in(revised.implode()))
     names = {
         t: (story, slot, kind)
         for t, story, slot, kind in d.group_by("t")

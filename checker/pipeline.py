@@ -166,16 +166,17 @@ def build_report(
         )
     ]
     crashes = manifest_stories(placed)
+    onsets = story_onsets(claims)
     placed = place_event_facts(
         placed,
-        story_onsets(claims),
+        onsets,
         published,
         lambda slot: slot_behaviour(slot, lexicon.behaviour, config.behaviour) is Behaviour.FIXED,
     )
     # in a crash the dead died in it: their count is the crash's, not a running toll
     placed = place_event_facts(
         placed,
-        {s: d for s, d in story_onsets(claims).items() if s in crashes},
+        {s: d for s, d in onsets.items() if s in crashes},
         published,
         lambda slot: whole_slot(slot) == "dead",
     )

@@ -43,6 +43,7 @@ from checker.extract.context import (
     another_happening,
     kind_word,
     narrowing,
+    of_object,
     of_them_antecedent,
     part_of,
     superseded,
@@ -91,17 +92,6 @@ CORRECTION_CUES = re.compile(
 SO_FAR_CUES = re.compile(r"\b(so far|to date|thus far)\b", re.IGNORECASE)
 
 
-def _of_object(tok: Token, *, fronted: bool = False) -> Token | None:
-    """ "two of the hostages"; ``fronted``: "Of the dead, 210 were children", the whole
-    named before the clause."""
-    for child in tok.lefts if fronted else tok.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for obj in child.rights:
-                if obj.dep_ == "pobj":
-                    return obj
-    return None
-
-
 @dataclass(frozen=True)
 class Counted:
     """The noun a figure counts, and the token the figure's phrase hangs from."""
@@ -116,8 +106,6 @@ class Counted:
     doubt: str | None = None
 
 
-# Who a vehicle carries: a count of them says who was aboard, whatever else it says.
-ABOARD_NOUNS = CARRIED_NOUNS
 TAKEN_UP_BEFORE = "who is counted is taken from the sentence before"
 
 
@@ -155,8 +143,8 @@ def _counted_whole(num: Token, lexicon: Lexicon) -> Counted | None:
     ) and head.head.pos_ in ("NOUN", "PROPN", "ADJ"):
         candidates.append((head.head, head.head))
     elif head.pos_ in ("NUM", "NOUN", "PRON") or head.like_num:
-        obj = _of_object(head) or (
-            _of_object(head.head, fronted=True)
+        obj = of_object(head) or (
+            of_object(head.head, fronted=True)
             if head.dep_ == "nsubj" and _lemma(head.head) == "be"
             else None
         )
@@ -169,7 +157,7 @@ def _counted_whole(num: Token, lexicon: Lexicon) -> Counted | None:
         # "no reports of injuries": none of the injured (a count of reports says nothing)
         reports = zero_det and _lemma(cand) == "report"
         if _lemma(cand) in PARTITIVE_HEADS or _lemma(cand) in CONTAINER_NOUNS or reports:
-            obj = _of_object(cand)
+            obj = of_object(cand)
             if obj is not None:  # "20 members of the MRTA", "the number of hostages"
                 candidates.insert(0, (obj, anchor))
     # "three bank workers" mis-parsed with the number on "bank": count the compound's head
@@ -183,7 +171,7 @@ def _counted_whole(num: Token, lexicon: Lexicon) -> Counted | None:
         if cls is not None:
             return Counted(cand, cls, phrase, anchor)
         if _lemma(cand) == "member":
-            obj = _of_object(cand)
+            obj = of_object(cand)
             if obj is not None and obj.ent_type_ in ("ORG", "NORP", "GPE"):
                 return Counted(cand, "rebels", "member", anchor)
     for cand, anchor in candidates:
@@ -254,7 +242,7 @@ def _toll_noun(num: Token, lexicon: Lexicon) -> Counted | None:
     for child in tok.children:
         # "the toll rose to 25"; "revised the number of injured down to 704"
         if child.dep_ in SUBJECT_DEPS | {"nsubjpass", "dobj"} and _lemma(child) in CONTAINER_NOUNS:
-            obj = _of_object(child)
+            obj = of_object(child)
             if obj is not None:
                 cls, phrase = phrase_class(obj, lexicon)
                 if cls is not None:
@@ -682,7 +670,7 @@ def count_claims(
         noun, noun_class, phrase = counted.noun, counted.noun_class, counted.phrase
         pred, pred_class = _governing_predicate(counted, lexicon)
         kind_of = kind_word(noun)
-        if pred_class is None and _lemma(kind_of) in ABOARD_NOUNS:
+        if pred_class is None and _lemma(kind_of) in CARRIED_NOUNS:
             pred_class = "aboard"  # "the 283 passengers and 15 crew": who was aboard
         if pred_class is None and q.low == 1 and q.high == 1 and q.unit is None:
             continue  # "one of the rebels", "one woman": an individual, not a figure

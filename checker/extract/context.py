@@ -115,6 +115,17 @@ def other_event(trigger: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def of_object(tok: Token, *, fronted: bool = False) -> Token | None:
+    """ "two of the hostages"; ``fronted``: "Of the dead, 210 were children", the whole
+    named before the clause."""
+    for child in tok.lefts if fronted else tok.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.rights:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
 def _nummod_noun(num: Token) -> Token | None:
     head = num.head if num.dep_ == "nummod" else None
     return head if head is not None and head.pos_ in ("NOUN", "PROPN") else None
@@ -322,12 +333,9 @@ def narrowing(num: Token, noun: Token, lexicon: Lexicon) -> tuple[Token, Token] 
 
 
 def _of_pronoun(head: Token) -> Token | None:
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for obj in child.children:
-                if obj.dep_ == "pobj" and obj.lower_ in _WHOLE_PRONOUNS:
-                    return obj
-    return None
+    """ "five of them": the pronoun that takes up the whole."""
+    obj = of_object(head)
+    return obj if obj is not None and obj.lower_ in _WHOLE_PRONOUNS else None
 
 
 def _own_noun(head: Token) -> Token | None:

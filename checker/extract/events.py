@@ -203,8 +203,6 @@ def _event_of_date(date_tok: Token, lexicon: Lexicon) -> tuple[str | None, Token
             related = _related_event(head, lexicon)
             if related is not None:
                 return related, head
-            if cls == KILLING:
-                return cls, head
         if cls is not None:
             return _disambiguate_event(cls, head, lexicon), head
         if head.pos_ in ("VERB", "AUX"):
@@ -323,7 +321,7 @@ def _disambiguate_event(event: str, trigger: Token, lexicon: Lexicon) -> str:
     if actor == "rebels" and event == "rescue":
         return "attack"
     if actor is None and event in ("attack", "rescue"):
-        return f"{event}?"  # who acted is unknown: the story's dates decide (pipeline)
+        return f"{event}?"  # who acted is unknown: the story's dates decide (checker.settle)
     return event
 
 
@@ -341,8 +339,8 @@ WEEK = 7
 
 
 def _is_event_date(mention: DateMention, text: str) -> bool:
-    """A date that can date an event: resolved, at most a week wide, not a bare
-    clock time (which only borrows the report's day), not the dateline."""
+    """A date that can date an event: resolved, less than a week wide or a month, not a
+    bare clock time (which only borrows the report's day), not the dateline."""
     if mention.start_date is None or mention.end_date is None:
         return False
     span = (mention.end_date - mention.start_date).days

@@ -53,12 +53,11 @@ def finding_frame(finding: Finding, kinds: dict[str, Kind]) -> str:
     return _slot_frame(kind, finding.slot, None)[0]
 
 
-# The checker's frames the gold may file under one of its own: bodies recovered are
-# the toll so far after a collapse (killed) and a count of their own after a crash
-# whose dead are known from the manifest (other).
 # A checker frame the gold's vocabulary has no word for, and the gold frames it may be:
-# bodies recovered are the dead; the day of a killing that is not the story's onset is
-# another happening's onset, the end of a siege, or some other moment.
+# bodies recovered are the toll so far after a collapse (killed) and a count of their
+# own after a crash whose dead are known from the manifest (other); the day of a
+# killing that is not the story's onset is another happening's onset, the end of a
+# siege, or some other moment.
 GOLD_READINGS = {
     "recovered": frozenset({"killed", "other"}),
     "killing": frozenset({"onset", "end", "other"}),

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from checker.extract.clauses import span_tokens
 from checker.records import CountValue
 
 AGE_SLOT = "age"
@@ -63,8 +64,7 @@ def _person_before(doc: Doc, i: int) -> Span | None:
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
+    return next(iter(span_tokens(doc, char, char + 1)), None)
 
 
 def find_ages(doc: Doc) -> Iterator[tuple[int, int, CountValue, str | None]]:

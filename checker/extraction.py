@@ -41,12 +41,14 @@ from checker.cache import (
 )
 from checker.extract.claims import Part, extract_claims
 from checker.ids import claim_id
-from checker.names import NameMention, cluster_names, name_mentions, spelling_findings
+from checker.name_spans import is_name
+from checker.names import NameMention, cluster_names, name_mentions
 from checker.prefilter import plan
 from checker.progress import ProgressLine
 from checker.published import check_consistency
 from checker.records import Article, Claim, Finding, Kind, NameValue, Qualifier
 from checker.slots import Lexicon
+from checker.spelling import spelling_findings
 
 __all__ = [
     "ExtractionOptions",
@@ -441,8 +443,10 @@ def name_claims(
     articles: Sequence[Article], mentions: Sequence[NameMention]
 ) -> tuple[list[Claim], list[Finding]]:
     """Name claims and spelling findings from the mentions of every report."""
-    clusters = cluster_names(mentions)
     by_article = {a.id: a for a in articles}
+    clusters = cluster_names(
+        [m for m in mentions if is_name(by_article[m.article_id].text, m.start, m.end)]
+    )
     claims: list[Claim] = []
     ids: dict[tuple[str, int, int], str] = {}
     for cluster in clusters:

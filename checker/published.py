@@ -53,7 +53,7 @@ LATEST_YEAR = 2030
 
 _HEAD_LINES = 12
 _WEEKDAY_NAMES = [d.capitalize() for d in WEEKDAYS]
-_TZ_OFFSETS: dict[str, float] = {
+TZ_OFFSETS: dict[str, float] = {
     "GMT": 0,
     "UTC": 0,
     "Z": 0,
@@ -71,6 +71,23 @@ _TZ_OFFSETS: dict[str, float] = {
     "HKT": 8,
     "JST": 9,
     "IST": 5.5,
+    "PKT": 5,
+    "MSK": 3,
+    "EET": 2,
+    "EEST": 3,
+    "SAST": 2,
+    "EAT": 3,
+    "WAT": 1,
+    "SGT": 8,
+    "KST": 9,
+    "AEST": 10,
+    "AEDT": 11,
+    "AWST": 8,
+    "NZST": 12,
+    "NZDT": 13,
+    "HST": -10,
+    "AKST": -9,
+    "AKDT": -8,
 }
 
 
@@ -106,8 +123,8 @@ class TextDate:
         if day is None or self.time is None:
             return day
         tzinfo: dt.tzinfo | None = None
-        if self.tz and self.tz.upper() in _TZ_OFFSETS:
-            tzinfo = dt.timezone(dt.timedelta(hours=_TZ_OFFSETS[self.tz.upper()]))
+        if self.tz and self.tz.upper() in TZ_OFFSETS:
+            tzinfo = dt.timezone(dt.timedelta(hours=TZ_OFFSETS[self.tz.upper()]))
         return dt.datetime.combine(day, self.time, tzinfo=tzinfo)
 
 

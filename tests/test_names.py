@@ -6,14 +6,10 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from checker.names import (
-    NameMention,
-    cluster_names,
-    name_mentions,
-    spelling_findings,
-    tokens_match,
-)
+from checker.name_match import tokens_match
+from checker.names import NameMention, cluster_names, name_mentions
 from checker.records import FindingType, Severity
+from checker.spelling import spelling_findings
 from tests.factories import article
 
 NLP = spacy.blank("en")
@@ -255,3 +251,37 @@ def test_a_given_name_spelt_two_ways_is_one_person() -> None:
 def test_close_given_names_of_one_family_stay_apart() -> None:
     clusters = cluster_names([m("John Kelly", "a1"), m("Joan Kelly", "a2")])
     assert len(clusters) == 2
+
+
+def test_a_surname_written_as_one_word_or_two_is_one_person() -> None:
+    mentions = [
+        m("Michael Del Giudice", "a1"),
+        m("Michael Del Giudice", "a2"),
+        m("Michael DelGiudice", "a3"),
+        m("DelGiudice", "a3"),
+    ]
+    clusters = cluster_names(mentions)
+    assert len(clusters) == 1
+    (finding,) = spelling_findings(clusters, lambda x: f"{x.article_id}:{x.text}")
+    assert "(Del Giudice/DelGiudice)" in finding.message
+    assert finding.outlier_reports == ("a3",)
+
+
+def test_lone_words_two_letters_apart_are_two_people() -> None:
+    clusters = cluster_names([m("Charlene", "a1"), m("Charlie", "a2")])
+    assert len(clusters) == 2
+    (one,) = cluster_names([m("Kulaev", "a1"), m("Kulayev", "a2")])
+    assert {v[0] for v in one.variants} == {"Kulaev", "Kulayev"}
+
+
+def test_a_spelling_tagged_person_and_organisation_takes_its_usual_label() -> None:
+    mentions = [m("Gordon Advisors", f"a{k}", label="ORG") for k in range(4)]
+    mentions += [
+        m("Gordon Advisors", "a5", label="PERSON"),
+        m("Gordon Advisers", "a6", label="ORG"),
+        m("Gordon Advisers", "a6", label="PERSON"),
+    ]
+    clusters = cluster_names(mentions)
+    assert [(c.label, c.canonical) for c in clusters] == [("ORG", "Gordon Advisors")]
+    findings = spelling_findings(clusters, lambda x: f"{x.article_id}:{x.label}")
+    assert len(findings) == 1

@@ -197,7 +197,7 @@ def _matches(
 
 def _names_variant(variant: str, finding: Finding) -> bool:
     """The spelling finding names the gold's variant: one of its words, as a variant."""
-    from checker.names import fold
+    from checker.name_match import fold
 
     said = fold(finding.message)
     return any(fold(word) in said for word in variant.replace("-", " ").split() if len(word) > 2)

@@ -26,6 +26,7 @@ from checker.ids import finding_id
 from checker.messages import report_label
 from checker.nlp import load_pipeline
 from checker.place import (
+    place_attackers,
     place_background,
     place_event_facts,
     place_other_onsets,
@@ -180,6 +181,7 @@ def build_report(
         published,
         lambda slot: whole_slot(slot) == "dead",
     )
+    placed = place_attackers(placed, onsets, _story_ends(events), published)
     placed = place_background(placed, articles, story_years(articles))
     placed = place_other_onsets(placed, story_onsets(placed))
     kept = [c for c in placed if not is_ignored(c.slot, config.ignore_slots)]
@@ -226,6 +228,16 @@ def _comparable(claim: Claim, lexicon: Lexicon) -> bool:
 # Who a vehicle's manifest lists: a story that counts them knows its dead from it.
 MANIFEST_GROUPS = frozenset({"passenger", "crew"})
 BODIES_SLOT = "bodies"
+
+
+def _story_ends(events: Mapping[str, Mapping[str, dt.date]]) -> dict[str, dt.date]:
+    """The day each story's siege or attack ended (its end, else its rescue), where known."""
+    out: dict[str, dt.date] = {}
+    for story, days in events.items():
+        end = days.get("attack.end") or days.get("rescue")
+        if end is not None:
+            out[story] = end
+    return out
 
 
 def manifest_stories(claims: Iterable[Claim]) -> frozenset[str]:

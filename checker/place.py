@@ -22,7 +22,9 @@ on the event's day, not on the day a report repeats it: with no date of its
 own in its clause it takes the story's onset, the day most reports give for
 the attack or the disaster. The attackers and what they demand are not the
 setting: "the 14 rebels" and "the 400 prisoners they want freed" in the
-third week of a siege are that week's state.
+third week of a siege are that week's state. Once the story is over (a
+shooting, a robbery, a siege after its end) who attacked is the onset's
+figure again: "the 32 attackers" a week after the school was stormed.
 """
 
 from __future__ import annotations
@@ -235,6 +237,36 @@ def place_event_facts(
             and (pub is None or onset <= pub)
             and _is_setting(c.slot)
             and is_fixed(c.slot)
+        ):
+            c = replace(c, as_of=onset, as_of_basis="story_onset")
+        out.append(c)
+    return out
+
+
+def place_attackers(
+    claims: Sequence[Claim],
+    onsets: Mapping[str, dt.date],
+    ends: Mapping[str, dt.date],
+    published: Mapping[str, dt.date],
+) -> list[Claim]:
+    """Who attacked is the onset's figure once the story is over: "the 32 attackers"
+    a week after a school siege ended, "two plainclothes officers" days after a
+    shooting. While a siege lasts (the story holds hostages and has not ended by the
+    report's day) the count is that day's state: "the 14 rebels" in its third week."""
+    sieges = {c.story for c in claims if c.frame == "held"}
+    out = []
+    for c in claims:
+        onset, end = onsets.get(c.story), ends.get(c.story)
+        pub = published.get(c.article_id)
+        over = c.story not in sieges or (end is not None and pub is not None and pub > end)
+        if (
+            onset is not None
+            and pub is not None
+            and onset <= pub
+            and over
+            and c.kind is Kind.COUNT
+            and c.as_of_basis in ("published", "unknown")
+            and c.frame == "attackers"
         ):
             c = replace(c, as_of=onset, as_of_basis="story_onset")
         out.append(c)

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from checker.place import (
     first_report_days,
+    place_attackers,
     place_background,
     place_event_facts,
     place_other_onsets,
@@ -162,3 +163,31 @@ def test_other_days_of_a_report_that_gives_the_onset_are_other_happenings() -> N
     placed = place_other_onsets([own, airliners, wrong], {"beslan": seized})
     # report b never gives the onset day: its one date may be the wrong one, compared
     assert [c.event for c in placed] == ["main", "background", "main"]
+
+
+SIEGE_START, SIEGE_END = dt.date(2004, 9, 1), dt.date(2004, 9, 3)
+
+
+def _attackers_on(published: dt.date, *, siege: bool, ended: bool) -> dt.date | None:
+    rebels = count_claim("s/a", "rebels", 32, as_of=published, story="s")
+    held = count_claim("s/b", "hostages", 1100, as_of=SIEGE_START, story="s")
+    claims = [rebels, held] if siege else [rebels]
+    placed = place_attackers(
+        claims,
+        {"s": SIEGE_START},
+        {"s": SIEGE_END} if ended else {},
+        {"s/a": published, "s/b": SIEGE_START},
+    )
+    return placed[0].as_of
+
+
+def test_attackers_are_the_onset_figure_once_the_story_is_over() -> None:
+    later = dt.date(2004, 9, 5)
+    assert _attackers_on(later, siege=True, ended=True) == SIEGE_START
+    assert _attackers_on(later, siege=False, ended=False) == SIEGE_START  # a shooting, a robbery
+
+
+def test_attackers_of_a_siege_still_going_on_are_that_day_s_state() -> None:
+    during = dt.date(2004, 9, 2)
+    assert _attackers_on(during, siege=True, ended=True) == during
+    assert _attackers_on(dt.date(2004, 9, 5), siege=True, ended=False) == dt.date(2004, 9, 5)

@@ -670,7 +670,10 @@ def count_claims(
         noun, noun_class, phrase = counted.noun, counted.noun_class, counted.phrase
         pred, pred_class = _governing_predicate(counted, lexicon)
         kind_of = kind_word(noun)
-        if pred_class is None and _lemma(kind_of) in CARRIED_NOUNS:
+        if kind_of is not noun and noun_class is None:
+            phrase = _lemma(kind_of)  # "All 15 crew members": crew, not members
+        part = part_of(num)
+        if pred_class is None and CARRIED_NOUNS & {_lemma(kind_of), part}:
             pred_class = "aboard"  # "the 283 passengers and 15 crew": who was aboard
         if pred_class is None and q.low == 1 and q.high == 1 and q.unit is None:
             continue  # "one of the rebels", "one woman": an individual, not a figure
@@ -695,7 +698,7 @@ def count_claims(
             slot, _lemma(kind_of) if kind_of is not noun else counted.phrase, nationality
         )
         if nationality is None:
-            group = part_of(num) or group  # "283 passengers and 15 crew": a part
+            group = part or group  # "283 passengers and 15 crew": a part
         if counted.narrowed_by is not None:
             narrow = counted.narrowed_by
             group = _nationality_of(narrow, lexicon) or _lemma(kind_word(narrow))

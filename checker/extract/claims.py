@@ -731,7 +731,9 @@ def _bare_measure_claim(
 
 
 # What can happen to people counted by a bare number: "killing one", "600 were killed".
-CASUALTY_PREDICATES = frozenset({"killed", "injured", "arrested", "rescued", "missing", "shot"})
+CASUALTY_PREDICATES = frozenset(
+    {"killed", "injured", "arrested", "rescued", "missing", "shot", "trapped", "evacuated"}
+)
 
 
 def _bare_casualty(num: Token, lexicon: Lexicon) -> tuple[Token, str] | None:

@@ -185,8 +185,9 @@ def _event_of_date(date_tok: Token, lexicon: Lexicon) -> tuple[str | None, Token
             break
         if head.dep_ == "prep" or head.pos_ == "ADP":
             prep = head.lower_
-            if prep in NOT_EVENT_PREPS:
+            if prep in NOT_EVENT_PREPS and not _clock_time(tok):
                 return None, None  # "freed before Christmas" does not date the release
+            # "began shortly before 1am on Wednesday": hours before a time of that day
             tok = head
             continue
         cls = _event_class_of(head, prep, lexicon)
@@ -213,6 +214,17 @@ def _event_of_date(date_tok: Token, lexicon: Lexicon) -> tuple[str | None, Token
             return _related_event(head, lexicon), head
         tok = head
     return None, None
+
+
+CLOCK_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "midnight", "noon", "midday"})
+
+
+def _clock_time(tok: Token) -> bool:
+    """A time of day ("1am", "10:30 p.m.", "midnight") that carries the date below it."""
+    if tok.lower_ in CLOCK_WORDS or re.fullmatch(r"\d{1,2}(?:[:.]\d{2})?(?:am|pm)", tok.lower_):
+        return True
+    following = tok.nbor().lower_ if tok.i + 1 < len(tok.doc) else ""
+    return tok.like_num and (":" in tok.text or following in CLOCK_WORDS)
 
 
 SPEAKERS = frozenset({"i", "you", "we"})

@@ -117,8 +117,22 @@ def _group_class(group: str) -> str:
     word = group.lower().strip()
     if word in GROUP_CLASSES:
         return GROUP_CLASSES[word]
-    singular = word.removesuffix("s")
+    singular = _singular(word)
     return GROUP_CLASSES.get(singular, singular)
+
+
+_IRREGULAR_PLURALS = {"children": "child", "people": "person", "police": "police"}
+
+
+def _singular(word: str) -> str:
+    """A group as the gold writes it, singular or plural: "women" and "woman" agree."""
+    if word in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[word]
+    if word.endswith("men"):
+        return word.removesuffix("men") + "man"  # women, firemen, policemen
+    if word.endswith("ies") and len(word) > 4:
+        return word.removesuffix("ies") + "y"  # casualties, families
+    return word.removesuffix("s")
 
 
 def groups_agree(gold_group: str | None, group: str | None) -> bool:

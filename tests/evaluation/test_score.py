@@ -6,7 +6,10 @@ import datetime as dt
 from dataclasses import replace
 from typing import Any
 
+import pytest
+
 from checker.evaluation import load_gold, problems, score_story, total
+from checker.evaluation.frames import groups_agree
 from checker.evaluation.score import Ratio
 from checker.records import (
     Claim,
@@ -222,3 +225,24 @@ def test_bodies_recovered_may_be_filed_as_the_toll_or_as_a_count_of_their_own() 
     assert frames_agree("killed", "recovered")  # after a collapse: the toll so far
     assert frames_agree("other", "recovered")  # after a crash: the dead are known already
     assert not frames_agree("injured", "recovered")
+
+
+@pytest.mark.parametrize(
+    ("gold", "found", "agree"),
+    [
+        ("women", "woman", True),
+        ("men", "man", True),
+        ("children", "child", True),
+        ("firemen", "fireman", True),
+        ("families", "family", True),
+        ("dutch", "dutch", True),
+        ("passengers", "passenger", True),
+        ("women", "man", False),
+        ("children", None, False),
+        (None, "woman", True),
+    ],
+)
+def test_a_group_agrees_singular_or_plural(
+    gold: str | None, found: str | None, agree: bool
+) -> None:
+    assert groups_agree(gold, found) is agree

@@ -260,7 +260,8 @@ def _toll_noun(num: Token, lexicon: Lexicon) -> Counted | None:
 # Verbs whose subject undergoes them: "three hostages died", "74 hostages remain".
 PATIENT_SUBJECT_LEMMAS = frozenset(
     {"die", "remain", "stay", "perish", "survive", "escape", "go", "walk", "leave", "be",
-     "work"}  # "2,000 people were working in the building": who was there
+     "work",  # "2,000 people were working in the building": who was there
+     "suffocate", "drown", "starve", "succumb"}  # "three people have suffocated"
 )  # fmt: skip
 CLAUSE_BOUNDARIES = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "xcomp"})
 

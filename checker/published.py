@@ -365,6 +365,22 @@ def find_upper_bound(text: str) -> dt.date | None:
     return min(bounds) if bounds else None
 
 
+def find_update_day(text: str) -> dt.date | None:
+    """The earliest day an "Updated"/"Last updated" line gives to the day ("Updated:
+    November 11, 2011 20:09 IST"), not a bare year or a copyright."""
+    days = [
+        d.end_date
+        for line in text.splitlines()
+        if _UPDATED.search(line)
+        for d in find_dates(line)
+        if d.end_date is not None
+        and d.start_date == d.end_date
+        and not d.relative
+        and month_day(d.text) is not None
+    ]
+    return min(days) if days else None
+
+
 # --------------------------------------------------------------------------- inference
 
 _STOP = frozenset(

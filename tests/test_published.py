@@ -10,6 +10,7 @@ import pytest
 from checker.published import (
     check_consistency,
     find_text_date,
+    find_update_day,
     find_upper_bound,
     infer_published,
     resolve_published,
@@ -228,3 +229,9 @@ def test_a_rare_year_does_not_decide_a_story_years() -> None:
     assert story_years(reports) == {"s": [2013]}
     reports += [article(f"s/b{i}", dt.date(2014, 1, 2), story="s") for i in range(3)]
     assert story_years(reports) == {"s": [2013, 2014]}
+
+
+def test_the_update_day_is_a_day_an_updated_line_gives() -> None:
+    assert find_update_day("Updated: November 11, 2011 20:09 IST\n\nText.") == dt.date(2011, 11, 11)
+    assert find_update_day("Updated 4 / 9 / 2007 6:04 PM\n\n(c) 2007 Wire") is None
+    assert find_update_day("No update line here, on November 11, 2011.") is None

@@ -53,9 +53,15 @@ from checker.extract.context import number_head as _number_head
 from checker.extract.dates import find_dates, find_durations
 from checker.extract.events import date_claims, relative_event_claims
 from checker.extract.numbers import find_quantities
-from checker.extract.when import EVENT_PREDICATES, date_from_context, publication_basis
+from checker.extract.when import (
+    EVENT_PREDICATES,
+    date_from_context,
+    publication_basis,
+    read_against_update,
+)
 from checker.frames import WHOLE_CLASSES, group_of
 from checker.ids import claim_id
+from checker.published import find_update_day
 from checker.records import (
     Article,
     Claim,
@@ -929,7 +935,8 @@ def extract_claims(
     linked inside the part that holds them.
     """
     parts = [Part(0, doc)] if not isinstance(doc, Sequence) else list(doc)
-    dates = find_dates(article.text, article.published, story_years=story_years)
+    update = find_update_day(article.text) if article.published is None else None
+    dates = find_dates(article.text, article.published or update, story_years=story_years)
     quantities = find_quantities(article.text)
     durations = find_durations(article.text)
     claims: list[Claim] = []
@@ -959,7 +966,10 @@ def extract_claims(
         ]
         claims.extend(_shift_claim(c, part.offset, article) for c in local)
     unique = {c.id: c for c in date_from_context(claims, article)}
-    return sorted(unique.values(), key=lambda c: (c.start, c.end, c.slot))
+    placed = sorted(unique.values(), key=lambda c: (c.start, c.end, c.slot))
+    if update is not None:
+        return read_against_update(placed, article, update, dates, story_years)
+    return placed
 
 
 def quantities_with_nouns(text: str) -> list[Quantity]:

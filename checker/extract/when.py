@@ -15,8 +15,9 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
+from checker.extract.dates import find_dates
 from checker.ids import claim_id
-from checker.records import Article, Claim, DateValue, Kind
+from checker.records import Article, Claim, DateMention, DateValue, Kind
 
 # Predicate classes whose claims are events with a day of their own.
 EVENT_PREDICATES = frozenset(
@@ -161,3 +162,38 @@ def _waiting(claim: Claim, stage: str) -> str | None:
 def place_story_start(claims: Iterable[Claim], story_start: dt.date | None) -> list[Claim]:
     """Give claims stated "initially"/"at first" the story's start date."""
     return [replace(c, as_of=story_start) if c.as_of_basis == "story_start" else c for c in claims]
+
+
+def read_against_update(
+    claims: Sequence[Claim],
+    article: Article,
+    update: dt.date,
+    dates: Sequence[DateMention],
+    story_years: Sequence[int],
+) -> list[Claim]:
+    """A report with no publication date but a "Last updated" line reads its weekdays
+    and "yesterday"s against that day, as a reader would ("on Thursday" under "Updated:
+    November 11" is Nov. 10): what they date is doubtful, since the report may be older
+    than its update."""
+    bare = find_dates(article.text, None, story_years=story_years)
+    needed = {(d.start, d.end) for d in bare if d.start_date is None}
+    borrowed = [d for d in dates if (d.start, d.end) in needed]
+    if not borrowed:
+        return list(claims)
+    doubt = f"the report is undated: its weekdays are read against its last update ({update})"
+    out = []
+    for c in claims:
+        if _dated_by(c, borrowed):
+            c = replace(c, doubt=c.doubt or doubt)
+        out.append(c)
+    return out
+
+
+def _dated_by(claim: Claim, borrowed: Sequence[DateMention]) -> bool:
+    if claim.kind is Kind.DATE:
+        return any(d.start == claim.start and d.end == claim.end for d in borrowed)
+    return claim.as_of is not None and any(
+        d.text in claim.sentence and d.start_date <= claim.as_of <= d.end_date
+        for d in borrowed
+        if d.start_date is not None and d.end_date is not None
+    )

@@ -207,12 +207,15 @@ def _argument_noun(num: Token, lexicon: Lexicon) -> Counted | None:
     head = _number_head(num)
     verb, via_at = head.head, False
     if head.dep_ == "nummod" and _lemma(verb) in ("number", "total"):
-        # "their captors number 14" with "number" mis-tagged as a noun
-        for child in verb.children:
-            if child.dep_ == "nsubj":
-                cls, phrase = phrase_class(child, lexicon)
-                if cls is not None:
-                    return Counted(child, cls, phrase, child)
+        # "their captors number 14" with "number" mis-tagged as a noun, its subject a
+        # child or (in apposition) its head
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if verb.dep_ == "appos":
+            subjects.append(verb.head)
+        for child in subjects:
+            cls, phrase = phrase_class(child, lexicon)
+            if cls is not None:
+                return Counted(child, cls, phrase, child)
     if head.dep_ == "pobj" and head.head.lower_ == "at":
         verb, via_at = head.head.head, True
     if verb.pos_ not in ("VERB", "AUX"):
@@ -675,6 +678,8 @@ def count_claims(
             yield _claim_without_noun(article, doc, q, num, bare, lexicon, dates)
             continue
         noun, noun_class, phrase = counted.noun, counted.noun_class, counted.phrase
+        if _across_clauses(doc, num, noun):
+            continue  # "Kills 10; 80 Hurt": the 10 does not count the hurt
         pred, pred_class = _governing_predicate(counted, lexicon)
         kind_of = kind_word(noun)
         if kind_of is not noun and noun_class is None:
@@ -723,6 +728,12 @@ def count_claims(
             group=group,
             doubt=counted.doubt,
         )
+
+
+def _across_clauses(doc: Doc, num: Token, noun: Token) -> bool:
+    """A figure and the noun it was linked to with a semicolon between them."""
+    lo, hi = sorted((num.i, noun.i))
+    return any(t.text == ";" for t in doc[lo:hi])
 
 
 def _bare_measure_claim(

@@ -1199,9 +1199,22 @@ def _is_identifier(toks: Sequence[_Tok], core: _Core) -> bool:
         return False
     if prev.low == "number" and _word(toks, i - 2) in ("a", "the"):
         return prev.low == "number" and _word(toks, i - 2) == "the"
+    if prev.text == "number" and _counting_verb(_word(toks, i - 2)):
+        return False  # "the captors number 14": the verb, not "number 14"
     if prev.low in ("no",):
         return prev.text == "No"
     return not (prev.low in ("day", "year", "act", "size", "line", "level") and prev.text.islower())
+
+
+_NOT_PLURALS = frozenset({"his", "its", "was", "is", "has", "this", "bus", "us", "gas", "as"})
+
+
+def _counting_verb(before: str) -> bool:
+    """ "number" after a plural or a pronoun counts it: "they number 14", "the rebels
+    now number 14"; after anything else it names ("room number 14", "at number 10")."""
+    return before in ("they", "we", "now", "still", "only", "together") or (
+        len(before) > 3 and before.endswith("s") and before not in _NOT_PLURALS
+    )
 
 
 def _is_pronoun_one(toks: Sequence[_Tok], core: _Core, expr: _Expr) -> bool:

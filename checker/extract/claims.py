@@ -393,6 +393,7 @@ def _governing_predicate(counted: Counted, lexicon: Lexicon) -> tuple[Token | No
         agentive = (
             dep in SUBJECT_DEPS
             and _lemma(head) not in PATIENT_SUBJECT_LEMMAS
+            and head.lower_ != "missing"  # "hundreds of people are still missing"
             and not _is_bare_participle(head)
         )
         if cls == "demanded" and not agentive:

@@ -322,6 +322,14 @@ def narrowing(num: Token, noun: Token, lexicon: Lexicon) -> tuple[Token, Token] 
     ):  # "322 people had been killed, among them 155 children"
         whole = _plural_before(noun.head)
         return (whole, noun) if whole is not None else None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "including":
+        # "bringing the death toll to 322, including 155 children": the verb's toll
+        governor = noun.head.head
+        for cand in (governor, *governor.children):
+            is_whole = lemma(cand) in WHOLE_NOUNS or lemma(cand) == "toll"
+            in_role = cand is governor or cand.dep_ in ("dobj", "nsubj", "nsubjpass")
+            if cand is not noun and is_whole and in_role:
+                return cand, noun
     first = noun
     while first.dep_ == "conj" and first.head is not first:
         first = first.head  # "included 43 Malaysians ... and 27 Australians"

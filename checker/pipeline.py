@@ -26,9 +26,11 @@ from checker.ids import finding_id
 from checker.messages import report_label
 from checker.nlp import load_pipeline
 from checker.place import (
+    ONSET_EVENTS,
     place_attackers,
     place_background,
     place_event_facts,
+    place_introduced_happenings,
     place_other_onsets,
     story_onsets,
 )
@@ -184,6 +186,8 @@ def build_report(
     placed = place_attackers(placed, onsets, _story_ends(events), published)
     placed = place_background(placed, articles, story_years(articles))
     placed = place_other_onsets(placed, story_onsets(placed))
+    onset_nouns = [n for e in ONSET_EVENTS for n in lexicon.events.get(e, ())]
+    placed = place_introduced_happenings(placed, story_onsets(placed), onset_nouns)
     kept = [c for c in placed if not is_ignored(c.slot, config.ignore_slots)]
     manifests = manifest_stories(kept)
     comparison = compare(

@@ -271,3 +271,35 @@ def place_attackers(
             c = replace(c, as_of=onset, as_of_basis="story_onset")
         out.append(c)
     return out
+
+
+def place_introduced_happenings(
+    claims: Sequence[Claim], onsets: Mapping[str, dt.date], event_nouns: Iterable[str]
+) -> list[Claim]:
+    """A sentence that brings in a happening with an indefinite article ("killed by a
+    quake in eastern China") and dates it to another day than the story's onset speaks
+    of another happening: its date and its figures are background ("On Saturday, more
+    than a dozen people were killed by a quake in eastern China", in reports on
+    Sunday's quake in Iran). The story's own lead ("An earthquake struck southern Iran
+    on Sunday") gives the onset's day and stays; a wrong day under a definite noun ("the
+    siege, which began on Thursday") is a contradiction and stays too."""
+    nouns = "|".join(sorted((re.escape(n) for n in event_nouns if " " not in n), key=len))
+    if not nouns:
+        return list(claims)
+    introduced = re.compile(rf"\b(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})s?\b", re.I)
+    other = {
+        (c.article_id, c.sentence)
+        for c in claims
+        if _is_onset_date(c)
+        and isinstance(c.value, DateValue)
+        and c.value.start == c.value.end  # a day, not "May" of "May's government"
+        and onsets.get(c.story) is not None
+        and not _holds(c, onsets.get(c.story))
+        and introduced.search(c.sentence)
+    }
+    return [
+        replace(c, event=BACKGROUND)
+        if (c.article_id, c.sentence) in other and c.kind is not Kind.NAME
+        else c
+        for c in claims
+    ]

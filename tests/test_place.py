@@ -10,6 +10,7 @@ from checker.place import (
     place_attackers,
     place_background,
     place_event_facts,
+    place_introduced_happenings,
     place_other_onsets,
     story_onsets,
 )
@@ -191,3 +192,26 @@ def test_attackers_of_a_siege_still_going_on_are_that_day_s_state() -> None:
     during = dt.date(2004, 9, 2)
     assert _attackers_on(during, siege=True, ended=True) == during
     assert _attackers_on(dt.date(2004, 9, 5), siege=True, ended=False) == dt.date(2004, 9, 5)
+
+
+QUAKE = dt.date(2005, 11, 27)
+
+
+def test_a_happening_brought_in_on_another_day_is_background_with_its_figures() -> None:
+    other = "On Saturday, more than a dozen people were killed by a quake in eastern China."
+    lead = "An earthquake struck southern Iran on Sunday, killing at least 10 people."
+    claims = [
+        replace(date_claim("q/a", "incident.date", QUAKE - dt.timedelta(days=1)), sentence=other),
+        replace(count_claim("q/a", "dead", 13, None, as_of=QUAKE), sentence=other),
+        replace(date_claim("q/a", "incident.date", QUAKE), sentence=lead),
+        replace(count_claim("q/a", "dead", 10, None, as_of=QUAKE), sentence=lead),
+    ]
+    placed = place_introduced_happenings(claims, {"test": QUAKE}, ["quake", "earthquake"])
+    assert [c.event for c in placed] == ["background", "background", "main", "main"]
+
+
+def test_a_wrong_day_under_a_definite_noun_stays_to_be_compared() -> None:
+    sentence = "The siege, which began on Thursday, Sept. 2, ended in carnage."
+    wrong = replace(date_claim("b/a", "attack.date", dt.date(2004, 9, 2)), sentence=sentence)
+    placed = place_introduced_happenings([wrong], {"test": dt.date(2004, 9, 1)}, ["siege"])
+    assert placed[0].event == "main"

@@ -321,14 +321,32 @@ def is_timestamp_line(line: str) -> bool:
     return bool(_UPDATED.search(line) or _POSTED.match(line)) and len(line.strip()) <= 80
 
 
+def _before_update(line: str) -> str | None:
+    """The part of a head line that is not an update: all of it when it names none;
+    "Posted: Nov 27, 2005 8:20 AM ET" of "... Last Updated: Nov 27, 2005 8:10 PM ET" and
+    "Friday, Sep 10, 2010" of "Friday, Sep 10, 2010 | Updated 9:28 AM EDT" (fields of
+    their own); None for "16 September 2013 Last updated at 12:42 GMT", where the date
+    is the update's."""
+    m = _UPDATED.search(line)
+    if m is None:
+        return line
+    head = line[: m.start()].rstrip()
+    if _POSTED.match(head):
+        return head
+    if head.endswith("|"):
+        return head.rstrip("| ")
+    return None
+
+
 def find_text_date(text: str) -> TextDate | None:
     """A dated dateline or a Posted/Published line in the first lines, else None.
 
     "Last Updated"/"Updated"/copyright lines are never taken (see
     :func:`find_upper_bound`).
     """
-    for _, line in _head(text):
-        if _UPDATED.search(line) or re.search(r"©|\(c\)|copyright", line, re.I):
+    for _, whole in _head(text):
+        line = _before_update(whole)
+        if line is None or re.search(r"©|\(c\)|copyright", line, re.I):
             continue
         found = _posted(line) or _dateline(line)
         if found is not None:

@@ -235,3 +235,20 @@ def test_the_update_day_is_a_day_an_updated_line_gives() -> None:
     assert find_update_day("Updated: November 11, 2011 20:09 IST\n\nText.") == dt.date(2011, 11, 11)
     assert find_update_day("Updated 4 / 9 / 2007 6:04 PM\n\n(c) 2007 Wire") is None
     assert find_update_day("No update line here, on November 11, 2011.") is None
+
+
+@pytest.mark.parametrize(
+    ("head", "day"),
+    [
+        (
+            "Posted: Nov 27,2005 8:20 AM ET Last Updated: Nov 27,2005 8:10 PM ET",
+            dt.date(2005, 11, 27),
+        ),
+        ("Friday, Sep 10,2010 | Updated 9:28 AM EDT", dt.date(2010, 9, 10)),
+        ("16 September 2013 Last updated at 12:42 GMT", None),  # the update's own date
+        ("Updated: November 11,2011 20:09 IST", None),
+    ],
+)
+def test_a_publication_field_before_an_update_on_its_line(head: str, day: dt.date | None) -> None:
+    found = find_text_date(f"{head}\n\nA quake struck on Sunday.")
+    assert (found.date if found is not None else None) == day

@@ -229,7 +229,21 @@ def _argument_noun(num: Token, lexicon: Lexicon) -> Counted | None:
             cls, phrase = phrase_class(child, lexicon)
             if cls is not None:
                 return Counted(child, cls, phrase, child)
+            if (
+                _lemma(child) in CONTAINER_NOUNS
+                and _aboard_near(child)
+                and "people" in lexicon.nouns
+            ):
+                return Counted(child, "people", "people", child)  # "put the number aboard at 295"
     return None
+
+
+def _aboard_near(noun: Token) -> bool:
+    """ "the number aboard", with "aboard" on the noun or on its verb."""
+    return any(
+        c.lower_ in ABOARD_PREPS and c.dep_ in ("advmod", "prep", "amod")
+        for c in (*noun.children, *noun.head.children)
+    )
 
 
 def _toll_noun(num: Token, lexicon: Lexicon) -> Counted | None:
@@ -686,7 +700,10 @@ def count_claims(
         if kind_of is not noun and noun_class is None:
             phrase = _lemma(kind_of)  # "All 15 crew members": crew, not members
         part = part_of(num)
-        if pred_class is None and CARRIED_NOUNS & {_lemma(kind_of), part}:
+        if pred_class is None and (
+            CARRIED_NOUNS & {_lemma(kind_of), part}
+            or (_lemma(noun) in CONTAINER_NOUNS and _aboard_near(noun))
+        ):
             pred_class = "aboard"  # "the 283 passengers and 15 crew": who was aboard
         if pred_class is None and q.low == 1 and q.high == 1 and q.unit is None:
             continue  # "one of the rebels", "one woman": an individual, not a figure
@@ -751,7 +768,17 @@ def _bare_measure_claim(
 
 # What can happen to people counted by a bare number: "killing one", "600 were killed".
 CASUALTY_PREDICATES = frozenset(
-    {"killed", "injured", "arrested", "rescued", "missing", "shot", "trapped", "evacuated"}
+    {
+        "killed",
+        "injured",
+        "arrested",
+        "rescued",
+        "missing",
+        "shot",
+        "trapped",
+        "evacuated",
+        "aboard",
+    }
 )
 
 
@@ -763,6 +790,8 @@ def _bare_casualty(num: Token, lexicon: Lexicon) -> tuple[Token, str] | None:
     """
     head = _number_head(num)
     for child in head.children:  # "3 dead", "two others wounded"
+        if child.dep_ in ("prep", "advmod") and child.lower_ in ABOARD_PREPS:
+            return child, "aboard"  # "an airliner with 295 aboard"
         if child.dep_ in ("amod", "acomp", "acl", "oprd"):
             cls = _predicate_class(child, lexicon)
             if cls in CASUALTY_PREDICATES:

@@ -154,7 +154,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Final
 
-from checker.extract.units import CURRENCY_SYMBOLS, Unit, currency, match_unit
+from checker.extract.units import CURRENCY_SYMBOLS, Dimension, Unit, currency, match_unit
 from checker.records import Qualifier, Quantity
 
 __all__ = ["find_quantities", "format_interval", "parse_number", "roundness"]
@@ -514,6 +514,7 @@ def _digit_core(toks: Sequence[_Tok], i: int, money: bool) -> _Core | None:
         elif nxt.kind == "word":
             if nxt.low in _ORDINAL_SUFFIX or nxt.text == "s":
                 return _Core(value, value, i, j + 1, excluded=True)
+            money = money or _currency_follows(toks, j + 1)  # "2m euros", "11m dollars"
             scale = _ATTACHED_SCALE.get(nxt.text) or (_MONEY_SCALE.get(nxt.text) if money else None)
             if scale is not None:
                 return _scaled(_Core(value * scale, value * scale, i, j + 1, scale=scale), toks)
@@ -724,6 +725,11 @@ def _plural_core(toks: Sequence[_Tok], i: int) -> _Core:
 
 
 # ------------------------------------------------------------------ units
+
+
+def _currency_follows(toks: Sequence[_Tok], j: int) -> bool:
+    found = match_unit(_unit_texts(toks, j)) if j < len(toks) and toks[j].gap else None
+    return found is not None and found[0].dimension is Dimension.CURRENCY
 
 
 def _unit_texts(toks: Sequence[_Tok], j: int) -> list[str]:
@@ -1021,8 +1027,8 @@ def _number_at(toks: Sequence[_Tok], i: int, floor: int) -> tuple[_Expr | None, 
     expr = _finish_left(toks, expr, floor)
     between = _match_before(toks, floor, expr.first, _ROLE_PHRASES)
     expr, j = _right_side(toks, expr, core, cur is not None)
-    if not expr.is_range and _is_ratio(toks, j):
-        return None, j + 2
+    if not expr.is_range and expr.unit is None and _is_ratio(toks, j):
+        return None, j + 2  # "one in five"; "103 million euros in one heist" is no ratio
     if expr.is_range and between is not None and between[0] in (_BETWEEN, _FROM):
         expr = replace(expr, first=between[1])
     skip = _skip_range(toks, expr, core, between)
@@ -1038,6 +1044,8 @@ def _is_ratio(toks: Sequence[_Tok], j: int) -> bool:
     if _word(toks, j) != "in" or j + 1 >= len(toks):
         return False
     core = _core_at(toks, j + 1, False)
+    if core is not None and core.words and _word(toks, core.stop) == "of":
+        return False  # "in one of the biggest heists"
     return core is not None and not core.vague and not core.excluded
 
 

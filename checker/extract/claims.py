@@ -159,6 +159,8 @@ def _counted_whole(num: Token, lexicon: Lexicon) -> Counted | None:
     for cand, anchor in list(candidates):
         # "20 Tupac Amaru Revolutionary Movement, or MRTA, rebels": the class noun is a conjunct
         for extra in [*cand.conjuncts, *(c for c in cand.children if c.dep_ == "appos")]:
+            if _lemma(cand) in lexicon.people_words and lexicon.nationality(extra.text):
+                continue  # "One Australian and one English climber": climbers
             candidates.append((extra, anchor))
         # "no reports of injuries": none of the injured (a count of reports says nothing)
         reports = zero_det and _lemma(cand) == "report"
@@ -284,7 +286,8 @@ def _toll_noun(num: Token, lexicon: Lexicon) -> Counted | None:
 PATIENT_SUBJECT_LEMMAS = frozenset(
     {"die", "remain", "stay", "perish", "survive", "escape", "go", "walk", "leave", "be",
      "work",  # "2,000 people were working in the building": who was there
-     "suffocate", "drown", "starve", "succumb"}  # "three people have suffocated"
+     "suffocate", "drown", "starve", "succumb",  # "three people have suffocated"
+     "fall", "plunge"}  # "two climbers have fallen to their deaths"
 )  # fmt: skip
 CLAUSE_BOUNDARIES = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "xcomp"})
 
@@ -699,6 +702,8 @@ def count_claims(
         kind_of = kind_word(noun)
         if kind_of is not noun and noun_class is None:
             phrase = _lemma(kind_of)  # "All 15 crew members": crew, not members
+            if phrase in CARRIED_NOUNS and "people" in lexicon.nouns:
+                noun_class = "people"  # who was aboard, like "283 passengers and 15 crew"
         part = part_of(num)
         if pred_class is None and (
             CARRIED_NOUNS & {_lemma(kind_of), part}

@@ -34,7 +34,10 @@ def phrase_class(tok: Token, lexicon: Lexicon) -> tuple[str | None, str]:
         if cls is not None:
             return cls, phrase
     cls = lexicon.noun_class(lemma) or lexicon.noun_class(tok.text.lower())
-    if cls is None and tok.pos_ in ("NOUN", "PROPN") and lexicon.nationality(tok.text):
+    nominal = tok.pos_ in ("NOUN", "PROPN") or (
+        tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
+    )  # "One Australian ... died", with the nationality tagged an adjective
+    if cls is None and nominal and lexicon.nationality(tok.text):
         return "people", lemma  # "27 Australians": people, of one nationality
     if lemma in NATIONALITY_HOLDERS and any(lexicon.nationality(c.text) for c in compounds):
         return "people", lemma  # "ten British nationals", "189 Dutch citizens"

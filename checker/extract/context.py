@@ -35,10 +35,13 @@ def lemma(tok: Token) -> str:
 
 
 def number_head(num: Token) -> Token:
-    """ "about 20" / "more than 400": climb quantmod chains to the number phrase head."""
+    """ "about 20" / "more than 400": climb quantmod chains to the number phrase head;
+    "between 60 and 100 rioters": the range's second number hangs from its first."""
     head = num
     while (
-        head.dep_ in ("quantmod", "compound", "nmod") and head.head.like_num and head.head != head
+        head.dep_ in ("quantmod", "compound", "nmod", "conj")
+        and head.head.like_num
+        and head.head != head
     ):
         head = head.head
     return head

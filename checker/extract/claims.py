@@ -301,10 +301,15 @@ RAISING_LEMMAS = frozenset(
 
 
 def _predicate_class(verb: Token, lexicon: Lexicon) -> str | None:
-    for phrase in predicate_phrases(verb):
+    phrases = predicate_phrases(verb)
+    for phrase in phrases:
         cls = lexicon.predicate_class(phrase)
         if cls is not None:
             return cls
+    if "killed" in lexicon.predicates and any(
+        p.endswith((" to death", " to deaths")) for p in phrases
+    ):
+        return "killed"  # "burnt to death", "crushed to death", "trampled to death"
     if _lemma(verb) in RAISING_LEMMAS:
         for child in verb.children:
             if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX", "ADJ"):
@@ -386,6 +391,8 @@ def _governing_predicate(counted: Counted, lexicon: Lexicon) -> tuple[Token | No
         if dep == "pobj" and head.dep_ in ("prep", "agent"):
             governor = head.head
             cls = _predicate_class(governor, lexicon)
+            if head.lower_ == "by" and nominal[1] is not None:
+                return nominal  # "shocked by the death of these three people"
             if head.lower_ == "by":  # "stormed by about 20 rebels": the agent
                 return governor, _agent_role(counted, governor, cls, lexicon)
             if cls == "demanded":

@@ -444,6 +444,13 @@ def _governing_predicate(counted: Counted, lexicon: Lexicon) -> tuple[Token | No
 ATTACK_EVENTS = frozenset({"attack", "killing"})
 
 
+def _with_conjuncts(verb: Token) -> list[Token]:
+    """The verb's children and those of the verbs conjoined to it: "shot and killed a
+    teenager" has its object on "killed"."""
+    conjoined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    return [*verb.children, *(g for c in conjoined for g in c.children)]
+
+
 def _agent_role(counted: Counted, verb: Token, cls: str | None, lexicon: Lexicon) -> str | None:
     """What doing ``verb`` makes of who did it: troops and attackers that storm or raid
     are deployed ("about 140 commandos stormed"); people who attack, rob or kill are
@@ -454,7 +461,7 @@ def _agent_role(counted: Counted, verb: Token, cls: str | None, lexicon: Lexicon
     if (
         counted.noun_class == "soldiers"
         and cls in ("killed", "shot")
-        and any(c.dep_ == "dobj" for c in verb.children)
+        and any(c.dep_ == "dobj" for c in _with_conjuncts(verb))
     ):
         return "attacking"  # "two plainclothes officers fatally shot the teenager"
     if counted.noun_class in ("soldiers", "rebels"):
@@ -466,7 +473,8 @@ def _agent_role(counted: Counted, verb: Token, cls: str | None, lexicon: Lexicon
     )
     # someone is attacked: "three people have suffocated", "Three People Shot" are victims
     done_to = (
-        any(c.dep_ in ("dobj", "agent") for c in verb.children) or counted.noun.head.lower_ == "by"
+        any(c.dep_ in ("dobj", "agent") for c in _with_conjuncts(verb))
+        or counted.noun.head.lower_ == "by"
     )
     if violent and done_to and _people(counted, lexicon):
         return "attacking"

@@ -1,4 +1,4 @@
-"""Name mentions (PERSON/ORG) and their clusters: one person or organisation per story.
+"""Name mentions (people, organisations, places) and their clusters, per story.
 
 ``name_mentions`` reads spaCy entities, dropping a possessive ``'s`` and a
 leading article, and keeping titles ("President", "Gen.", "Lt. Col.") aside.
@@ -19,7 +19,8 @@ leading article, and keeping titles ("President", "Gen.", "Lt. Col.") aside.
   whose surname tokens contain it; bare surnames with no full name cluster
   with each other when one letter apart ("Charlene" and "Charlie" stay
   apart);
-- ORG: spellings are one organisation when an alias table
+- ORG and places (GPE, LOC, FAC: "Gulf of Aden", "Schenectady"): spellings are
+  one organisation or place when an alias table
   (``[aliases]`` in the lexicon: canonical -> other names) links them, when
   one is an acronym of the other's capitalised words (allowing one missing
   letter for acronyms of four letters or more), or when the whole names
@@ -59,7 +60,7 @@ from checker.name_match import (
 )
 from checker.records import Article
 
-LABELS = ("PERSON", "ORG")
+LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")
 
 TITLES: tuple[str, ...] = (
     "president",

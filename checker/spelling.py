@@ -14,12 +14,16 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from checker.ids import finding_id
 from checker.messages import plural
 from checker.name_match import ORG_RATIO, fold, given_variant, is_acronym, tokens_match
 from checker.names import NameCluster, NameMention
 from checker.records import Finding, FindingType, Severity
+
+# what the message calls each kind of name
+_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
 
 
 def _raw_tokens(text: str) -> list[str]:
@@ -46,16 +50,22 @@ def spelling_differences(cluster: NameCluster) -> list[tuple[str, list[str], boo
     weight: Counter[str] = Counter()
     for spelling, count, _ in _comparable(cluster):
         for tok in _raw_tokens(spelling):
-            weight[tok] += count
+            if not any(ch.isdigit() for ch in tok):  # "115th"/"117th Street": two streets
+                weight[tok] += count
     preferred = _raw_tokens(cluster.canonical)
     forms = sorted(weight, key=lambda t: (-weight[t], t))
     groups: list[list[str]] = []
     person = cluster.label == "PERSON"
+    swapped = set() if person else _one_word_apart(cluster)
     for tok in forms:
         f = fold(tok)
         for g in groups:
             head_form = fold(g[0])
-            if tokens_match(head_form, f) or (person and given_variant(head_form, f)):
+            if (
+                tokens_match(head_form, f)
+                or (person and given_variant(head_form, f))
+                or frozenset((head_form, f)) in swapped
+            ):
                 g.append(tok)
                 break
         else:
@@ -75,6 +85,25 @@ def spelling_differences(cluster: NameCluster) -> list[tuple[str, list[str], boo
             continue  # "Vendome"/"Vendôme": a place's accent is a house style, not a misspelling
         out.append((head, others, accent_only))
     return out + _compound_differences(cluster, person)
+
+
+def _one_word_apart(cluster: NameCluster) -> set[frozenset[str]]:
+    """Of an organisation's or a place's spellings, the same length and alike as a
+    whole, the one word that differs: "Gulf of Aden"/"Gulf of Eden" (too short a word
+    for the word-by-word match)."""
+    spellings = [[fold(t) for t in _raw_tokens(v[0])] for v in _comparable(cluster)]
+    out: set[frozenset[str]] = set()
+    for i, a in enumerate(spellings):
+        for b in spellings[i + 1 :]:
+            if len(a) != len(b):
+                continue
+            diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+            if len(diff) != 1 or any(ch.isdigit() for ch in "".join(diff[0])):
+                continue
+            x, y = diff[0]
+            if Levenshtein.distance(x, y) <= max(1, min(len(x), len(y)) // 3):
+                out.add(frozenset(diff[0]))  # not "Mount"/"Mt", "Alaska Board"/"State Board"
+    return out
 
 
 def _compound_differences(cluster: NameCluster, person: bool) -> list[tuple[str, list[str], bool]]:
@@ -158,7 +187,8 @@ def spelling_findings(
             for head, others, accent_only in diffs
         )
         message = (
-            f"{cluster.label.lower()} {cluster.canonical!s} is spelt differently across reports "
+            f"{_KINDS.get(cluster.label, cluster.label.lower())} {cluster.canonical!s} "
+            "is spelt differently across reports "
             f"({words}): canonical {show(canon)}; variants " + ", ".join(show(v) for v in listed)
         )
         mentions = [m for m in cluster.mentions if m.text in involved]

@@ -55,10 +55,13 @@ def test_mentions_strip_title_and_possessive() -> None:
     assert doc.text[got[1].start : got[1].end] == "Juan Valer"
 
 
-def test_mentions_keep_only_person_and_org() -> None:
-    doc = doc_with(["the", "MRTA", "in", "Lima"], [(0, 2, "ORG"), (3, 4, "GPE")])
+def test_mentions_keep_people_organisations_and_places() -> None:
+    doc = doc_with(
+        ["the", "MRTA", "in", "Lima", "on", "Monday"],
+        [(0, 2, "ORG"), (3, 4, "GPE"), (5, 6, "DATE")],
+    )
     got = name_mentions(doc, article("a", None, story="lima"))
-    assert [(x.text, x.label) for x in got] == [("MRTA", "ORG")]
+    assert [(x.text, x.label) for x in got] == [("MRTA", "ORG"), ("Lima", "GPE")]
     assert doc.text[got[0].start : got[0].end] == "MRTA"
 
 
@@ -285,3 +288,18 @@ def test_a_spelling_tagged_person_and_organisation_takes_its_usual_label() -> No
     assert [(c.label, c.canonical) for c in clusters] == [("ORG", "Gordon Advisors")]
     findings = spelling_findings(clusters, lambda x: f"{x.article_id}:{x.label}")
     assert len(findings) == 1
+
+
+def test_places_are_names_and_numbered_streets_are_not_misspellings() -> None:
+    mentions = [
+        m("Gulf of Aden", "a1", label="LOC"),
+        m("Gulf of Aden", "a2", label="LOC"),
+        m("Gulf of Eden", "a3", label="LOC"),
+        m("117th Street", "a1", label="FAC"),
+        m("117th Street", "a2", label="FAC"),
+        m("115th Street", "a3", label="FAC"),
+        m("Mount Cook National Park", "a1", label="FAC"),
+        m("Mt Cook National Park", "a2", label="FAC"),
+    ]
+    findings = spelling_findings(cluster_names(mentions), lambda x: f"{x.article_id}:{x.text}")
+    assert [f.message.split(" is spelt")[0] for f in findings] == ["place Gulf of Aden"]

@@ -49,6 +49,7 @@ from checker.names import NameMention
 from checker.published import PublishedResult
 from checker.records import (
     Article,
+    AsOfBasis,
     Behaviour,
     Change,
     Claim,
@@ -81,7 +82,7 @@ __all__ = [
 
 T = TypeVar("T")
 
-FORMAT = 6
+FORMAT = 7
 MAGIC = b"checker-cache"
 CACHE_DIR_NAME = ".checker-cache"
 
@@ -272,7 +273,7 @@ def claim_to_json(c: Claim) -> dict[str, Any]:
         "unit": c.unit,
         "attribution": c.attribution,
         "hedge": c.hedge,
-        "as_of_basis": c.as_of_basis,
+        "as_of_basis": c.as_of_basis.value,
         "as_of_time": c.as_of_time,
         "totality": c.totality,
         "corrects": c.corrects,
@@ -282,6 +283,7 @@ def claim_to_json(c: Claim) -> dict[str, Any]:
         "scope": c.scope,
         "group": c.group,
         "doubt": c.doubt,
+        "awaits": c.awaits,
     }
 
 
@@ -302,7 +304,7 @@ def claim_from_json(raw: Mapping[str, Any]) -> Claim:
         unit=_opt_str(raw["unit"]),
         attribution=_opt_str(raw["attribution"]),
         hedge=_opt_str(raw["hedge"]),
-        as_of_basis=str(raw["as_of_basis"]),
+        as_of_basis=AsOfBasis(raw["as_of_basis"]),
         as_of_time=_opt_str(raw["as_of_time"]),
         totality=bool(raw["totality"]),
         corrects=bool(raw["corrects"]),
@@ -312,6 +314,7 @@ def claim_from_json(raw: Mapping[str, Any]) -> Claim:
         scope=_opt_str(raw["scope"]),
         group=_opt_str(raw["group"]),
         doubt=_opt_str(raw["doubt"]),
+        awaits=_opt_str(raw["awaits"]),
     )
 
 
@@ -459,6 +462,7 @@ def timeline_from_json(raw: Mapping[str, Any]) -> Timeline:
 # claims are rows (no repeated keys) and each sentence is written once per entry.
 _KINDS = {k.value: k for k in Kind}
 _QUALIFIERS = {q.value: q for q in Qualifier}
+_BASES = {b.value: b for b in AsOfBasis}
 _CLAIM_FIELDS = tuple(f.name for f in dataclasses.fields(Claim))
 
 
@@ -474,7 +478,7 @@ def _claim_row(c: Claim, sentence_index: int) -> list[Any]:
         c.id, c.article_id, c.story, c.slot, c.kind.value, value, c.qualifier.value,
         None if c.as_of is None else c.as_of.isoformat(), c.quote, sentence_index, c.start,
         c.end, c.unit, c.attribution, c.hedge, c.as_of_basis, c.as_of_time, c.totality,
-        c.corrects, c.line, c.event, c.superseded, c.scope, c.group, c.doubt,
+        c.corrects, c.line, c.event, c.superseded, c.scope, c.group, c.doubt, c.awaits,
     ]  # fmt: skip
 
 
@@ -501,6 +505,7 @@ def _row_claim(row: Sequence[Any], sentences: Sequence[str]) -> Claim:
     values[6] = _QUALIFIERS[values[6]]
     values[7] = _date(values[7])
     values[9] = sentences[values[9]]
+    values[15] = _BASES[values[15]]
     claim = object.__new__(Claim)  # frozen: skip __init__'s per-field setattr
     claim.__dict__.update(zip(_CLAIM_FIELDS, values, strict=True))
     return claim

@@ -449,5 +449,8 @@ def claims_of_text(
     else:
         article = date_articles([article])[0]
     doc = load_pipeline()(text)
-    # the text is a story of its own: its own dates settle its killings and assaults
-    return settle_ambiguous_events(extract_claims(article, doc, load_lexicon(config)))
+    # the text is a story of its own: its own dates settle its killings and assaults,
+    # and an event figure none of them dates holds when the text appeared
+    settled = settle_ambiguous_events(extract_claims(article, doc, load_lexicon(config)))
+    day = article.published_date
+    return place_story_events(settled, {}, {article.id: day} if day is not None else {})

@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from checker.extract.dates import UNIT_DAYS, find_dates, number_value
 from checker.frames import whole_slot
-from checker.records import Article, Claim, DateMention, DateValue, Kind
+from checker.records import Article, AsOfBasis, Claim, DateMention, DateValue, Kind
 
 ONSET_EVENTS = ("attack", "incident")
 _CONDUCT_NOUNS = frozenset({"rebels", "prisoners"})
@@ -233,12 +233,12 @@ def place_event_facts(
         if (
             onset is not None
             and c.kind in (Kind.COUNT, Kind.QUANTITY)
-            and c.as_of_basis in ("published", "unknown")
+            and c.as_of_basis in (AsOfBasis.PUBLISHED, AsOfBasis.UNKNOWN)
             and (pub is None or onset <= pub)
             and _is_setting(c.slot)
             and is_fixed(c.slot)
         ):
-            c = replace(c, as_of=onset, as_of_basis="story_onset")
+            c = replace(c, as_of=onset, as_of_basis=AsOfBasis.STORY_ONSET)
         out.append(c)
     return out
 
@@ -265,10 +265,10 @@ def place_attackers(
             and onset <= pub
             and over
             and c.kind is Kind.COUNT
-            and c.as_of_basis in ("published", "unknown")
+            and c.as_of_basis in (AsOfBasis.PUBLISHED, AsOfBasis.UNKNOWN)
             and c.frame == "attackers"
         ):
-            c = replace(c, as_of=onset, as_of_basis="story_onset")
+            c = replace(c, as_of=onset, as_of_basis=AsOfBasis.STORY_ONSET)
         out.append(c)
     return out
 

@@ -44,6 +44,24 @@ class Qualifier(StrEnum):
     ESTIMATE = "estimate"
 
 
+class AsOfBasis(StrEnum):
+    """Why a claim holds on its ``as_of`` day."""
+
+    PUBLISHED = "published"  # when its report appeared
+    UNKNOWN = "unknown"  # its report is undated, and nothing else dates it
+    EVENT = "event"  # the date its own clause gives
+    EVENT_AMBIGUOUS = "event_ambiguous"  # an event date the story settles (a killing, a crash)
+    EVENT_CONTEXT = "event_context"  # the day of the dated happening of its report it is part of
+    STORY_EVENT = "story_event"  # the story's day for its happening
+    STORY_ONSET = "story_onset"  # a fixed fact of the setting, on the story's onset
+    STORY_START = "story_start"  # "initially", "at first": the story's first day
+    SO_FAR = "so_far"  # a running total "so far", when its report appeared
+    RELATIVE = "relative"  # "three days after the attack"
+    RELATIVE_AMBIGUOUS = "relative_ambiguous"  # ... of a happening the story settles
+    AWAITING_CONTEXT = "awaiting_context"  # an event figure its report's dates will place
+    AWAITING_STORY = "awaiting_story"  # an event figure the story's event dates will place
+
+
 class Behaviour(StrEnum):
     """How a slot's figure may legitimately move over time."""
 
@@ -211,6 +229,10 @@ class Claim:
     it. ``doubt`` says why the figure's link to what it counts is not sure ("Ten
     of them died": who "them" are was taken from the sentence before); None when
     it is sure (``confidence``). A finding needs sure figures to be an error.
+    ``as_of_basis`` says why the figure holds on ``as_of`` (:class:`AsOfBasis`);
+    ``awaits`` is, for an event figure no date of its clause placed, the kind of
+    happening (a predicate class: ``killed``, ``released``) whose day placement
+    will give it; None once placed.
     """
 
     id: str
@@ -228,7 +250,7 @@ class Claim:
     unit: str | None = None
     attribution: str | None = None
     hedge: str | None = None
-    as_of_basis: str = "published"
+    as_of_basis: AsOfBasis = AsOfBasis.PUBLISHED
     as_of_time: str | None = None
     totality: bool = False
     corrects: bool = False
@@ -238,6 +260,7 @@ class Claim:
     scope: str | None = None
     group: str | None = None
     doubt: str | None = None
+    awaits: str | None = None
 
     @property
     def frame(self) -> str:

@@ -16,7 +16,7 @@ from dataclasses import replace
 from checker.extract.events import CRASH, KILLING
 from checker.ids import claim_id
 from checker.place import ONSET_EVENTS, consensus_day
-from checker.records import Claim, DateValue
+from checker.records import AsOfBasis, Claim, DateValue
 
 
 def story_starts(claims: Iterable[Claim]) -> dict[str, dt.date]:
@@ -58,6 +58,13 @@ def _killing_event(day: dt.date, dates: Mapping[str, dt.date]) -> str:
     return KILLING
 
 
+# an event date the story settles, and its basis once settled
+SETTLED_BASES = {
+    AsOfBasis.EVENT_AMBIGUOUS: AsOfBasis.EVENT,
+    AsOfBasis.RELATIVE_AMBIGUOUS: AsOfBasis.RELATIVE,
+}
+
+
 def settle_ambiguous_events(claims: Sequence[Claim]) -> list[Claim]:
     """File "Tuesday's assault" under the event whose story date it matches.
 
@@ -68,17 +75,17 @@ def settle_ambiguous_events(claims: Sequence[Claim]) -> list[Claim]:
     moment of the story (:func:`_settle_killing`); a crash is the story's attack
     or disaster, as its sure dates say.
     """
-    sure = story_event_dates(c for c in claims if not c.as_of_basis.endswith("_ambiguous"))
+    sure = story_event_dates(c for c in claims if c.as_of_basis not in SETTLED_BASES)
     victims: dict[str, set[str]] = defaultdict(set)
     for c in claims:
         if c.slot == f"{KILLING}.date" and c.scope is not None:
             victims[c.story].add(c.scope)
     out = []
     for c in claims:
-        if not c.as_of_basis.endswith("_ambiguous") or not isinstance(c.value, DateValue):
+        if c.as_of_basis not in SETTLED_BASES or not isinstance(c.value, DateValue):
             out.append(c)
             continue
-        basis = c.as_of_basis.removesuffix("_ambiguous")
+        basis = SETTLED_BASES[c.as_of_basis]
         event = c.slot.removesuffix(".date")
         other = AMBIGUOUS_EVENTS.get(event)
         dates = sure.get(c.story, {})

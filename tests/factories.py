@@ -7,6 +7,7 @@ import itertools
 
 from checker.records import (
     Article,
+    AsOfBasis,
     Claim,
     CountValue,
     DateValue,
@@ -100,7 +101,7 @@ def date_claim(
         sentence=f"It happened on {words}.",
         start=0,
         end=len(words),
-        as_of_basis="event",
+        as_of_basis=AsOfBasis.EVENT,
     )
 
 

@@ -24,6 +24,7 @@ from checker.cache import (
 from checker.names import NameMention
 from checker.records import (
     Article,
+    AsOfBasis,
     Claim,
     CountValue,
     DateValue,
@@ -53,7 +54,7 @@ def _claim(**kw: object) -> Claim:
         unit=None,
         attribution="police said",
         hedge="reportedly",
-        as_of_basis="published",
+        as_of_basis=AsOfBasis.PUBLISHED,
         as_of_time="1997-01-10T08:00:00-05:00",
         totality=True,
         corrects=False,

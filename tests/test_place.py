@@ -14,6 +14,7 @@ from checker.place import (
     place_other_onsets,
     story_onsets,
 )
+from checker.records import AsOfBasis
 from tests.factories import article, count_claim, date_claim
 
 START = dt.date(2013, 4, 24)
@@ -128,7 +129,7 @@ def test_a_report_before_the_onset_or_a_figure_dated_in_its_clause_is_left_alone
     early = count_claim("mh17/a", "floors", 24, as_of=dt.date(2014, 7, 16), story="mh17")
     dated = replace(
         count_claim("mh17/a", "people.aboard", 295, as_of=dt.date(2014, 7, 18), story="mh17"),
-        as_of_basis="event",
+        as_of_basis=AsOfBasis.EVENT,
     )
     assert _placed(crash, early, published=dt.date(2014, 7, 16)) == [
         ("floors", dt.date(2014, 7, 16), "published")

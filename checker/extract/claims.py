@@ -64,6 +64,7 @@ from checker.ids import claim_id
 from checker.published import find_update_day
 from checker.records import (
     Article,
+    AsOfBasis,
     Claim,
     CountValue,
     DateMention,
@@ -550,16 +551,18 @@ def _as_of(
     pred_class: str | None,
     local_text: str,
     dates: Sequence[DateMention],
-) -> tuple[dt.date | None, str]:
+) -> tuple[dt.date | None, AsOfBasis, str | None]:
+    """When a figure holds, why, and (an event figure no date of its clause places)
+    the kind of happening whose day placement will give it."""
     published = article.published_date
     if STORY_START_CUES.search(local_text):
-        return None, "story_start"
+        return None, AsOfBasis.STORY_START, None
     if pred is not None and pred_class in EVENT_PREDICATES and not _is_perfect(pred):
         attached = _date_in_clause(pred, dates)
         if attached is not None:
-            return middle_day(attached), "event"
-        return published, f"pending:{pred_class}"
-    return published, publication_basis(published)
+            return middle_day(attached), AsOfBasis.EVENT, None
+        return published, AsOfBasis.AWAITING_CONTEXT, pred_class
+    return published, publication_basis(published), None
 
 
 # Figures that measure rather than count: a quake's magnitude, a building's storeys.
@@ -690,8 +693,9 @@ def count_claims(
             unit, start, end = measure
             measured = replace(q, unit=unit, unit_text=unit)
             as_of = article.published_date
+            basis = publication_basis(as_of)
             yield _figure_claim(
-                article, doc, measured, unit, start, end, as_of, "published", num, lexicon
+                article, doc, measured, unit, start, end, as_of, basis, num, lexicon
             )
             continue
         counted = (
@@ -739,9 +743,9 @@ def count_claims(
         sent_text = sent.text.strip()
         running = slot.endswith(".demanded") or slot in lexicon.running_totals
         event_class = None if running else pred_class
-        as_of, basis = _as_of(article, pred, event_class, _local_text(num, pred), dates)
-        if basis.startswith("pending:") and SO_FAR_CUES.search(sent_text):
-            basis = "so_far"  # a running total as of publication
+        as_of, basis, awaits = _as_of(article, pred, event_class, _local_text(num, pred), dates)
+        if basis is AsOfBasis.AWAITING_CONTEXT and SO_FAR_CUES.search(sent_text):
+            basis, awaits = AsOfBasis.SO_FAR, None  # a running total as of publication
         start, end = _quote_span(q, counted.narrowed_by or noun)
         nationality = _nationality(counted, lexicon)
         group = group_of(
@@ -765,6 +769,7 @@ def count_claims(
             lexicon,
             group=group,
             doubt=counted.doubt,
+            awaits=awaits,
         )
 
 
@@ -875,7 +880,7 @@ def _claim_without_noun(
     antecedent = _taken_up(num, lexicon)
     slot = lexicon.slot(antecedent or "people", pred_class)
     event_class = None if slot in lexicon.running_totals else pred_class
-    as_of, basis = _as_of(article, pred, event_class, _local_text(num, pred), dates)
+    as_of, basis, awaits = _as_of(article, pred, event_class, _local_text(num, pred), dates)
     end = q.end
     if pred.idx >= q.end and pred.idx + len(pred.text) - q.start <= 60:
         end = pred.idx + len(pred.text)  # quote "600 were killed", not just "600"
@@ -886,7 +891,19 @@ def _claim_without_noun(
         start = q.start
     doubt = TAKEN_UP_BEFORE if antecedent is not None else None
     return _figure_claim(
-        article, doc, q, slot, start, end, as_of, basis, num, lexicon, group=group, doubt=doubt
+        article,
+        doc,
+        q,
+        slot,
+        start,
+        end,
+        as_of,
+        basis,
+        num,
+        lexicon,
+        group=group,
+        doubt=doubt,
+        awaits=awaits,
     )
 
 
@@ -911,12 +928,13 @@ def _figure_claim(
     start: int,
     end: int,
     as_of: dt.date | None,
-    basis: str,
+    basis: AsOfBasis,
     num: Token,
     lexicon: Lexicon,
     *,
     group: str | None = None,
     doubt: str | None = None,
+    awaits: str | None = None,
 ) -> Claim:
     """One count or quantity claim: the figure ``q`` quoted as ``text[start:end]``."""
     sent_text = num.sent.text.strip()
@@ -938,7 +956,7 @@ def _figure_claim(
         attribution=attribution(num, lexicon),
         hedge=hedge(sent_text, lexicon),
         as_of_basis=basis,
-        as_of_time=_time_of(article) if basis in ("published", "so_far") else None,
+        as_of_time=_time_of(article) if basis in (AsOfBasis.PUBLISHED, AsOfBasis.SO_FAR) else None,
         totality=q.totality,
         corrects=bool(CORRECTION_CUES.search(sent_text)),
         line=line_of(article, start),
@@ -946,6 +964,7 @@ def _figure_claim(
         event="background" if another_happening(num, lexicon) else "main",
         group=group if kind is Kind.COUNT else None,
         doubt=doubt,
+        awaits=awaits,
     )
 
 

@@ -32,7 +32,7 @@ from checker.extract.context import other_event
 from checker.extract.dates import Duration
 from checker.ids import claim_id
 from checker.published import is_timestamp_line
-from checker.records import Article, Claim, DateMention, DateValue, Kind, Qualifier
+from checker.records import Article, AsOfBasis, Claim, DateMention, DateValue, Kind, Qualifier
 from checker.slots import Lexicon
 
 Token = Any  # spacy.tokens.Token
@@ -388,7 +388,8 @@ def date_claims(
         event, trigger = _event_of_date(head, lexicon)
         if event is None or trigger is None or _negated(trigger):
             continue  # "have not released anyone since January": nothing happened
-        basis = "event_ambiguous" if event.endswith("?") or event in SETTLED_BY_STORY else "event"
+        settled = event.endswith("?") or event in SETTLED_BY_STORY
+        basis = AsOfBasis.EVENT_AMBIGUOUS if settled else AsOfBasis.EVENT
         slot = f"{event.rstrip('?')}.date"
         sent_text = head.sent.text.strip()
         other = other_event(trigger, lexicon) or other_event(_clause_verb(head), lexicon)
@@ -488,9 +489,9 @@ def relative_event_claims(
                 sentence=tok.sent.text.strip(),
                 start=d.start,
                 end=end,
-                as_of_basis="relative_ambiguous"
+                as_of_basis=AsOfBasis.RELATIVE_AMBIGUOUS
                 if event.endswith("?") or event in SETTLED_BY_STORY
-                else "relative",
+                else AsOfBasis.RELATIVE,
                 line=line_of(article, d.start),
             )
             break

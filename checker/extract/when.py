@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from checker.extract.dates import find_dates
 from checker.ids import claim_id
-from checker.records import Article, Claim, DateMention, DateValue, Kind
+from checker.records import Article, AsOfBasis, Claim, DateMention, DateValue, Kind
 
 # Predicate classes whose claims are events with a day of their own.
 EVENT_PREDICATES = frozenset(
@@ -76,7 +76,7 @@ def date_from_context(claims: Sequence[Claim], article: Article) -> list[Claim]:
         (
             d
             for d in claims
-            if d.as_of_basis == "event"
+            if d.as_of_basis is AsOfBasis.EVENT
             and d.kind is not Kind.DATE
             and d.as_of is not None
             and d.slot.rsplit(".", 1)[-1] in EVENT_PREDICATES
@@ -86,7 +86,7 @@ def date_from_context(claims: Sequence[Claim], article: Article) -> list[Claim]:
     witness_starts = [d.start for d in witnesses]
     out = []
     for c in claims:
-        pred_class = _waiting(c, "pending")
+        pred_class = _awaiting(c, AsOfBasis.AWAITING_CONTEXT)
         if pred_class is None:
             out.append(c)
             continue
@@ -103,11 +103,12 @@ def date_from_context(claims: Sequence[Claim], article: Article) -> list[Claim]:
                 closer = [w for w in witness if nearest.start < w.start or nearest.start > c.start]
                 if closer:
                     nearest = max(closer, key=lambda w: w.start)
-                out.append(replace(c, as_of=nearest.as_of, as_of_basis="event_context"))
+                placed = AsOfBasis.EVENT_CONTEXT
+                out.append(replace(c, as_of=nearest.as_of, as_of_basis=placed, awaits=None))
                 break
         else:
             # resolved against the story's consensus event dates in the pipeline
-            out.append(replace(c, as_of_basis=f"story_event:{pred_class}"))
+            out.append(replace(c, as_of_basis=AsOfBasis.AWAITING_STORY, awaits=pred_class))
     return out
 
 
@@ -132,7 +133,7 @@ def place_story_events(
     """
     out = []
     for c in claims:
-        pred_class = _waiting(c, "story_event")
+        pred_class = _awaiting(c, AsOfBasis.AWAITING_STORY)
         if pred_class is None:
             out.append(c)
             continue
@@ -141,27 +142,29 @@ def place_story_events(
         for event in events if pub is None or pred_class not in UNDATED_ONLY else ():
             day = event_dates.get(event)
             if day is not None and (pub is None or day <= pub):
-                out.append(replace(c, as_of=day, as_of_basis="story_event"))
+                out.append(replace(c, as_of=day, as_of_basis=AsOfBasis.STORY_EVENT, awaits=None))
                 break
         else:
-            out.append(replace(c, as_of_basis=publication_basis(c.as_of)))
+            out.append(replace(c, as_of_basis=publication_basis(c.as_of), awaits=None))
     return out
 
 
-def publication_basis(as_of: dt.date | None) -> str:
+def publication_basis(as_of: dt.date | None) -> AsOfBasis:
     """The basis of a claim that holds when its report appeared (if that is known)."""
-    return "published" if as_of is not None else "unknown"
+    return AsOfBasis.PUBLISHED if as_of is not None else AsOfBasis.UNKNOWN
 
 
-def _waiting(claim: Claim, stage: str) -> str | None:
-    """The predicate class of a claim left for ``stage`` to date ("pending:killed")."""
-    waiting, sep, pred_class = claim.as_of_basis.partition(":")
-    return pred_class if sep and waiting == stage else None
+def _awaiting(claim: Claim, stage: AsOfBasis) -> str | None:
+    """The kind of happening a claim left for ``stage`` to date awaits ("killed")."""
+    return claim.awaits if claim.as_of_basis is stage else None
 
 
 def place_story_start(claims: Iterable[Claim], story_start: dt.date | None) -> list[Claim]:
     """Give claims stated "initially"/"at first" the story's start date."""
-    return [replace(c, as_of=story_start) if c.as_of_basis == "story_start" else c for c in claims]
+    return [
+        replace(c, as_of=story_start) if c.as_of_basis is AsOfBasis.STORY_START else c
+        for c in claims
+    ]
 
 
 def read_against_update(

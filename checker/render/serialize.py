@@ -478,7 +478,7 @@ def claim_row(claim: Claim) -> dict[str, Any]:
         "unit": claim.unit,
         "qualifier": claim.qualifier.value,
         "as_of": claim.as_of,
-        "as_of_basis": claim.as_of_basis,
+        "as_of_basis": claim.as_of_basis.value,
         "as_of_time": claim.as_of_time,
         "quote": claim.quote,
         "sentence": claim.sentence,

@@ -545,24 +545,35 @@ def _is_perfect(verb: Token) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class _Holds:
+    """When a figure holds, why, and (an event figure no date of its clause places)
+    the kind of happening whose day placement will give it."""
+
+    as_of: dt.date | None
+    basis: AsOfBasis
+    awaits: str | None = None
+
+
+def _published(article: Article) -> _Holds:
+    return _Holds(article.published_date, publication_basis(article.published_date))
+
+
 def _as_of(
     article: Article,
     pred: Token | None,
     pred_class: str | None,
     local_text: str,
     dates: Sequence[DateMention],
-) -> tuple[dt.date | None, AsOfBasis, str | None]:
-    """When a figure holds, why, and (an event figure no date of its clause places)
-    the kind of happening whose day placement will give it."""
-    published = article.published_date
+) -> _Holds:
     if STORY_START_CUES.search(local_text):
-        return None, AsOfBasis.STORY_START, None
+        return _Holds(None, AsOfBasis.STORY_START)
     if pred is not None and pred_class in EVENT_PREDICATES and not _is_perfect(pred):
         attached = _date_in_clause(pred, dates)
         if attached is not None:
-            return middle_day(attached), AsOfBasis.EVENT, None
-        return published, AsOfBasis.AWAITING_CONTEXT, pred_class
-    return published, publication_basis(published), None
+            return _Holds(middle_day(attached), AsOfBasis.EVENT)
+        return _Holds(article.published_date, AsOfBasis.AWAITING_CONTEXT, pred_class)
+    return _published(article)
 
 
 # Figures that measure rather than count: a quake's magnitude, a building's storeys.
@@ -692,11 +703,8 @@ def count_claims(
         if measure is not None:  # a fact about the event: held as of the report
             unit, start, end = measure
             measured = replace(q, unit=unit, unit_text=unit)
-            as_of = article.published_date
-            basis = publication_basis(as_of)
-            yield _figure_claim(
-                article, doc, measured, unit, start, end, as_of, basis, num, lexicon
-            )
+            holds = _published(article)
+            yield _figure_claim(article, doc, measured, unit, start, end, holds, num, lexicon)
             continue
         counted = (
             _counted_noun(num, lexicon) or _toll_noun(num, lexicon) or _argument_noun(num, lexicon)
@@ -743,9 +751,9 @@ def count_claims(
         sent_text = sent.text.strip()
         running = slot.endswith(".demanded") or slot in lexicon.running_totals
         event_class = None if running else pred_class
-        as_of, basis, awaits = _as_of(article, pred, event_class, _local_text(num, pred), dates)
-        if basis is AsOfBasis.AWAITING_CONTEXT and SO_FAR_CUES.search(sent_text):
-            basis, awaits = AsOfBasis.SO_FAR, None  # a running total as of publication
+        holds = _as_of(article, pred, event_class, _local_text(num, pred), dates)
+        if holds.basis is AsOfBasis.AWAITING_CONTEXT and SO_FAR_CUES.search(sent_text):
+            holds = _Holds(holds.as_of, AsOfBasis.SO_FAR)  # a running total as of publication
         start, end = _quote_span(q, counted.narrowed_by or noun)
         nationality = _nationality(counted, lexicon)
         group = group_of(
@@ -757,19 +765,7 @@ def count_claims(
             narrow = counted.narrowed_by
             group = _nationality_of(narrow, lexicon) or _lemma(kind_word(narrow))
         yield _figure_claim(
-            article,
-            doc,
-            q,
-            slot,
-            start,
-            end,
-            as_of,
-            basis,
-            num,
-            lexicon,
-            group=group,
-            doubt=counted.doubt,
-            awaits=awaits,
+            article, doc, q, slot, start, end, holds, num, lexicon, group=group, doubt=counted.doubt
         )
 
 
@@ -786,9 +782,7 @@ def _bare_measure_claim(
     ("length", "amount"); kept in the table, never compared (of what?)."""
     slot = _quantity_slot(None, None, q)
     assert slot is not None
-    as_of = article.published_date
-    basis = publication_basis(as_of)
-    return _figure_claim(article, doc, q, slot, q.start, q.end, as_of, basis, num, lexicon)
+    return _figure_claim(article, doc, q, slot, q.start, q.end, _published(article), num, lexicon)
 
 
 # What can happen to people counted by a bare number: "killing one", "600 were killed".
@@ -880,7 +874,7 @@ def _claim_without_noun(
     antecedent = _taken_up(num, lexicon)
     slot = lexicon.slot(antecedent or "people", pred_class)
     event_class = None if slot in lexicon.running_totals else pred_class
-    as_of, basis, awaits = _as_of(article, pred, event_class, _local_text(num, pred), dates)
+    holds = _as_of(article, pred, event_class, _local_text(num, pred), dates)
     end = q.end
     if pred.idx >= q.end and pred.idx + len(pred.text) - q.start <= 60:
         end = pred.idx + len(pred.text)  # quote "600 were killed", not just "600"
@@ -891,19 +885,7 @@ def _claim_without_noun(
         start = q.start
     doubt = TAKEN_UP_BEFORE if antecedent is not None else None
     return _figure_claim(
-        article,
-        doc,
-        q,
-        slot,
-        start,
-        end,
-        as_of,
-        basis,
-        num,
-        lexicon,
-        group=group,
-        doubt=doubt,
-        awaits=awaits,
+        article, doc, q, slot, start, end, holds, num, lexicon, group=group, doubt=doubt
     )
 
 
@@ -927,14 +909,12 @@ def _figure_claim(
     slot: str,
     start: int,
     end: int,
-    as_of: dt.date | None,
-    basis: AsOfBasis,
+    holds: _Holds,
     num: Token,
     lexicon: Lexicon,
     *,
     group: str | None = None,
     doubt: str | None = None,
-    awaits: str | None = None,
 ) -> Claim:
     """One count or quantity claim: the figure ``q`` quoted as ``text[start:end]``."""
     sent_text = num.sent.text.strip()
@@ -948,15 +928,15 @@ def _figure_claim(
         value=value,
         unit=unit,
         qualifier=q.qualifier,
-        as_of=as_of,
+        as_of=holds.as_of,
         quote=doc.text[start:end],
         sentence=sent_text,
         start=start,
         end=end,
         attribution=attribution(num, lexicon),
         hedge=hedge(sent_text, lexicon),
-        as_of_basis=basis,
-        as_of_time=_time_of(article) if basis in (AsOfBasis.PUBLISHED, AsOfBasis.SO_FAR) else None,
+        as_of_basis=holds.basis,
+        as_of_time=_time_of(article) if holds.basis in _AT_PUBLICATION else None,
         totality=q.totality,
         corrects=bool(CORRECTION_CUES.search(sent_text)),
         line=line_of(article, start),
@@ -964,8 +944,11 @@ def _figure_claim(
         event="background" if another_happening(num, lexicon) else "main",
         group=group if kind is Kind.COUNT else None,
         doubt=doubt,
-        awaits=awaits,
+        awaits=holds.awaits,
     )
+
+
+_AT_PUBLICATION = (AsOfBasis.PUBLISHED, AsOfBasis.SO_FAR)
 
 
 def age_claims(article: Article, doc: Doc, lexicon: Lexicon) -> Iterator[Claim]:

@@ -40,6 +40,7 @@ from checker.cache import (
     decode_payload,
 )
 from checker.extract.claims import Part, extract_claims
+from checker.extract.headlines import sentence_cased
 from checker.ids import claim_id
 from checker.name_spans import is_name
 from checker.names import NameMention, cluster_names, name_mentions
@@ -176,7 +177,7 @@ def _whole_chunk(
     """The reference: every report parsed whole by the full pipeline."""
     stats = ExtractionStats(parsed=len(jobs))
     out: list[CachedExtraction] = []
-    docs = pipeline.pipe([a.text for a, _ in jobs], batch_size=options.batch_size)
+    docs = pipeline.pipe([sentence_cased(a.text) for a, _ in jobs], batch_size=options.batch_size)
     for (article, years), doc in zip(jobs, docs, strict=True):
         stats.chars += len(article.text)
         stats.chars_full += len(article.text)
@@ -215,7 +216,9 @@ def extract_chunk(
         return _whole_chunk(jobs, lexicon, options, pipeline)
     texts = [a.text for a, _ in jobs]
     plans = [plan(t) for t in texts]
-    part_texts = [t[s:e] for t, p in zip(texts, plans, strict=True) for s, e in p.claim_parts]
+    # the parser reads title-case headlines in sentence case; the recogniser the original
+    cased = [sentence_cased(t) for t in texts]
+    part_texts = [t[s:e] for t, p in zip(cased, plans, strict=True) for s, e in p.claim_parts]
     names = [n for n in pipeline.pipe_names if n in NER_ONLY_DISABLE]
     ner_docs = pipeline.pipe(texts, batch_size=options.batch_size, disable=names)
     part_docs = iter(

@@ -20,6 +20,7 @@ from checker.corpus import read_corpus, story_config_files
 from checker.extract.ages import AGE_SLOT
 from checker.extract.claims import BARE_DIMENSIONS, extract_claims
 from checker.extract.events import KILLING
+from checker.extract.headlines import sentence_cased
 from checker.extract.when import place_story_events, place_story_start
 from checker.frames import narrows, whole_slot
 from checker.ids import finding_id
@@ -448,7 +449,7 @@ def claims_of_text(
         article = replace(article, published_basis=PublishedBasis.METADATA)
     else:
         article = date_articles([article])[0]
-    doc = load_pipeline()(text)
+    doc = load_pipeline()(sentence_cased(text))
     # the text is a story of its own: its own dates settle its killings and assaults,
     # and an event figure none of them dates holds when the text appeared
     settled = settle_ambiguous_events(extract_claims(article, doc, load_lexicon(config)))

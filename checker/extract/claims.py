@@ -52,6 +52,7 @@ from checker.extract.context import lemma as _lemma
 from checker.extract.context import number_head as _number_head
 from checker.extract.dates import find_dates, find_durations
 from checker.extract.events import date_claims, relative_event_claims
+from checker.extract.headlines import restore_case, sentence_cased
 from checker.extract.numbers import find_quantities
 from checker.extract.when import (
     EVENT_PREDICATES,
@@ -1029,7 +1030,11 @@ def extract_claims(
         ]
         claims.extend(_shift_claim(c, part.offset, article) for c in local)
     unique = {c.id: c for c in date_from_context(claims, article)}
-    placed = sorted(unique.values(), key=lambda c: (c.start, c.end, c.slot))
+    placed = restore_case(
+        sorted(unique.values(), key=lambda c: (c.start, c.end, c.slot)),
+        article.text,
+        sentence_cased(article.text),
+    )
     if update is not None:
         return read_against_update(placed, article, update, dates, story_years)
     return placed

@@ -40,6 +40,7 @@ from checker.cache import (
     decode_payload,
 )
 from checker.extract.claims import Part, extract_claims
+from checker.extract.clauses import line_of
 from checker.extract.headlines import sentence_cased
 from checker.ids import claim_id
 from checker.name_spans import is_name
@@ -472,7 +473,7 @@ def name_claims(
                     sentence=m.sentence,
                     start=m.start,
                     end=m.end,
-                    line=article.line_offset + article.text.count("\n", 0, m.start) + 1,
+                    line=line_of(article, m.start),
                 )
             )
     findings = spelling_findings(clusters, lambda m: ids[(m.article_id, m.start, m.end)])

@@ -186,9 +186,10 @@ def build_report(
     )
     placed = place_attackers(placed, onsets, _story_ends(events), published)
     placed = place_background(placed, articles, story_years(articles))
-    placed = place_other_onsets(placed, story_onsets(placed))
+    # placement moves as_of and events, never a date's slot or day: the onsets still hold
+    placed = place_other_onsets(placed, onsets)
     onset_nouns = [n for e in ONSET_EVENTS for n in lexicon.events.get(e, ())]
-    placed = place_introduced_happenings(placed, story_onsets(placed), onset_nouns)
+    placed = place_introduced_happenings(placed, onsets, onset_nouns)
     kept = [c for c in placed if not is_ignored(c.slot, config.ignore_slots)]
     manifests = manifest_stories(kept)
     comparison = compare(

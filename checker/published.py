@@ -369,13 +369,18 @@ def find_text_date(text: str) -> TextDate | None:
     return None
 
 
+def _update_dates(line: str) -> list[DateMention]:
+    """The absolute dates of an "Updated"/"Last updated" line (none on any other line)."""
+    if not _UPDATED.search(line):
+        return []
+    return [d for d in find_dates(line) if d.end_date is not None and not d.relative]
+
+
 def find_upper_bound(text: str) -> dt.date | None:
     """The tightest "Last Updated"/"Updated"/copyright/archive date: an upper bound only."""
     bounds: list[dt.date] = []
     for line in text.splitlines():
-        if _UPDATED.search(line):
-            ms = [d for d in find_dates(line) if d.end_date is not None and not d.relative]
-            bounds.extend(d.end_date for d in ms if d.end_date is not None)
+        bounds.extend(d.end_date for d in _update_dates(line) if d.end_date is not None)
         for m in re.finditer(
             r"(?:©|\(c\)|copyright)\s*(?:(?:1[89]|20)\d\d\s*[-–]\s*)?((?:1[89]|20)\d\d)", line, re.I
         ):
@@ -389,12 +394,8 @@ def find_update_day(text: str) -> dt.date | None:
     days = [
         d.end_date
         for line in text.splitlines()
-        if _UPDATED.search(line)
-        for d in find_dates(line)
-        if d.end_date is not None
-        and d.start_date == d.end_date
-        and not d.relative
-        and month_day(d.text) is not None
+        for d in _update_dates(line)
+        if d.end_date is not None and d.start_date == d.end_date and month_day(d.text) is not None
     ]
     return min(days) if days else None
 

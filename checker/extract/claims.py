@@ -460,10 +460,11 @@ def _agent_role(counted: Counted, verb: Token, cls: str | None, lexicon: Lexicon
     three teenagers", "two plainclothes officers fatally shot"... of the officers only
     when they storm); the agent of anything else is nothing the figure says."""
     attack = cls in ("deployed", "attacked")
+    arguments = _with_conjuncts(verb)
     if (
         counted.noun_class == "soldiers"
         and cls in ("killed", "shot")
-        and any(c.dep_ == "dobj" for c in _with_conjuncts(verb))
+        and any(c.dep_ == "dobj" for c in arguments)
     ):
         return "attacking"  # "two plainclothes officers fatally shot the teenager"
     if counted.noun_class in ("soldiers", "rebels"):
@@ -475,8 +476,7 @@ def _agent_role(counted: Counted, verb: Token, cls: str | None, lexicon: Lexicon
     )
     # someone is attacked: "three people have suffocated", "Three People Shot" are victims
     done_to = (
-        any(c.dep_ in ("dobj", "agent") for c in _with_conjuncts(verb))
-        or counted.noun.head.lower_ == "by"
+        any(c.dep_ in ("dobj", "agent") for c in arguments) or counted.noun.head.lower_ == "by"
     )
     if violent and done_to and _people(counted, lexicon):
         return "attacking"

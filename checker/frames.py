@@ -102,6 +102,8 @@ def slot_head(kind: str, slot: str, unit: str | None) -> str | None:
 def _frame_and_head(kind: str, slot: str, unit: str | None) -> tuple[str, str | None]:
     head, _, tail = whole_slot(slot).partition(".")
     if kind == "date":
+        if tail == "end.date" and DATE_FRAMES.get(head) == "onset":
+            return "end", None  # "the siege ended on Friday": attack.end.date
         return DATE_FRAMES.get(head, head if head else "other"), None
     if kind == "name":
         return "name", None

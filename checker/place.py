@@ -33,7 +33,7 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from checker.extract.dates import UNIT_DAYS, find_dates, number_value
@@ -123,19 +123,46 @@ def _span_before(sentence: str, at: int, anchor: dt.date | None, start: dt.date)
     return False
 
 
-def is_background(
+# "The seizure came a day after a woman blew herself up outside a metro station,
+# killing 10": what follows is an earlier happening of its own, however recent
+# ("came a day after the quake that killed 300", "came a day after 36-year-old Duncan
+# Rait died" may be the story's own: not these)
+_CAME_AFTER = re.compile(
+    r"\b(?:came|comes|coming)\s+(?:just\s+|only\s+|barely\s+)?"
+    r"(?:a|an|one|two|three|four|five|six|\d{1,2}|a\s+few|several)\s+"
+    r"(?:hours?|days?|weeks?)\s+after\s+"
+    r"(?:a|an)\s[^;]*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Background:
+    """A claim about another happening, and that happening's day when a day names it."""
+
+    day: dt.date | None = None
+
+
+def background_of(
     claim: Claim, start: dt.date, anchor: dt.date | None, years: tuple[int, ...]
-) -> bool:
+) -> _Background | None:
+    """Whether ``claim`` speaks of another happening than its story's (see the module)."""
     cutoff = start - BEFORE_STORY
     if isinstance(claim.value, DateValue):
-        return claim.value.end < cutoff
+        return _Background() if claim.value.end < cutoff else None
     at = claim.sentence.find(claim.quote)
-    if _span_before(claim.sentence, at, anchor, start):
-        return True
+    if _span_before(claim.sentence, at, anchor, start) or _CAME_AFTER.search(
+        claim.sentence[: max(at, 0)]
+    ):
+        return _Background()
     nearest = _nearest(_sentence_dates(claim.sentence, anchor, years), max(at, 0))
     if nearest is None or nearest.end_date is None or _near_the_report(nearest):
-        return False
-    return nearest.end_date < cutoff
+        return None
+    if nearest.end_date >= cutoff:
+        return None
+    # "the fire at the Tazreen factory on Nov. 24, which killed 112": that day's figure
+    one_day = nearest.granularity == "day" and nearest.start_date == nearest.end_date
+    return _Background(nearest.end_date if one_day else None)
 
 
 def place_background(
@@ -153,31 +180,54 @@ def place_background(
             out.append(c)
             continue
         story_years = tuple(years.get(c.story, ()))
-        if is_background(c, start, anchors.get(c.article_id), story_years):
-            c = replace(c, event=BACKGROUND)
+        other = background_of(c, start, anchors.get(c.article_id), story_years)
+        if other is not None:
+            c = _as_background(c, other.day)
         out.append(c)
     return out
+
+
+def _as_background(claim: Claim, day: dt.date | None) -> Claim:
+    """``claim`` about another happening; a figure holds on that happening's day."""
+    if day is None or claim.kind is Kind.DATE:
+        return replace(claim, event=BACKGROUND)
+    return replace(claim, event=BACKGROUND, as_of=day, as_of_basis=AsOfBasis.EVENT, awaits=None)
 
 
 def place_other_onsets(claims: Sequence[Claim], onsets: Mapping[str, dt.date]) -> list[Claim]:
     """A report that gives the story's onset day also gives other days of the same
     event slot only for other happenings: "On 24 August two airliners were brought
     down", in a report that dates the school's seizure to Wednesday, is not the
-    seizure. Those dates are background; a report that never gives the onset day is
-    compared as it stands (its one date may be the wrong one)."""
+    seizure. Those dates are background, and so are the figures of a sentence that
+    dates such a happening before the onset ("..., killing 90 people": on 24 August); a
+    report that never gives the onset day is compared as it stands (its one date may
+    be the wrong one)."""
     with_onset = {
         (c.article_id, c.slot)
         for c in claims
         if _is_onset_date(c) and _holds(c, onsets.get(c.story))
     }
-    return [
-        replace(c, event=BACKGROUND)
+    others = [
+        c
+        for c in claims
         if _is_onset_date(c)
         and (c.article_id, c.slot) in with_onset
         and not _holds(c, onsets.get(c.story))
-        else c
-        for c in claims
     ]
+    other_ids = {c.id for c in others}
+    earlier: dict[tuple[str, str], dt.date] = {}
+    for c in others:
+        onset = onsets[c.story]
+        if isinstance(c.value, DateValue) and c.value.start == c.value.end < onset:
+            earlier[(c.article_id, c.sentence)] = c.value.start
+    out = []
+    for c in claims:
+        if c.id in other_ids:
+            c = replace(c, event=BACKGROUND)
+        elif c.kind in (Kind.COUNT, Kind.QUANTITY) and (c.article_id, c.sentence) in earlier:
+            c = _as_background(c, earlier[(c.article_id, c.sentence)])
+        out.append(c)
+    return out
 
 
 def _is_onset_date(c: Claim) -> bool:

@@ -23,6 +23,8 @@ from checker.frames import frame_of, group_of, narrows
         ("count", "bodies", None, "recovered"),
         ("date", "incident.date", None, "onset"),
         ("date", "rescue.date", None, "end"),
+        ("date", "attack.end.date", None, "end"),
+        ("date", "talks.end.date", None, "talks"),
         ("quantity", "magnitude", "magnitude", "magnitude"),
         ("quantity", "tunnel.length", "m", "length"),
         ("quantity", "ransom", "USD", "money"),

@@ -157,14 +157,43 @@ def test_a_happening_weeks_before_the_story_began_is_background() -> None:
     assert [c.event for c in placed] == ["background", "main", "background"]
 
 
+def test_a_happening_an_event_came_a_day_after_is_background() -> None:
+    bombing = _said(
+        "The seizure came a day after a woman blew herself up, killing 10 people.",
+        "10 people",
+        "rana/a",
+    )
+    own = _said(
+        "Mr Buckley's death came a day after 36-year-old Duncan Rait died, one of 2 deaths.",
+        "2 deaths",
+        "rana/a",
+    )
+    placed = place_background([bombing, own], ARTICLES, {"rana": [2013]})  # type: ignore[list-item]
+    assert [c.event for c in placed] == ["background", "main"]
+
+
+def test_a_figure_of_a_happening_on_a_day_before_the_story_holds_on_that_day() -> None:
+    tazreen = _said(
+        "It came after the fire at the Tazreen factory on Nov. 24, which killed 112 people.",
+        "112 people",
+        "rana/a",
+    )
+    (placed,) = place_background([tazreen], ARTICLES, {"rana": [2012, 2013]})  # type: ignore[list-item]
+    assert (placed.event, placed.as_of) == ("background", dt.date(2012, 11, 24))
+
+
 def test_other_days_of_a_report_that_gives_the_onset_are_other_happenings() -> None:
     seized = dt.date(2004, 9, 1)
     own = date_claim("beslan/a", "attack.date", seized, story="beslan")
     airliners = date_claim("beslan/a", "attack.date", dt.date(2004, 8, 24), story="beslan")
     wrong = date_claim("beslan/b", "attack.date", dt.date(2004, 9, 2), story="beslan")
-    placed = place_other_onsets([own, airliners, wrong], {"beslan": seized})
+    airliners = replace(airliners, sentence="On 24 August two airliners fell, killing 90.")
+    killed = count_claim("beslan/a", "dead", 90, as_of=seized, story="beslan")
+    killed = replace(killed, sentence=airliners.sentence)
+    placed = place_other_onsets([own, airliners, wrong, killed], {"beslan": seized})
     # report b never gives the onset day: its one date may be the wrong one, compared
-    assert [c.event for c in placed] == ["main", "background", "main"]
+    assert [c.event for c in placed] == ["main", "background", "main", "background"]
+    assert placed[3].as_of == dt.date(2004, 8, 24)  # the airliners' dead, on their day
 
 
 SIEGE_START, SIEGE_END = dt.date(2004, 9, 1), dt.date(2004, 9, 3)

@@ -1611,7 +1611,7 @@ def _post(ctx: _Ctx, sel: list[_Cand]) -> list[DateMention]:
             # "the day after the attack", "24 days after his arrest": counted from an event
             event_ref = bool(
                 re.search(r"\b(?:before|after)$", text[mn.start : mn.end], _F)
-                and re.match(r"\s+(?:the|a|an|his|her|its|their|our|this|that|[A-Z\d])", after)
+                and re.match(r"\s+[\w\"'“]", after)
             )
             ref = None if event_ref else _previous_day(final)
             if ref is not None:

@@ -285,7 +285,12 @@ def _related_event(verb: Token, lexicon: Lexicon) -> str | None:
         cls = lexicon.event_class(_lemma(child))
         if cls is not None and cls != KILLING:
             transitive = any(c.dep_ == "dobj" for c in verb.children)
-            ending = _lemma(verb) in ENDING_VERBS and "break out" not in predicate_phrases(verb)
+            # "talks broke down", not "the roof collapsed during the blaze"
+            ending = (
+                _lemma(verb) in ENDING_VERBS
+                and child.dep_ in ("nsubj", "nsubjpass")
+                and "break out" not in predicate_phrases(verb)
+            )
             if (ending and not transitive) or _comes_to_end(verb):
                 return f"{cls}.end"  # "talks broke down Jan. 1"
             return _disambiguate_event(cls, verb, lexicon)

@@ -33,6 +33,8 @@ from checker.place import (
     place_event_facts,
     place_introduced_happenings,
     place_other_onsets,
+    place_settled_tolls,
+    place_siege_tolls,
     story_onsets,
 )
 from checker.published import check_consistency, event_stems, resolve_published
@@ -184,7 +186,10 @@ def build_report(
         published,
         lambda slot: whole_slot(slot) == "dead",
     )
-    placed = place_attackers(placed, onsets, _story_ends(events), published)
+    ends = _story_ends(events)
+    placed = place_attackers(placed, onsets, ends, published)
+    placed = place_siege_tolls(placed, onsets, ends, published)
+    placed = place_settled_tolls(placed, ends, published)
     placed = place_background(placed, articles, story_years(articles))
     # placement moves as_of and events, never a date's slot or day: the onsets still hold
     placed = place_other_onsets(placed, onsets)

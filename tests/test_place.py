@@ -12,9 +12,11 @@ from checker.place import (
     place_event_facts,
     place_introduced_happenings,
     place_other_onsets,
+    place_settled_tolls,
+    place_siege_tolls,
     story_onsets,
 )
-from checker.records import AsOfBasis
+from checker.records import AsOfBasis, CountValue
 from tests.factories import article, count_claim, date_claim
 
 START = dt.date(2013, 4, 24)
@@ -245,3 +247,44 @@ def test_a_wrong_day_under_a_definite_noun_stays_to_be_compared() -> None:
     wrong = replace(date_claim("b/a", "attack.date", dt.date(2004, 9, 2)), sentence=sentence)
     placed = place_introduced_happenings([wrong], {"test": dt.date(2004, 9, 1)}, ["siege"])
     assert placed[0].event == "main"
+
+
+def _toll(article_id: str, slot: str, low: float, published: dt.date, basis: AsOfBasis) -> object:
+    claim = count_claim(article_id, slot, low, as_of=published, story="s")
+    return replace(claim, as_of_basis=basis, sentence=f"In all, {low:g} people died.")
+
+
+def test_the_dead_of_a_siege_fell_when_it_ended() -> None:
+    later = dt.date(2004, 9, 4)
+    context = _toll("s/a", "soldiers.killed", 10, later, AsOfBasis.EVENT_CONTEXT)
+    own_clause = _toll("s/a", "hostages.killed", 2, later, AsOfBasis.EVENT)
+    held = count_claim("s/b", "hostages", 1100, as_of=SIEGE_START, story="s")
+    claims = [replace(c, as_of=SIEGE_START) for c in (context, own_clause)] + [held]  # type: ignore[type-var]
+    published = {"s/a": later, "s/b": SIEGE_START}
+    placed = place_siege_tolls(claims, {"s": SIEGE_START}, {"s": SIEGE_END}, published)
+    assert [c.as_of for c in placed[:2]] == [SIEGE_END, SIEGE_START]
+    # not a siege (nobody held): the onset's deaths stay the onset's
+    alone = place_siege_tolls(claims[:1], {"s": SIEGE_START}, {"s": SIEGE_END}, published)
+    assert alone[0].as_of == SIEGE_START
+
+
+def test_a_toll_every_later_report_repeats_is_the_event_s_figure() -> None:
+    raid = dt.date(1997, 4, 22)
+    days = [raid + dt.timedelta(days=n) for n in (1, 2, 3)]
+    settled = [_toll(f"s/{n}", "dead", 17, d, AsOfBasis.PUBLISHED) for n, d in enumerate(days)]
+    stated = replace(settled[2], sentence="The death toll stands at 16.", value=CountValue(16, 16))  # type: ignore[type-var]
+    published = {f"s/{n}": d for n, d in enumerate(days)}
+    placed = place_settled_tolls([*settled[:2], stated], {"s": raid}, published)
+    assert [c.as_of for c in placed] == [raid, raid, days[2]]
+
+
+def test_a_toll_that_still_moves_is_a_running_total() -> None:
+    end = dt.date(2004, 9, 3)
+    days = [end + dt.timedelta(days=n) for n in (1, 2, 6)]
+    moving = [
+        _toll(f"s/{n}", "dead", low, d, AsOfBasis.PUBLISHED)
+        for n, (low, d) in enumerate(zip((322, 335, 326), days, strict=True))
+    ]
+    published = {f"s/{n}": d for n, d in enumerate(days)}
+    placed = place_settled_tolls(moving, {"s": end}, published)
+    assert [c.as_of for c in placed] == days

@@ -33,9 +33,13 @@ from checker.place import (
     place_event_facts,
     place_introduced_happenings,
     place_other_onsets,
+    story_onsets,
+)
+from checker.place_tolls import (
+    disaster_stories,
     place_settled_tolls,
     place_siege_tolls,
-    story_onsets,
+    place_victims,
 )
 from checker.published import check_consistency, event_stems, resolve_published
 from checker.records import (
@@ -172,6 +176,7 @@ def build_report(
         )
     ]
     crashes = manifest_stories(placed)
+    placed = place_victims(placed, crashes | disaster_stories(placed))
     onsets = story_onsets(claims)
     placed = place_event_facts(
         placed,
@@ -179,12 +184,13 @@ def build_report(
         published,
         lambda slot: slot_behaviour(slot, lexicon.behaviour, config.behaviour) is Behaviour.FIXED,
     )
-    # in a crash the dead died in it: their count is the crash's, not a running toll
+    # in a crash the dead died in it, the hurt were hurt in it and its survivors are
+    # known that day: their counts are the crash's, not running tolls
     placed = place_event_facts(
         placed,
         {s: d for s, d in onsets.items() if s in crashes},
         published,
-        lambda slot: whole_slot(slot) == "dead",
+        lambda slot: whole_slot(slot) in CRASH_FIGURES,
     )
     ends = _story_ends(events)
     placed = place_attackers(placed, onsets, ends, published)
@@ -236,6 +242,8 @@ def _comparable(claim: Claim, lexicon: Lexicon) -> bool:
     return claim.kind is not Kind.COUNT or lexicon.is_comparable_count(claim.slot)
 
 
+# Figures a crash settles on its own day.
+CRASH_FIGURES = frozenset({"dead", "injured", "survivor"})
 # Who a vehicle's manifest lists: a story that counts them knows its dead from it.
 MANIFEST_GROUPS = frozenset({"passenger", "crew"})
 BODIES_SLOT = "bodies"

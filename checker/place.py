@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from checker.extract.dates import UNIT_DAYS, find_dates, number_value
 from checker.frames import whole_slot
-from checker.records import Article, AsOfBasis, Claim, CountValue, DateMention, DateValue, Kind
+from checker.records import Article, AsOfBasis, Claim, DateMention, DateValue, Kind
 
 ONSET_EVENTS = ("attack", "incident")
 _CONDUCT_NOUNS = frozenset({"rebels", "prisoners"})
@@ -321,92 +321,6 @@ def place_attackers(
             c = replace(c, as_of=onset, as_of_basis=AsOfBasis.STORY_ONSET)
         out.append(c)
     return out
-
-
-_SIEGE_TOLLS = frozenset({"killed", "injured"})
-
-
-def place_siege_tolls(
-    claims: Sequence[Claim],
-    onsets: Mapping[str, dt.date],
-    ends: Mapping[str, dt.date],
-    published: Mapping[str, dt.date],
-) -> list[Claim]:
-    """The dead and wounded of a siege fell when it ended, not on the day it began.
-
-    A death no clause of its own dates took its day from its report's or the story's
-    attack ("the siege that began on Wednesday ... Thirty-one were killed in the
-    fighting that followed"); in a story that held hostages and ended on a later day
-    known by the report's day, it is the end's figure. A death its own clause dates
-    to the first day keeps it."""
-    sieges = {c.story for c in claims if c.frame == "held"}
-    out = []
-    for c in claims:
-        onset, end = onsets.get(c.story), ends.get(c.story)
-        pub = published.get(c.article_id)
-        if (
-            c.story in sieges
-            and onset is not None
-            and end is not None
-            and onset < end
-            and pub is not None
-            and end <= pub
-            and c.kind is Kind.COUNT
-            and c.frame in _SIEGE_TOLLS
-            and c.as_of == onset
-            and c.as_of_basis in (AsOfBasis.EVENT_CONTEXT, AsOfBasis.STORY_EVENT)
-        ):
-            c = replace(c, as_of=end)
-        out.append(c)
-    return out
-
-
-# "The death toll from the operation stands at 16", "bringing the toll to 322": a toll
-# said to be one is a running total whatever the other reports say
-_TOLL_STATEMENT = re.compile(
-    r"\b(?:toll|tally|so\s+far|stands?|stood|risen|rose|climbed|reached|bringing|raising)\b",
-    re.IGNORECASE,
-)
-_SETTLED_SLOTS = frozenset({"dead", "injured"})
-
-
-def place_settled_tolls(
-    claims: Sequence[Claim], ends: Mapping[str, dt.date], published: Mapping[str, dt.date]
-) -> list[Claim]:
-    """A toll every later report repeats is the event's figure, not a running total.
-
-    "The operation left 17 dead", "In all, 17 people died", "17 dead" in the days
-    after a raid: once the story's siege or operation is over, the dead and wounded
-    its reports give agree (their intervals share a value), so they are that day's
-    figures. Where they still move (322, then 326, then "more than 330") they are
-    running totals, held on the day each was reported; so is any figure its sentence
-    calls a toll ("the toll stands at 16")."""
-    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-    for c in claims:
-        end = ends.get(c.story)
-        pub = published.get(c.article_id)
-        if (
-            end is not None
-            and pub is not None
-            and end < pub
-            and c.kind is Kind.COUNT
-            and c.slot in _SETTLED_SLOTS
-            and c.event != BACKGROUND
-            and c.as_of_basis is AsOfBasis.PUBLISHED
-            and not _TOLL_STATEMENT.search(c.sentence)
-        ):
-            groups[(c.story, c.slot)].append(c)
-    settled: set[str] = set()
-    for members in groups.values():
-        values = [c.value for c in members if isinstance(c.value, CountValue)]
-        lows = [v.low if v.low is not None else 0.0 for v in values]
-        highs = [v.high for v in values if v.high is not None]
-        if len(values) >= 2 and (not highs or max(lows) <= min(highs)):
-            settled.update(c.id for c in members)
-    return [
-        replace(c, as_of=ends[c.story], as_of_basis=AsOfBasis.STORY_EVENT) if c.id in settled else c
-        for c in claims
-    ]
 
 
 def place_introduced_happenings(

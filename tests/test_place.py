@@ -12,9 +12,13 @@ from checker.place import (
     place_event_facts,
     place_introduced_happenings,
     place_other_onsets,
+    story_onsets,
+)
+from checker.place_tolls import (
+    disaster_stories,
     place_settled_tolls,
     place_siege_tolls,
-    story_onsets,
+    place_victims,
 )
 from checker.records import AsOfBasis, CountValue
 from tests.factories import article, count_claim, date_claim
@@ -288,3 +292,26 @@ def test_a_toll_that_still_moves_is_a_running_total() -> None:
     published = {f"s/{n}": d for n, d in enumerate(days)}
     placed = place_settled_tolls(moving, {"s": end}, published)
     assert [c.as_of for c in placed] == days
+
+
+def _victims(sentence: str, quote: str, story: str = "s") -> object:
+    claim = count_claim("s/a", "people", 71, as_of=START, story=story, quote=quote)
+    return replace(claim, sentence=sentence)
+
+
+def test_the_victims_of_a_fire_or_a_crash_are_its_dead() -> None:
+    whole = _victims("The inquest named all 71 victims.", "all 71 victims")
+    other = _victims("The other 105 victims came from nine countries.", "105 victims")
+    part = _victims("Police named five of the victims.", "five of the victims")
+    shooting = _victims("He shot the three victims.", "three victims", story="shooting")
+    placed = place_victims([whole, other, part, shooting], frozenset({"s"}))  # type: ignore[list-item]
+    assert [c.slot for c in placed] == ["dead", "people", "people", "people"]
+    assert placed[0].id != whole.id  # type: ignore[attr-defined]
+
+
+def test_a_story_is_a_disaster_when_its_onset_is_one() -> None:
+    fire = [date_claim("f/a", "incident.date", START, story="f") for _ in range(2)]
+    raid = [date_claim("r/a", "attack.date", START, story="r")]
+    assert disaster_stories([*fire, *raid, date_claim("f/b", "attack.date", START, story="f")]) == {
+        "f"
+    }

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from checker.extract.dates import find_dates
+from checker.frames import LENGTH_FRAMES
 from checker.ids import claim_id
 from checker.records import Article, AsOfBasis, Claim, DateMention, DateValue, Kind
 
@@ -24,6 +25,8 @@ EVENT_PREDICATES = frozenset(
     {"released", "killed", "injured", "rescued", "arrested", "deployed", "attacked"}
 )
 
+
+MEASURED = "measured"  # the class of an undated length of the story's event
 
 # Which dated events of a report can date an undated event claim, by predicate class.
 CONTEXT_EVENTS: dict[str, tuple[str, ...]] = {
@@ -37,6 +40,9 @@ CONTEXT_EVENTS: dict[str, tuple[str, ...]] = {
     # dated by an attack or a rescue only in the same sentence ("foiled the attack on
     # Thursday and captured 26 pirates")
     "arrested": ("arrest", "rescue", "attack"),
+    # a length, height or depth no clause dates ("cruising at 33,000 feet", "a tunnel
+    # some 170 metres long") is of the event the report tells: the raid, the crash
+    MEASURED: ("rescue", "attack", "incident"),
 }
 SAME_SENTENCE_EVENTS: dict[str, frozenset[str]] = {"arrested": frozenset({"rescue", "attack"})}
 
@@ -87,6 +93,8 @@ def date_from_context(claims: Sequence[Claim], article: Article) -> list[Claim]:
     out = []
     for c in claims:
         pred_class = _awaiting(c, AsOfBasis.AWAITING_CONTEXT)
+        if _measures_the_event(c):
+            pred_class = MEASURED
         if pred_class is None:
             out.append(c)
             continue
@@ -110,6 +118,15 @@ def date_from_context(claims: Sequence[Claim], article: Article) -> list[Claim]:
             # resolved against the story's consensus event dates in the pipeline
             out.append(replace(c, as_of_basis=AsOfBasis.AWAITING_STORY, awaits=pred_class))
     return out
+
+
+def _measures_the_event(c: Claim) -> bool:
+    return (
+        c.kind is Kind.QUANTITY
+        and c.as_of_basis is AsOfBasis.PUBLISHED
+        and c.frame in LENGTH_FRAMES
+        and c.event == "main"
+    )
 
 
 def _released_in_rescue(c: Claim, dated: Sequence[Claim], article: Article) -> tuple[Claim, str]:

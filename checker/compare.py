@@ -745,19 +745,28 @@ def _corrections(t: pl.DataFrame, b: _Builder, *, both_ways: bool = False) -> se
     which set no record: the figures after them follow the correction. A level
     (``both_ways``) is corrected up as well as down."""
     ctx, words = b.ctx, b.ctx.words
-    rows = sorted(t.select("g", "i", "day", "lo", "hi", "corr").iter_rows(), key=lambda r: r[2])
+    # what a report said before or after the correction is a matter of when it
+    # appeared ("herded 354 hostages into the gym on Sept. 1", a week after the count
+    # was corrected, is stale though it holds on the first day)
+    told = [
+        (g, i, day, lo, hi, corr, (pday // 86400) if pday is not None else day)
+        for g, i, day, lo, hi, corr, pday in t.select(
+            "g", "i", "day", "lo", "hi", "corr", "pday"
+        ).iter_rows()
+    ]
+    rows = sorted(told, key=lambda r: (r[6], r[2]))
     stale: set[int] = set()
-    for g, fix, day, lo, hi, corr in rows:
+    for g, fix, _day, lo, hi, corr, when in rows:
         if not corr:
             continue
         same = [r for r in rows if r[0] == g]
-        before = [r for r in same if r[2] < day and (r[3] > hi or (both_ways and r[4] < lo))]
+        before = [r for r in same if r[6] < when and (r[3] > hi or (both_ways and r[4] < lo))]
         if not before:
             continue
         later = [
             r[1]
             for r in same
-            if r[2] > day
+            if r[6] > when
             and (r[3] > hi or (both_ways and r[4] < lo))
             and any(r[3] <= s[4] and s[3] <= r[4] for s in before)
         ]
@@ -777,7 +786,7 @@ def _corrections(t: pl.DataFrame, b: _Builder, *, both_ways: bool = False) -> se
 def _regressions(df: pl.DataFrame, b: _Builder, window: int) -> None:
     # a figure already in a same-time contradiction sets no record and breaks none
     t = _dated_outside_conflicts(df, b, Behaviour.TALLY).select(
-        "g", "i", "cid", "day", "tm", "lo", "hi", "corr"
+        "g", "i", "cid", "day", "tm", "lo", "hi", "corr", "pday"
     )
     if t.is_empty():
         return

@@ -31,6 +31,7 @@ from checker.place import (
     place_attackers,
     place_background,
     place_event_facts,
+    place_hostages,
     place_introduced_happenings,
     place_other_onsets,
     story_onsets,
@@ -194,6 +195,7 @@ def build_report(
     )
     ends = _story_ends(events)
     placed = place_attackers(placed, onsets, ends, published)
+    placed = place_hostages(placed, onsets, ends, published)
     placed = place_siege_tolls(placed, onsets, ends, published)
     placed = place_settled_tolls(placed, ends, published)
     placed = place_background(placed, articles, story_years(articles))

@@ -38,6 +38,7 @@ from functools import lru_cache
 
 from checker.extract.dates import UNIT_DAYS, find_dates, number_value
 from checker.frames import whole_slot
+from checker.ids import claim_id
 from checker.records import Article, AsOfBasis, Claim, DateMention, DateValue, Kind
 
 ONSET_EVENTS = ("attack", "incident")
@@ -319,6 +320,63 @@ def place_attackers(
             and c.frame == "attackers"
         ):
             c = replace(c, as_of=onset, as_of_basis=AsOfBasis.STORY_ONSET)
+        out.append(c)
+    return out
+
+
+# "the gunmen seized more than 1,100 people", "herded 354 hostages into the gym",
+# "1,128 people were taken hostage": how many were taken, at the onset
+_SEIZED_BEFORE = re.compile(
+    r"\b(?:seiz(?:e|ed|ing)|t(?:ake|ook|aken|aking)|herd(?:ed|ing)?|cramm(?:ed|ing)|"
+    r"round(?:ed)?\s+up|grabb(?:ed|ing))\s+(?:[\w,-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_TAKEN_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}(?:were|had\s+been)\s+taken\s+hostage", re.I)
+_SEIZURE_SLOTS = frozenset({"people.attacked", "people"})
+
+
+def _taken_at_onset(c: Claim) -> bool:
+    at = c.sentence.find(c.quote)
+    if at < 0:
+        return False
+    return bool(
+        _SEIZED_BEFORE.search(c.sentence[:at])
+        or _TAKEN_AFTER.match(c.sentence[at + len(c.quote) :])
+    )
+
+
+def place_hostages(
+    claims: Sequence[Claim],
+    onsets: Mapping[str, dt.date],
+    ends: Mapping[str, dt.date],
+    published: Mapping[str, dt.date],
+) -> list[Claim]:
+    """How many a siege held, by when each figure holds.
+
+    The people a siege's attackers seized, herded in or took hostage are counted at
+    the onset, whenever that is told ("the gunmen seized more than 1,100 people", a
+    week on); in a story that holds hostages, people seized are its hostages. Any
+    other count of who is held, told after the siege ended, is the last state: "the
+    72 hostages" in the days after the raid were held until its day."""
+    sieges = {c.story for c in claims if c.frame == "held"}
+    out = []
+    for c in claims:
+        onset, end = onsets.get(c.story), ends.get(c.story)
+        pub = published.get(c.article_id)
+        undated = c.as_of_basis in (AsOfBasis.PUBLISHED, AsOfBasis.UNKNOWN)
+        if c.story not in sieges or c.kind is not Kind.COUNT or not undated or c.event != "main":
+            out.append(c)
+            continue
+        if c.slot in _SEIZURE_SLOTS and _taken_at_onset(c):
+            slot = "hostages"
+            c = replace(c, slot=slot, id=claim_id(c.article_id, slot, c.start, c.end))
+        if c.frame != "held" or onset is None or (pub is not None and pub < onset):
+            out.append(c)
+            continue
+        if _taken_at_onset(c):
+            c = replace(c, as_of=onset, as_of_basis=AsOfBasis.STORY_ONSET)
+        elif end is not None and pub is not None and end < pub:
+            c = replace(c, as_of=end, as_of_basis=AsOfBasis.STORY_EVENT)
         out.append(c)
     return out
 

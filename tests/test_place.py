@@ -10,6 +10,7 @@ from checker.place import (
     place_attackers,
     place_background,
     place_event_facts,
+    place_hostages,
     place_introduced_happenings,
     place_other_onsets,
     story_onsets,
@@ -315,3 +316,27 @@ def test_a_story_is_a_disaster_when_its_onset_is_one() -> None:
     assert disaster_stories([*fire, *raid, date_claim("f/b", "attack.date", START, story="f")]) == {
         "f"
     }
+
+
+def _held(article_id: str, slot: str, sentence: str, quote: str, published: dt.date) -> object:
+    claim = count_claim(article_id, slot, 1100, as_of=published, story="s", quote=quote)
+    return replace(claim, sentence=sentence)
+
+
+def test_how_many_a_siege_took_is_the_onset_figure_and_the_rest_its_last_state() -> None:
+    later = dt.date(2004, 9, 9)
+    seized = _held(
+        "s/a", "people.attacked", "The gunmen seized 1,100 people.", "1,100 people", later
+    )
+    taken = _held("s/a", "people", "Now 1,100 people were taken hostage.", "1,100 people", later)
+    remaining = _held("s/a", "hostages", "Doctors saw the 72 hostages.", "72 hostages", later)
+    during = _held("s/b", "hostages", "Doctors saw the 72 hostages.", "72 hostages", SIEGE_START)
+    published = {"s/a": later, "s/b": SIEGE_START}
+    placed = place_hostages(
+        [seized, taken, remaining, during],  # type: ignore[list-item]
+        {"s": SIEGE_START},
+        {"s": SIEGE_END},
+        published,
+    )
+    assert [c.slot for c in placed] == ["hostages"] * 4
+    assert [c.as_of for c in placed] == [SIEGE_START, SIEGE_START, SIEGE_END, SIEGE_START]

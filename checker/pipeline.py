@@ -36,6 +36,7 @@ from checker.place import (
     place_other_onsets,
     story_onsets,
 )
+from checker.place_ages import place_ages
 from checker.place_tolls import (
     disaster_stories,
     place_settled_tolls,
@@ -163,7 +164,7 @@ def build_report(
             for a in articles
             if a.published is not None
         }
-    claims = settle_ambiguous_events(claims)
+    claims = place_ages(settle_ambiguous_events(claims))
     starts = story_starts(claims)
     events = story_event_dates(claims)
     published = {a.id: a.published_date for a in articles if a.published_date is not None}

@@ -37,6 +37,7 @@ from checker.place import (
     story_onsets,
 )
 from checker.place_ages import place_ages
+from checker.place_groups import place_bare_groups
 from checker.place_tolls import (
     disaster_stories,
     place_settled_tolls,
@@ -165,6 +166,7 @@ def build_report(
             if a.published is not None
         }
     claims = place_ages(settle_ambiguous_events(claims))
+    claims = place_bare_groups(claims, frozenset(lexicon.nationalities.values()))
     starts = story_starts(claims)
     events = story_event_dates(claims)
     published = {a.id: a.published_date for a in articles if a.published_date is not None}

@@ -792,7 +792,13 @@ def _regressions(df: pl.DataFrame, b: _Builder, window: int) -> None:
         return
     stale = pl.Series("s", sorted(_corrections(t, b)), dtype=pl.Int64)
     t = t.filter(~pl.col("i").is_in(stale.implode()))
-    best = pl.col("i").sort_by(["lo", "cid"], descending=[True, False]).first()
+    # of the day's highest figures, the latest report's: a reference that does not
+    # hang on claim ids (which follow the inputs' paths)
+    best = (
+        pl.col("i")
+        .sort_by(["lo", "pday", "cid"], descending=[True, True, False], nulls_last=True)
+        .first()
+    )
     days = (
         t.group_by("g", "day")
         .agg(mlo=pl.col("lo").max(), ref=best, cday=pl.col("corr").any())

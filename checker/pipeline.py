@@ -38,6 +38,7 @@ from checker.place import (
 )
 from checker.place_ages import place_ages
 from checker.place_groups import place_bare_groups
+from checker.place_scopes import part_scope, story_places
 from checker.place_tolls import (
     disaster_stories,
     place_settled_tolls,
@@ -208,8 +209,10 @@ def build_report(
     placed = place_introduced_happenings(placed, onsets, onset_nouns)
     kept = [c for c in placed if not is_ignored(c.slot, config.ignore_slots)]
     manifests = manifest_stories(kept)
+    comparable = [c for c in kept if _comparable(c, lexicon)]
+    own = story_places(comparable, articles)
     comparison = compare(
-        [_as_compared(c, manifests) for c in kept if _comparable(c, lexicon)],
+        [_as_compared(c, manifests, own.get(c.story, frozenset())) for c in comparable],
         articles,
         config,
         lexicon.behaviour,
@@ -272,20 +275,28 @@ def manifest_stories(claims: Iterable[Claim]) -> frozenset[str]:
     )
 
 
-def _as_compared(claim: Claim, manifests: frozenset[str] = frozenset()) -> Claim:
-    """A part ("two women and one man died") or a group of the whole ("12 children
-    were killed") is compared only with the same part or group in other reports
-    (``dead/woman``, ``dead/child``), never with a total. Bodies recovered are the
-    toll ("149 bodies have been recovered so far" against the police's 161 dead)
-    except in a story with a manifest (251 bodies of the 298 aboard a jet)."""
+def _as_compared(
+    claim: Claim,
+    manifests: frozenset[str] = frozenset(),
+    own_places: frozenset[str] = frozenset(),
+) -> Claim:
+    """A part ("two women and one man died"), a group of the whole ("12 children
+    were killed") or a place other than the story's own ("three died in Hatay
+    province") is compared only with the same part, group or place in other reports
+    (``dead/woman``, ``dead/child``, ``dead/Hatay``), never with a total. Bodies
+    recovered are the toll ("149 bodies have been recovered so far" against the
+    police's 161 dead) except in a story with a manifest (251 bodies of the 298
+    aboard a jet)."""
     if whole_slot(claim.slot) == BODIES_SLOT and claim.story not in manifests:
         claim = replace(claim, slot="dead" + claim.slot.removeprefix(BODIES_SLOT))
-    part = claim.scope
-    if part is None and narrows(claim.slot, claim.group):
-        part = claim.group
-    if part is None:
+    scope = part_scope(claim, own_places)
+    group = claim.group if narrows(claim.slot, claim.group) and claim.kind is Kind.COUNT else None
+    if scope is not None and claim.kind is not Kind.COUNT:
+        group = None  # an age's person, a killing's victim: the scope alone
+    parts = [p for p in (group, scope) if p is not None]
+    if not parts:
         return claim
-    return replace(claim, slot=f"{claim.slot}/{part}")
+    return replace(claim, slot="/".join((claim.slot, *parts)))
 
 
 def assemble_report(

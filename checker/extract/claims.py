@@ -54,6 +54,7 @@ from checker.extract.dates import find_dates, find_durations
 from checker.extract.events import date_claims, relative_event_claims
 from checker.extract.headlines import restore_case, sentence_cased
 from checker.extract.numbers import find_quantities
+from checker.extract.places import place_scope
 from checker.extract.when import (
     EVENT_PREDICATES,
     date_from_context,
@@ -944,6 +945,7 @@ def _figure_claim(
         superseded=superseded(num, lexicon),
         event="background" if another_happening(num, lexicon) else "main",
         group=group if kind is Kind.COUNT else None,
+        scope=place_scope(num) if kind is Kind.COUNT else None,
         doubt=doubt,
         awaits=holds.awaits,
     )

@@ -1,0 +1,90 @@
+"""Where a count is of: the place its clause names.
+
+"20,000 people marched in Thessaloniki", "three died in Hatay province", "Qeshm
+island, home to 120,000 people", "Bandar Abbas, a city of 500,000 people": the
+count is of that place (a city, a region, an island), not necessarily of the
+whole story. Only places the recogniser calls a GPE or a LOC count; a building
+("the residence", "the mosque") is left to the words around it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from checker.extract.dates import MONTHS
+
+Token = Any  # spacy.tokens.Token
+Span = Any  # spacy.tokens.Span
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+_PLACE_PREPS = frozenset({"in", "across", "throughout", "through"})
+# "home to 120,000 people", "a city of 500,000": a place's population
+_POPULATED = frozenset({"home", "city", "town", "village", "island", "province", "region"})
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+# what a proper noun after "in" may be tagged when it is a place the recogniser missed
+# ("marched in Thessaloniki" comes out an ORG); a person, a date or a number is not one
+_NOT_PLACES = frozenset({"PERSON", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"})
+
+
+def _entity_at(tok: Token, *, named: bool = False) -> Span | None:
+    """The place entity ``tok`` is part of; with ``named``, any proper noun that is no
+    person, date or number ("Bandar Abbas, a city of ..." tagged a PERSON is named so)."""
+    if tok.ent_type_ in PLACE_LABELS:
+        return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if tok.pos_ != "PROPN" or tok.lower_ in MONTHS:
+        return None
+    if not named and tok.ent_type_ in _NOT_PLACES:
+        return None
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is not None:
+        return ent
+    compounds = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return tok.doc[(compounds[0].i if compounds else tok.i) : tok.i + 1]
+
+
+def _place_in(tok: Token) -> Span | None:
+    """A place named by an "in"/"across" phrase of ``tok``."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj":
+                # "in Hatay province", not "in Smith's house"
+                for t in (obj, *(c for c in obj.children if c.dep_ == "compound")):
+                    found = _entity_at(t)
+                    if found is not None:
+                        return found
+    return None
+
+
+def _populated_place(noun: Token) -> Span | None:
+    """ "Qeshm island, home to 120,000 people": the place whose population it is."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("to", "of"):
+        return None
+    holder = prep.head
+    if holder.lemma_.lower() not in _POPULATED:
+        return None
+    doc = holder.doc
+    if holder.dep_ in ("appos", "attr"):
+        place = holder.head
+    elif holder.i >= 2 and doc[holder.i - 1].text == ",":
+        place = doc[holder.i - 2]  # "Qeshm island, home to", "home" read as an adverb
+    else:
+        return None
+    for t in (place, *place.lefts):
+        found = _entity_at(t, named=True)
+        if found is not None:
+            return found
+    return None
+
+
+def place_scope(num: Token) -> str | None:
+    """The place a count's clause says it is of, as written, or None."""
+    noun = num.head if num.dep_ in ("nummod", "quantmod", "amod", "compound") else num
+    found = _place_in(noun) or _populated_place(noun)
+    if found is None and noun.dep_ in _ARGUMENTS:
+        found = _place_in(noun.head)  # "50,000 people marched in Thessaloniki"
+    return None if found is None else str(found.text)

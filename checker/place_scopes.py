@@ -1,0 +1,45 @@
+"""Placement of place scopes, story-wide: which places are the story's own.
+
+A count its clause places ("20,000 people marched in Thessaloniki", "three
+died in Hatay province") is of that place. Where the place is where the story
+happens (named in more than half of its reports: the quake's island, the
+besieged town) the count is the story's whole and is compared with the other
+totals; any other place's count is a part, compared only with counts of the
+same place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from checker.records import Article, Claim, Kind
+
+
+def story_places(claims: Iterable[Claim], articles: Sequence[Article]) -> dict[str, frozenset[str]]:
+    """Per story, the place scopes of its counts that most of its reports name."""
+    texts: dict[str, list[str]] = defaultdict(list)
+    for a in articles:
+        texts[a.story].append(a.text.lower())
+    scopes: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        if c.kind is Kind.COUNT and c.scope is not None:
+            scopes[c.story].add(c.scope)
+    out: dict[str, frozenset[str]] = {}
+    for story, places in scopes.items():
+        reports = texts.get(story, [])
+        own = set()
+        for place in places:
+            word = re.compile(rf"\b{re.escape(place.lower())}\b")
+            if 2 * sum(1 for t in reports if word.search(t)) > len(reports):
+                own.add(place)
+        out[story] = frozenset(own)
+    return out
+
+
+def part_scope(claim: Claim, own: frozenset[str]) -> str | None:
+    """The scope ``claim`` is compared within: none for a place of the story's own."""
+    if claim.kind is Kind.COUNT and claim.scope in own:
+        return None
+    return claim.scope

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from checker.extract.context import lemma as _lemma
+from checker.extract.doc_index import sentence_of
 from checker.records import Article, DateMention
 from checker.slots import Lexicon
 
@@ -134,7 +135,7 @@ def agent_class(verb: Token, lexicon: Lexicon) -> str | None:
 
 def attribution(tok: Token, lexicon: Lexicon) -> str | None:
     """Who the sentence attributes the figure to: "police said", "according to X"."""
-    sent = tok.sent
+    sent = sentence_of(tok)
     verbs = {v.split()[0] for v in lexicon.attribution_verbs if " " not in v}
     for t in sent:
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
@@ -161,7 +162,7 @@ def attribution(tok: Token, lexicon: Lexicon) -> str | None:
 def _speaker_before(verb: Token) -> Token | None:
     """ "Outside the morgue, a senior official of the ministry told me that...", parsed
     with no subject of "told": the noun phrase right before the verb."""
-    before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+    before = verb.doc[verb.i - 1] if verb.i > sentence_of(verb).start else None
     if before is None or before.pos_ not in ("NOUN", "PROPN"):
         return None
     noun = before

@@ -30,6 +30,7 @@ from checker.extract.clauses import (
 from checker.extract.context import lemma as _lemma
 from checker.extract.context import other_event
 from checker.extract.dates import Duration
+from checker.extract.doc_index import first_token_at, sentence_of, text_of
 from checker.ids import claim_id
 from checker.published import is_timestamp_line
 from checker.records import Article, AsOfBasis, Claim, DateMention, DateValue, Kind, Qualifier
@@ -239,7 +240,7 @@ def _unreal(verb: Token) -> bool:
         return True
     if any(c.dep_ == "nsubj" and c.lower_ in SPEAKERS for c in verb.children):
         return True  # "how many kids did you kill today": words quoted, not what happened
-    sentence: str = verb.sent.text
+    sentence: str = sentence_of(verb).text
     return sentence.rstrip(" '\"”’").endswith("?")
 
 
@@ -377,7 +378,7 @@ def date_claims(
     for mention in dates:
         if mention.start_date is None or mention.end_date is None:
             continue
-        if not _is_event_date(mention, doc.text):
+        if not _is_event_date(mention, text_of(doc)):
             continue
         tokens = span_tokens(doc, mention.start, mention.end)
         if not tokens or all(t.ent_type_ in ("PERSON", "ORG") for t in tokens):
@@ -391,7 +392,7 @@ def date_claims(
         settled = event.endswith("?") or event in SETTLED_BY_STORY
         basis = AsOfBasis.EVENT_AMBIGUOUS if settled else AsOfBasis.EVENT
         slot = f"{event.rstrip('?')}.date"
-        sent_text = head.sent.text.strip()
+        sent_text = sentence_of(head).text.strip()
         other = other_event(trigger, lexicon) or other_event(_clause_verb(head), lexicon)
         victim = _victim(trigger) if event == KILLING else None
         yield Claim(
@@ -464,10 +465,11 @@ def relative_event_claims(
     for d in durations:
         if d.kind != "after" or d.days is None or not 1 <= d.days <= MAX_RELATIVE_DAYS:
             continue  # "two hours after", "five months after the fire": not the report's day
-        lead = doc.text[max(0, d.start - 80) : d.start].rsplit("\n", 1)[-1].rstrip()
+        lead = text_of(doc)[max(0, d.start - 80) : d.start].rsplit("\n", 1)[-1].rstrip()
         if lead and not lead.endswith(("--", "—", "–", "-", ".", "!", "?")):
             continue  # "arrived four days after the airliner was shot down": another moment
-        following = [t for t in doc if d.end <= t.idx < d.end + 60][:6]
+        first = first_token_at(doc, d.end)
+        following = [t for t in doc[first : first + 6] if t.idx < d.end + 60]
         for tok in following:
             cls = _event_class_of(tok, None, lexicon)
             if cls is None:
@@ -475,7 +477,7 @@ def relative_event_claims(
             event = _disambiguate_event(cls, tok, lexicon)
             day = published - dt.timedelta(days=d.days)
             slot = f"{event.rstrip('?')}.date"
-            end = min(tok.idx + len(tok.text), len(doc.text))
+            end = min(tok.idx + len(tok.text), len(text_of(doc)))
             yield Claim(
                 id=claim_id(article.id, slot, d.start, end),
                 article_id=article.id,
@@ -485,8 +487,8 @@ def relative_event_claims(
                 value=DateValue(day, day),
                 qualifier=Qualifier.EXACT,
                 as_of=day,
-                quote=doc.text[d.start : end],
-                sentence=tok.sent.text.strip(),
+                quote=text_of(doc)[d.start : end],
+                sentence=sentence_of(tok).text.strip(),
                 start=d.start,
                 end=end,
                 as_of_basis=AsOfBasis.RELATIVE_AMBIGUOUS

@@ -860,7 +860,9 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         expr, stop = hit
         if expr is not None and _finite(expr):
-            out.append(_to_quantity(text, toks, expr))
+            q = _to_quantity(text, toks, expr)
+            if all(v is None or math.isfinite(v) for v in (q.low, q.high)):
+                out.append(q)  # not "9...9 miles" of 308 digits: infinite in metres
         floor = i = max(stop, i + 1)
     return out
 
@@ -1371,6 +1373,8 @@ def _clean(value: float | None) -> float | None:
         return None
     if value == 0:
         return 0.0
+    if not math.isfinite(value):
+        return value
     digits = 12 - math.floor(math.log10(abs(value)))
     return float(round(value, max(0, digits)))
 

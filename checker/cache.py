@@ -35,6 +35,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
+import hmac
 import importlib.util
 import json
 import os
@@ -370,9 +371,22 @@ def mention_from_json(raw: Mapping[str, Any]) -> NameMention:
     )
 
 
+CACHE_KEY_VARIABLE = "CHECKER_CACHE_KEY"
+
+
+def _checksum(payload: bytes) -> str:
+    """sha256 of the payload; an HMAC-SHA256 under ``$CHECKER_CACHE_KEY`` when it is
+    set (a CI secret), so that whoever can write a shared cache but does not hold the
+    key cannot reseal an entry with other values."""
+    secret = os.environ.get(CACHE_KEY_VARIABLE)
+    if secret:
+        return hmac.new(secret.encode(), payload, hashlib.sha256).hexdigest()
+    return hashlib.sha256(payload).hexdigest()
+
+
 def _seal(key: str, payload: bytes) -> bytes:
     """An entry: a header naming the key and the payload's checksum, then the payload."""
-    checksum = hashlib.sha256(payload).hexdigest()
+    checksum = _checksum(payload)
     header = b"%s %d %s %s\n" % (MAGIC, FORMAT, key.encode(), checksum.encode())
     return header + payload
 
@@ -385,7 +399,7 @@ def _unseal(key: str, data: bytes) -> bytes | None:
     fields = header.split(b" ")
     if len(fields) != 4 or fields[0] != MAGIC or fields[1] != str(FORMAT).encode():
         return None
-    if fields[2] != key.encode() or fields[3] != hashlib.sha256(payload).hexdigest().encode():
+    if fields[2] != key.encode() or not hmac.compare_digest(fields[3], _checksum(payload).encode()):
         return None
     return payload
 

@@ -498,6 +498,23 @@ def test_16_an_entry_that_is_no_regular_file_is_a_miss(tmp_path: Path, kind: str
     assert again.stdout == expected
 
 
+def test_16_with_a_cache_key_an_entry_resealed_without_it_is_a_miss(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from checker import cache
+
+    value = cache.CachedExtraction((), (), ("note",))
+    monkeypatch.setenv(cache.CACHE_KEY_VARIABLE, "ci-secret")
+    sealed = cache.encode_entry("k" * 64, value)
+    assert cache.decode_entry("k" * 64, sealed) == value
+    monkeypatch.setenv(cache.CACHE_KEY_VARIABLE, "someone-else")
+    assert cache.decode_entry("k" * 64, sealed) is None
+    monkeypatch.delenv(cache.CACHE_KEY_VARIABLE)
+    plain = cache.encode_entry("k" * 64, value)  # what anyone can compute
+    monkeypatch.setenv(cache.CACHE_KEY_VARIABLE, "ci-secret")
+    assert cache.decode_entry("k" * 64, plain) is None
+
+
 def test_16_read_regular_refuses_oversized_and_special_files(tmp_path: Path) -> None:
     from checker.cache import read_regular
 
@@ -544,6 +561,12 @@ def test_parquet_columns_that_differ_only_in_case_are_reported(tmp_path: Path) -
     table = pa.table({"Text": ["one text"], "TEXT": ["another"]})
     pq.write_table(table, tmp_path / "two.parquet")
     (error,) = errors_of(tmp_path / "two.parquet")
+    assert "'Text', 'TEXT'" in error.message
+
+
+def test_csv_columns_that_differ_only_in_case_are_reported(tmp_path: Path) -> None:
+    (tmp_path / "two.csv").write_text("Text,TEXT\none,two\n", encoding="utf-8")
+    (error,) = errors_of(tmp_path / "two.csv")
     assert "'Text', 'TEXT'" in error.message
 
 

@@ -98,6 +98,12 @@ def read_csv(text: str, where: str) -> Iterator[Entry | InputError]:
         found = ", ".join(n for n in names if n) or "nothing"
         yield InputError(where, f"no 'text' column in the CSV header (found: {found})")
         return
+    for field in (*FIELDS, "text"):
+        same = [h.strip() for h, n in zip(header, names, strict=True) if n == field]
+        if len(same) > 1:
+            shown = ", ".join(f"'{h}'" for h in same)
+            yield InputError(where, f"columns {shown} name the same field; rename all but one")
+            return
     number = 0
     any_rows = False
     while True:

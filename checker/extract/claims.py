@@ -21,9 +21,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from checker.extract.ages import AGE_SLOT, AGE_UNIT, find_ages
 from checker.extract.clauses import (
@@ -51,7 +51,7 @@ from checker.extract.context import (
 )
 from checker.extract.context import lemma as _lemma
 from checker.extract.context import number_head as _number_head
-from checker.extract.dates import find_dates, find_durations
+from checker.extract.dates import Duration, find_dates, find_durations
 from checker.extract.doc_index import sentence_of, text_of
 from checker.extract.events import date_claims, relative_event_claims
 from checker.extract.headlines import restore_case, sentence_cased
@@ -1007,21 +1007,13 @@ def extract_claims(
     quantities = find_quantities(article.text)
     durations = find_durations(article.text)
     claims: list[Claim] = []
+    dates_in, quantities_in, durations_in = _within(dates), _within(quantities), _within(durations)
     for part in parts:
-        local_dates = [
-            _shift_date(d, -part.offset)
-            for d in dates
-            if part.offset <= d.start and d.end <= part.end
-        ]
-        local_quantities = [
-            _shift_quantity(q, -part.offset)
-            for q in quantities
-            if part.offset <= q.start and q.end <= part.end
-        ]
+        local_dates = [_shift_date(d, -part.offset) for d in dates_in(part)]
+        local_quantities = [_shift_quantity(q, -part.offset) for q in quantities_in(part)]
         local_durations = [
             replace(d, start=d.start - part.offset, end=d.end - part.offset)
-            for d in durations
-            if part.offset <= d.start and d.end <= part.end
+            for d in durations_in(part)
         ]
         if not local_dates and not local_quantities and not local_durations:
             continue
@@ -1041,6 +1033,24 @@ def extract_claims(
     if update is not None:
         return read_against_update(placed, article, update, dates, story_years)
     return placed
+
+
+_Located = TypeVar("_Located", DateMention, Quantity, Duration)
+
+
+def _within(items: Sequence[_Located]) -> Callable[[Part], list[_Located]]:
+    """The items (in text order or not) that lie inside a part, found by a binary
+    search on their starts: a report of many parts is not parts x figures."""
+    order = sorted(range(len(items)), key=lambda k: items[k].start)
+    starts = [items[k].start for k in order]
+
+    def inside(part: Part) -> list[_Located]:
+        lo = bisect.bisect_left(starts, part.offset)
+        hi = bisect.bisect_left(starts, part.end)
+        found = sorted(k for k in order[lo:hi] if items[k].end <= part.end)
+        return [items[k] for k in found]  # in the order given
+
+    return inside
 
 
 def quantities_with_nouns(text: str) -> list[Quantity]:

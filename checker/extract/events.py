@@ -361,15 +361,25 @@ def _is_event_date(mention: DateMention, text: str) -> bool:
         return False  # "over the next two weeks": a stretch of time, not a happening's day
     if CLOCK_ONLY.match(mention.text.strip()):
         return False
-    line_end = text.find("\n", mention.end)
-    rest = text[mention.end : line_end if line_end >= 0 else len(text)]
-    line = text[text.rfind("\n", 0, mention.start) + 1 : line_end if line_end >= 0 else len(text)]
-    if is_timestamp_line(line):
-        return False  # the report's own date and time, or its "Updated" line
-    around = line.replace(mention.text, " ", 1)
-    if not re.sub(r"(?i)\b(?:on|dated|published|posted)\b|[\W_]", "", around):
-        return False  # a line of its own: "on September 10th, 2010" under the headline
+    # the line is looked for only this far: a longer line is neither a timestamp line
+    # nor a date on a line of its own, and scanning it for each date of a long
+    # paragraph would make a report quadratic in its dates
+    lo = text.rfind("\n", max(0, mention.start - LINE_WINDOW), mention.start)
+    hi = text.find("\n", mention.end, mention.end + LINE_WINDOW)
+    line_end = hi if hi >= 0 else min(len(text), mention.end + LINE_WINDOW)
+    rest = text[mention.end : line_end]
+    short = (lo >= 0 or mention.start <= LINE_WINDOW) and (hi >= 0 or line_end == len(text))
+    if short:
+        line = text[lo + 1 : line_end]
+        if is_timestamp_line(line):
+            return False  # the report's own date and time, or its "Updated" line
+        around = line.replace(mention.text, " ", 1)
+        if not re.sub(r"(?i)\b(?:on|dated|published|posted)\b|[\W_]", "", around):
+            return False  # a line of its own: "on September 10th, 2010" under the headline
     return not re.match(r"\s*(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-\s)", rest)
+
+
+LINE_WINDOW = 400
 
 
 def date_claims(

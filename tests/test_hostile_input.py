@@ -141,6 +141,13 @@ def test_3_a_number_of_hundreds_of_digits_is_no_figure(text: str) -> None:
     assert all(q.low is None or q.low < float("inf") for q in find_quantities(text))
 
 
+def test_3_and_through_the_public_api(nlp: object) -> None:
+    import checker
+
+    assert checker.quantities("9" * 308 + " miles of 12 roads") != []
+    assert all(c.value is not None for c in checker.claims("9" * 310 + " people died."))
+
+
 def test_4_a_lone_surrogate_in_jsonl_is_replaced_and_reported(tmp_path: Path) -> None:
     line = '{"id": "s1", "text": "Rebels held \\ud800 74 hostages.", "title": "T\\udfff"}\n'
     root = corpus(tmp_path, {"feed.jsonl": line})

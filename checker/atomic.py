@@ -5,7 +5,12 @@ flushed to disk (fsync) and renamed over the target (``os.replace``, atomic
 on POSIX and Windows). On failure the temporary file is removed and the
 target is left as it was. Parent directories are created. New files get the
 usual permissions (``0o666`` minus the umask); an existing target keeps its
-mode.
+mode. A symbolic link is followed: its target is replaced, the link kept.
+Temporary files of the same target left by a killed run are removed.
+
+:func:`write_output` is what commands write with: ``-`` is standard output,
+a device, FIFO or socket (``/dev/null``, ``/dev/stdout``, a pipe) is written
+as a stream, never replaced; only regular files are written atomically.
 """
 
 from __future__ import annotations
@@ -13,10 +18,67 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import stat
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["atomic_path", "write_bytes_atomic", "write_text_atomic"]
+__all__ = [
+    "STDOUT",
+    "OutputRefused",
+    "atomic_path",
+    "is_stale_temp",
+    "write_bytes_atomic",
+    "write_output",
+    "write_text_atomic",
+]
+
+STDOUT = "-"
+# A temporary file this old is left by a run that was killed.
+STALE_TEMP_SECONDS = 3600.0
+
+
+class OutputRefused(ValueError):
+    """An output path that cannot be written to; ``str(exc)`` is the user message."""
+
+
+def write_output(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path``: ``-`` is standard output; a device, FIFO or
+    socket is written as a stream; anything else atomically (see the module)."""
+    text = os.fspath(path)
+    if text == STDOUT:
+        out = sys.stdout.buffer
+        out.write(data)
+        out.flush()
+        return
+    target = resolve_output(text)
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise OutputRefused(f"{text} is a directory")
+    if mode is not None and not stat.S_ISREG(mode):
+        with open(target, "ab" if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) else "wb") as stream:
+            stream.write(data)
+        return
+    write_bytes_atomic(target, data)
+
+
+def resolve_output(path: str | Path) -> Path:
+    """Where an output path writes: a symbolic link (a chain of them) followed to its
+    target, which need not exist yet. Raises :class:`OutputRefused` for ``''``."""
+    text = os.fspath(path)
+    if not text.strip():
+        raise OutputRefused("the output path is empty")
+    target = Path(text)
+    for _ in range(40):  # as the kernel does: a loop of links ends somewhere
+        if not target.is_symlink():
+            return target
+        link = Path(os.readlink(target))
+        target = link if link.is_absolute() else target.parent / link
+    raise OutputRefused(f"{text}: too many levels of symbolic links")
 
 
 def write_text_atomic(path: str | Path, text: str, *, encoding: str = "utf-8") -> None:
@@ -38,8 +100,9 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     The temporary file exists (empty) when yielded; the writer overwrites it.
     On an exception it is removed and the exception propagates.
     """
-    target = Path(path)
+    target = resolve_output(path)
     target.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temps(target)
     tmp = _create_temp(target)
     try:
         yield tmp
@@ -55,7 +118,7 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
 
 def _create_temp(target: Path) -> Path:
     for _ in range(100):
-        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:
@@ -93,3 +156,35 @@ def _fsync_dir(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def is_stale_temp(name: str, mtime: float, now: float | None = None) -> bool:
+    """Whether a temporary file ``.<name>.<pid>.<hex>.tmp`` was left by a killed run:
+    its process is gone from this machine, or it is older than an hour."""
+    if (now if now is not None else time.time()) - mtime >= STALE_TEMP_SECONDS:
+        return True
+    parts = name.split(".")
+    if len(parts) < 5 or not parts[-3].isdigit():
+        return False  # no process id in the name: only its age tells
+    try:
+        os.kill(int(parts[-3]), 0)
+    except ProcessLookupError:
+        return True
+    except (OSError, OverflowError, ValueError):
+        return False
+    return False
+
+
+def _remove_stale_temps(target: Path) -> None:
+    prefix = f".{target.name}."
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return
+    now = time.time()
+    for entry in entries:
+        if not (entry.name.startswith(prefix) and entry.name.endswith(".tmp")):
+            continue
+        with contextlib.suppress(OSError):
+            if is_stale_temp(entry.name, entry.stat(follow_symlinks=False).st_mtime, now):
+                os.unlink(entry.path)

@@ -35,10 +35,13 @@ import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
+import hmac
 import importlib.util
 import json
 import os
 import secrets
+import stat
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -226,7 +229,7 @@ def _value_from_json(raw: Mapping[str, Any]) -> Value:
             raise ValueError("date value without bounds")
         return DateValue(start, end)
     if kind == "name":
-        return NameValue(str(raw["text"]), _opt_str(raw["canonical"]))
+        return NameValue(_str(raw["text"]), _opt_str(raw["canonical"]))
     raise ValueError(f"unknown value type {kind!r}")
 
 
@@ -249,6 +252,30 @@ def _opt_str(v: Any) -> str | None:
 def _int(v: Any) -> int:
     if not isinstance(v, int) or isinstance(v, bool):
         raise ValueError("not an integer")
+    return v
+
+
+def _str(v: Any) -> str:
+    if not isinstance(v, str):
+        raise ValueError("not a string")
+    return v
+
+
+def _bool(v: Any) -> bool:
+    if not isinstance(v, bool):
+        raise ValueError("not true or false")
+    return v
+
+
+def _strs(v: Any) -> tuple[str, ...]:
+    if not isinstance(v, list):
+        raise ValueError("not a list")
+    return tuple(_str(x) for x in v)
+
+
+def _list(v: Any) -> list[Any]:
+    if not isinstance(v, list):
+        raise ValueError("not a list")
     return v
 
 
@@ -289,16 +316,16 @@ def claim_to_json(c: Claim) -> dict[str, Any]:
 
 def claim_from_json(raw: Mapping[str, Any]) -> Claim:
     return Claim(
-        id=str(raw["id"]),
-        article_id=str(raw["article_id"]),
-        story=str(raw["story"]),
-        slot=str(raw["slot"]),
+        id=_str(raw["id"]),
+        article_id=_str(raw["article_id"]),
+        story=_str(raw["story"]),
+        slot=_str(raw["slot"]),
         kind=Kind(raw["kind"]),
         value=_value_from_json(raw["value"]),
         qualifier=Qualifier(raw["qualifier"]),
-        as_of=_date(raw["as_of"]),
-        quote=str(raw["quote"]),
-        sentence=str(raw["sentence"]),
+        as_of=_date(_opt_str(raw["as_of"])),
+        quote=_str(raw["quote"]),
+        sentence=_str(raw["sentence"]),
         start=_int(raw["start"]),
         end=_int(raw["end"]),
         unit=_opt_str(raw["unit"]),
@@ -306,11 +333,11 @@ def claim_from_json(raw: Mapping[str, Any]) -> Claim:
         hedge=_opt_str(raw["hedge"]),
         as_of_basis=AsOfBasis(raw["as_of_basis"]),
         as_of_time=_opt_str(raw["as_of_time"]),
-        totality=bool(raw["totality"]),
-        corrects=bool(raw["corrects"]),
+        totality=_bool(raw["totality"]),
+        corrects=_bool(raw["corrects"]),
         line=_opt_int(raw["line"]),
-        event=str(raw["event"]),
-        superseded=bool(raw["superseded"]),
+        event=_str(raw["event"]),
+        superseded=_bool(raw["superseded"]),
         scope=_opt_str(raw["scope"]),
         group=_opt_str(raw["group"]),
         doubt=_opt_str(raw["doubt"]),
@@ -333,20 +360,33 @@ def mention_to_json(m: NameMention) -> dict[str, Any]:
 
 def mention_from_json(raw: Mapping[str, Any]) -> NameMention:
     return NameMention(
-        article_id=str(raw["article_id"]),
-        story=str(raw["story"]),
-        label=str(raw["label"]),
-        text=str(raw["text"]),
+        article_id=_str(raw["article_id"]),
+        story=_str(raw["story"]),
+        label=_str(raw["label"]),
+        text=_str(raw["text"]),
         start=_int(raw["start"]),
         end=_int(raw["end"]),
-        sentence=str(raw["sentence"]),
+        sentence=_str(raw["sentence"]),
         title=_opt_str(raw["title"]),
     )
 
 
+CACHE_KEY_VARIABLE = "CHECKER_CACHE_KEY"
+
+
+def _checksum(payload: bytes) -> str:
+    """sha256 of the payload; an HMAC-SHA256 under ``$CHECKER_CACHE_KEY`` when it is
+    set (a CI secret), so that whoever can write a shared cache but does not hold the
+    key cannot reseal an entry with other values."""
+    secret = os.environ.get(CACHE_KEY_VARIABLE)
+    if secret:
+        return hmac.new(secret.encode(), payload, hashlib.sha256).hexdigest()
+    return hashlib.sha256(payload).hexdigest()
+
+
 def _seal(key: str, payload: bytes) -> bytes:
     """An entry: a header naming the key and the payload's checksum, then the payload."""
-    checksum = hashlib.sha256(payload).hexdigest()
+    checksum = _checksum(payload)
     header = b"%s %d %s %s\n" % (MAGIC, FORMAT, key.encode(), checksum.encode())
     return header + payload
 
@@ -359,7 +399,7 @@ def _unseal(key: str, data: bytes) -> bytes | None:
     fields = header.split(b" ")
     if len(fields) != 4 or fields[0] != MAGIC or fields[1] != str(FORMAT).encode():
         return None
-    if fields[2] != key.encode() or fields[3] != hashlib.sha256(payload).hexdigest().encode():
+    if fields[2] != key.encode() or not hmac.compare_digest(fields[3], _checksum(payload).encode()):
         return None
     return payload
 
@@ -388,26 +428,53 @@ def decode_payload(payload: bytes) -> CachedExtraction | None:
     """The content of an entry's checked payload, or None when it does not decode."""
     try:
         raw = json.loads(payload)
-        claims = tuple(claim_from_json(c) for c in raw["claims"])
-        names = tuple(mention_from_json(m) for m in raw["names"])
-        metadata = tuple(str(m) for m in raw["metadata"])
-    except (ValueError, KeyError, TypeError, AttributeError):
+        claims = tuple(claim_from_json(c) for c in _list(raw["claims"]))
+        names = tuple(mention_from_json(m) for m in _list(raw["names"]))
+        metadata = _strs(raw["metadata"])
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
     return CachedExtraction(claims, names, metadata)
+
+
+def fits_article(value: CachedExtraction, article: Article) -> bool:
+    """Whether an entry's records are of ``article``: its id and story, offsets inside
+    its text, each claim quoting the words at its offsets."""
+    text, n = article.text, len(article.text)
+    for c in value.claims:
+        if c.article_id != article.id or c.story != article.story:
+            return False
+        if not 0 <= c.start <= c.end <= n or text[c.start : c.end] != c.quote:
+            return False
+    for m in value.names:
+        if m.article_id != article.id or m.story != article.story:
+            return False
+        if not 0 <= m.start <= m.end <= n or text[m.start : m.end] != m.text:
+            return False
+    return True
+
+
+def fits_story(value: StoryResult, story: str, article_ids: Iterable[str]) -> bool:
+    """Whether a story entry's records are of ``story`` and its reports."""
+    ids = set(article_ids)
+    return (
+        all(c.story == story and c.article_id in ids for c in value.claims)
+        and all(f.story == story and set(f.outlier_reports) <= ids for f in value.findings)
+        and all(t.story == story for t in value.timelines)
+    )
 
 
 def finding_from_json(raw: Mapping[str, Any]) -> Finding:
     """The inverse of ``checker.render.serialize.finding_to_dict``."""
     return Finding(
-        id=str(raw["id"]),
+        id=_str(raw["id"]),
         type=FindingType(raw["type"]),
         severity=Severity(raw["severity"]),
-        story=str(raw["story"]),
-        slot=str(raw["slot"]),
-        claim_ids=tuple(str(c) for c in raw["claim_ids"]),
-        message=str(raw["message"]),
-        outliers=tuple(str(c) for c in raw["outliers"]),
-        outlier_reports=tuple(str(a) for a in raw["outlier_reports"]),
+        story=_str(raw["story"]),
+        slot=_str(raw["slot"]),
+        claim_ids=_strs(raw["claim_ids"]),
+        message=_str(raw["message"]),
+        outliers=_strs(raw["outliers"]),
+        outlier_reports=_strs(raw["outlier_reports"]),
     )
 
 
@@ -424,17 +491,17 @@ def _point_to_json(p: TimelinePoint) -> list[Any]:
 
 
 def _point_from_json(raw: Sequence[Any]) -> TimelinePoint:
-    as_of, low, high, ids, change, start, end = raw
+    as_of, low, high, ids, change, start, end = _list(raw)
     if change not in get_args(Change):
         raise ValueError(f"unknown change {change!r}")
     return TimelinePoint(
-        as_of=_date(as_of),
+        as_of=_date(_opt_str(as_of)),
         low=_float(low),
         high=_float(high),
-        claim_ids=tuple(str(c) for c in ids),
+        claim_ids=_strs(ids),
         change=change,
-        start_date=_date(start),
-        end_date=_date(end),
+        start_date=_date(_opt_str(start)),
+        end_date=_date(_opt_str(end)),
     )
 
 
@@ -450,11 +517,11 @@ def timeline_to_json(t: Timeline) -> dict[str, Any]:
 
 def timeline_from_json(raw: Mapping[str, Any]) -> Timeline:
     return Timeline(
-        story=str(raw["story"]),
-        slot=str(raw["slot"]),
+        story=_str(raw["story"]),
+        slot=_str(raw["slot"]),
         behaviour=Behaviour(raw["behaviour"]),
         kind=Kind(raw["kind"]),
-        points=tuple(_point_from_json(p) for p in raw["points"]),
+        points=tuple(_point_from_json(p) for p in _list(raw["points"])),
     )
 
 
@@ -483,23 +550,61 @@ def _claim_row(c: Claim, sentence_index: int) -> list[Any]:
 
 
 def _row_value(raw: Sequence[Any]) -> Value:
-    tag, a, b = raw
+    tag, a, b = _list(raw)
     if tag == "c":
         return CountValue(_float(a), _float(b))
     if tag == "d":
-        return DateValue(dt.date.fromisoformat(a), dt.date.fromisoformat(b))
+        return DateValue(dt.date.fromisoformat(_str(a)), dt.date.fromisoformat(_str(b)))
     if tag == "n":
-        return NameValue(str(a), _opt_str(b))
+        return NameValue(_str(a), _opt_str(b))
     raise ValueError(f"unknown value tag {tag!r}")
 
 
+def _is_str(v: Any) -> bool:
+    return type(v) is str
+
+
+def _is_opt_str(v: Any) -> bool:
+    return v is None or type(v) is str
+
+
+def _is_int(v: Any) -> bool:
+    return type(v) is int
+
+
+def _is_opt_int(v: Any) -> bool:
+    return v is None or type(v) is int
+
+
+def _is_bool(v: Any) -> bool:
+    return type(v) is bool
+
+
+def _is_any(v: Any) -> bool:
+    return True  # converted below
+
+
+# What each field of a claim row must be; anyone who can write the cache can
+# reseal an entry, so a value of the wrong type makes the entry a miss, not a crash.
+_ROW_CHECKS = (
+    _is_str, _is_str, _is_str, _is_str, _is_any, _is_any, _is_any, _is_opt_str, _is_str,
+    _is_int, _is_int, _is_int, _is_opt_str, _is_opt_str, _is_opt_str, _is_any, _is_opt_str,
+    _is_bool, _is_bool, _is_opt_int, _is_str, _is_bool, _is_opt_str, _is_opt_str, _is_opt_str,
+    _is_opt_str,
+)  # fmt: skip
+
+
 def _row_claim(row: Sequence[Any], sentences: Sequence[str]) -> Claim:
-    """A claim from its row. The payload's checksum was verified and the key covers
-    checker's code, so rows are only unpacked, not type-checked field by field: a
-    row of the wrong shape, kind or sentence index still makes the entry a miss."""
-    values = list(row)
+    """A claim from its row, every field type-checked: a row of the wrong shape,
+    type, kind or sentence index makes the entry a miss."""
+    values = _list(row)[:]
     if len(values) != len(_CLAIM_FIELDS):
         raise ValueError("claim row of the wrong length")
+    for check, v in zip(_ROW_CHECKS, values, strict=True):
+        if not check(v):
+            raise ValueError("claim field of the wrong type")
+    if not 0 <= values[9] < len(sentences) or not 0 <= values[10] <= values[11]:
+        raise ValueError("claim offsets out of range")
     values[4] = _KINDS[values[4]]
     values[5] = _row_value(values[5])
     values[6] = _QUALIFIERS[values[6]]
@@ -534,13 +639,13 @@ def decode_story_payload(payload: bytes) -> StoryResult | None:
     """The content of a story entry's checked payload, or None when it does not decode."""
     try:
         raw = json.loads(payload)
-        sentences = [str(s) for s in raw["sentences"]]
+        sentences = _strs(raw["sentences"])
         return StoryResult(
-            claims=tuple(_row_claim(row, sentences) for row in raw["claims"]),
-            findings=tuple(finding_from_json(f) for f in raw["findings"]),
-            timelines=tuple(timeline_from_json(t) for t in raw["timelines"]),
+            claims=tuple(_row_claim(row, sentences) for row in _list(raw["claims"])),
+            findings=tuple(finding_from_json(f) for f in _list(raw["findings"])),
+            timelines=tuple(timeline_from_json(t) for t in _list(raw["timelines"])),
         )
-    except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError):
         return None
 
 
@@ -581,23 +686,34 @@ def decode_dating(key: str, data: bytes) -> PublishedResult | None:
         return None
     try:
         raw = json.loads(payload)
-        upper = _when(raw["upper_bound"])
+        upper = _when(_opt_str(raw["upper_bound"]))
         return PublishedResult(
-            published=_when(raw["published"]),
+            published=_when(_opt_str(raw["published"])),
             basis=PublishedBasis(raw["basis"]),
             evidence=_opt_str(raw["evidence"]),
             upper_bound=upper if not isinstance(upper, dt.datetime) else upper.date(),
-            candidates=tuple(dt.date.fromisoformat(d) for d in raw["candidates"]),
+            candidates=tuple(dt.date.fromisoformat(d) for d in _strs(raw["candidates"])),
         )
-    except (ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
 
 
 # ------------------------------------------------------------------ the store
 
 
+# An entry is a few kilobytes per report; a story's, some megabytes. Anything far
+# larger (a link to /dev/zero, a planted file) is not read.
+MAX_ENTRY_BYTES = 256_000_000
+
+
 class ClaimCache:
-    """The directory of entries; safe to share between concurrent runs."""
+    """The directory of entries; safe to share between concurrent runs.
+
+    Only regular files of at most :data:`MAX_ENTRY_BYTES` are read (never
+    through a symbolic link, never blocking on a FIFO); a cache that cannot be
+    written is skipped (``errors``, ``write_problem``). Temporary files left by
+    a killed run are removed when the shard they are in is next written to.
+    """
 
     def __init__(self, root: str | Path) -> None:
         self.root = Path(root)
@@ -605,6 +721,15 @@ class ClaimCache:
         self.misses = 0
         self.writes = 0
         self.errors = 0
+        self.first_error: str | None = None
+        self._swept: set[Path] = set()
+
+    def write_problem(self) -> str:
+        """A note for the user on entries that could not be stored."""
+        n = self.errors
+        what = f"{n} cache entr{'y' if n == 1 else 'ies'} could not be written"
+        why = f" ({self.first_error})" if self.first_error else ""
+        return f"note: {what} to {self.root}{why}; the next run will parse those reports again"
 
     def _path(self, key: str) -> Path:
         return self.root / f"v{FORMAT}" / key[:2] / f"{key}.json"
@@ -636,11 +761,8 @@ class ClaimCache:
         self._write(key, lambda: encode_dating(key, value))
 
     def _read(self, key: str, decode: Callable[[str, bytes], T | None]) -> T | None:
-        try:
-            data = self._path(key).read_bytes()
-        except OSError:
-            return None
-        return decode(key, data)
+        data = read_regular(self._path(key), MAX_ENTRY_BYTES)
+        return None if data is None else decode(key, data)
 
     def put(self, key: str, value: CachedExtraction) -> None:
         """Store an entry; a cache that cannot be written is skipped, never fatal."""
@@ -656,22 +778,73 @@ class ClaimCache:
             return
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent not in self._swept:
+                self._swept.add(path.parent)
+                remove_stale_temps(path.parent)
             with open(tmp, "xb") as handle:
                 handle.write(data)
             os.replace(tmp, path)
             self.writes += 1
-        except OSError:
+        except OSError as exc:
             self.errors += 1
+            if self.first_error is None:
+                self.first_error = exc.strerror or str(exc)
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
 
 
+def read_regular(path: Path, limit: int) -> bytes | None:
+    """The bytes of ``path`` when it is a regular file of at most ``limit`` bytes
+    (not followed through a symbolic link; a FIFO is not waited on), else None."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return data if len(data) <= limit else None
+
+
+def remove_stale_temps(directory: Path) -> int:
+    """Remove ``.*.tmp`` files in ``directory`` left by a killed run (see
+    :func:`checker.atomic.is_stale_temp`). Returns how many were removed."""
+    from checker.atomic import is_stale_temp
+
+    removed = 0
+    now = time.time()
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return 0
+    for entry in entries:
+        if not (entry.name.startswith(".") and entry.name.endswith(".tmp")):
+            continue
+        with contextlib.suppress(OSError):
+            if is_stale_temp(entry.name, entry.stat(follow_symlinks=False).st_mtime, now):
+                os.unlink(entry.path)
+                removed += 1
+    return removed
+
+
 def default_cache_dir(paths: Iterable[str | Path]) -> Path:
-    """``.checker-cache`` in the deepest directory that holds every input path."""
+    """``.checker-cache`` in the deepest directory that holds every input path; a
+    directory argument that holds the current directory holds the cache itself
+    (``checker check .`` caches in ``./``, not in the parent directory)."""
     parents = []
+    cwd = Path.cwd().resolve()
     for p in paths:
         resolved = Path(p).resolve()
-        parents.append(str(resolved.parent))
+        holds_cwd = resolved.is_dir() and (resolved == cwd or resolved in cwd.parents)
+        parents.append(str(resolved if holds_cwd else resolved.parent))
     if not parents:
         return Path.cwd() / CACHE_DIR_NAME
     common = Path(os.path.commonpath(parents))

@@ -29,8 +29,15 @@ class ExitCode(IntEnum):
 
 
 def _fail(message: str) -> None:
-    click.echo(f"checker: {message}", err=True)
+    _note(message)
     sys.exit(ExitCode.USAGE)
+
+
+def _note(message: str) -> None:
+    """A line on stderr; what reports and paths put in it cannot drive the terminal."""
+    from checker.render.sanitize import terminal
+
+    click.echo(f"checker: {terminal(message)}", err=True)
 
 
 def paths_argument(func: F) -> F:
@@ -121,26 +128,67 @@ def _run(paths: Sequence[Path], config: Config, workers: int | None, quiet: bool
             progress=progress,
             use_cache=not meta.get("checker.no_cache", False),
             cache_dir=meta.get("checker.cache_dir"),
+            on_note=None if quiet else _note,
         )
+    except Exception as exc:  # a bug, not the user's input: say so, exit as a usage error
+        if os.environ.get("CHECKER_DEBUG"):
+            raise
+        _fail(
+            f"internal error ({type(exc).__name__}: {exc}); "
+            "run again with CHECKER_DEBUG=1 for the traceback, and please report it"
+        )
+        raise AssertionError from exc  # unreachable
     finally:
         progress.close()
     for error in report.errors:  # always: --quiet silences progress, not problems
-        click.echo(f"checker: {error.describe()}", err=True)
+        _note(error.describe())
     if not report.articles:
         _fail("no report could be read from " + ", ".join(str(p) for p in paths))
     return report
 
 
 def _write(output: Path | None, text: str) -> None:
-    if output is None:
+    if output is None or str(output) == "-":
         click.echo(text, nl=False)
         return
-    from checker.atomic import write_text_atomic
+    _write_bytes(output, text.encode("utf-8"))
+
+
+def _write_bytes(output: Path, data: bytes) -> None:
+    """An output file: a device or FIFO as a stream, a regular file atomically."""
+    from checker.atomic import OutputRefused, write_output
 
     try:
-        write_text_atomic(output, text)
+        write_output(output, data)
+    except OutputRefused as exc:
+        _fail(f"cannot write {output}: {exc}")
     except OSError as exc:
         _fail(f"cannot write {output}: {exc.strerror or exc}")
+
+
+def _refuse_overwriting_inputs(
+    paths: Sequence[Path], outputs: Sequence[Path | None], *others: Path | None
+) -> None:
+    """Stop before reading when an output is one of the inputs (a report, a story's
+    checker.toml, the config, the baseline): the tool never modifies its inputs."""
+    from checker.atomic import OutputRefused, resolve_output
+    from checker.corpus.walk import file_identities
+
+    chosen = [o for o in outputs if o is not None and str(o) != "-"]
+    if not chosen:
+        return
+    inputs = file_identities([*paths, *(p for p in others if p is not None)])
+    for output in chosen:
+        try:
+            info = os.stat(resolve_output(output))
+        except OutputRefused as exc:
+            _fail(f"cannot write {output}: {exc}")
+            return
+        except OSError:
+            continue  # not there yet: not an input
+        clash = inputs.get((info.st_dev, info.st_ino))
+        if clash is not None:
+            _fail(f"cannot write {output}: it is the input {clash}; choose another output")
 
 
 def _exit_code(report: Report, fail_on: str) -> ExitCode:
@@ -219,6 +267,7 @@ def check(
     from checker.baseline import apply_baseline, load_baseline
     from checker.render import Format, RenderOptions, render
 
+    _refuse_overwriting_inputs(paths, [output, html_path], config_path, baseline_path)
     config = _load_config(config_path)
     report = _run(paths, config, workers, quiet)
     baseline_result = None
@@ -231,7 +280,7 @@ def check(
         report = baseline_result.report
     threshold = fail_on or config.fail_on
     options = RenderOptions(
-        color=output is None and fmt == "text" and sys.stdout.isatty(),
+        color=(output is None or str(output) == "-") and fmt == "text" and sys.stdout.isatty(),
         fail_on=threshold,
         baseline=baseline_result,
         tool_version=__version__,
@@ -243,19 +292,23 @@ def check(
 
 
 def _write_html(report: Report, path: Path, previous_path: Path | None) -> None:
-    from checker.atomic import write_text_atomic
+    from checker.render.diff import previous_problem
     from checker.render.html import render_html
 
     previous = None
     if previous_path is not None:
         try:
             previous = json.loads(previous_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, RecursionError) as exc:
             _fail(f"{previous_path}: not a checker JSON report ({exc})")
-    try:
-        write_text_atomic(path, render_html(report, previous=previous, tool_version=__version__))
-    except OSError as exc:
-        _fail(f"cannot write {path}: {exc.strerror or exc}")
+        problem = previous_problem(previous)
+        if problem is not None:
+            _fail(f"{previous_path}: not a checker JSON report ({problem})")
+    html = render_html(report, previous=previous, tool_version=__version__)
+    if str(path) == "-":
+        click.echo(html, nl=False)
+        return
+    _write_bytes(path, html.encode("utf-8"))
 
 
 @main.command()
@@ -289,6 +342,7 @@ def report(
     Example:
       checker report reports/ --html out/report.html --previous out/last.json
     """
+    _refuse_overwriting_inputs(paths, [html_path], config_path, previous_path)
     config = _load_config(config_path)
     result = _run(paths, config, workers, quiet)
     _write_html(result, html_path, previous_path)
@@ -319,12 +373,16 @@ def extract(
     Example:
       checker extract reports/ -o claims.parquet
     """
+    from checker.atomic import OutputRefused
     from checker.render.claims_io import write_claims
 
+    _refuse_overwriting_inputs(paths, [output], config_path)
     config = _load_config(config_path)
     result = _run(paths, config, workers, quiet)
     try:
         write_claims(result.claims, output)
+    except OutputRefused as exc:
+        _fail(f"cannot write {output}: {exc}")
     except ValueError as exc:
         _fail(str(exc))
     except OSError as exc:
@@ -361,6 +419,7 @@ def baseline(
     """
     from checker.baseline import baseline_from_report, dump_baseline
 
+    _refuse_overwriting_inputs(paths, [output], config_path)
     config = _load_config(config_path)
     result = _run(paths, config, workers, quiet)
     _write(output, dump_baseline(baseline_from_report(result, reason=reason)))

@@ -27,6 +27,7 @@ import collections
 import contextlib
 import multiprocessing
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -38,6 +39,7 @@ from checker.cache import (
     article_key,
     cache_context,
     decode_payload,
+    fits_article,
 )
 from checker.extract.claims import Part, extract_claims
 from checker.extract.clauses import line_of
@@ -45,14 +47,16 @@ from checker.extract.headlines import sentence_cased
 from checker.ids import claim_id
 from checker.name_spans import is_name
 from checker.names import NameMention, cluster_names, name_mentions
-from checker.prefilter import plan
+from checker.nlp import parser_view
+from checker.prefilter import cut, plan
 from checker.progress import ProgressLine
 from checker.published import check_consistency
-from checker.records import Article, Claim, Finding, Kind, NameValue, Qualifier
+from checker.records import Article, Claim, Finding, InputError, Kind, NameValue, Qualifier
 from checker.slots import Lexicon
 from checker.spelling import spelling_findings
 
 __all__ = [
+    "ExtractionFailure",
     "ExtractionOptions",
     "ExtractionResult",
     "ExtractionStats",
@@ -103,6 +107,7 @@ class ExtractionResult:
     name_mentions: tuple[NameMention, ...]
     stats: ExtractionStats = field(default_factory=ExtractionStats)
     metadata: tuple[tuple[str, ...], ...] = ()  # per article, in corpus order
+    failures: tuple[ExtractionFailure, ...] = ()  # reports that could not be analysed
 
 
 # ------------------------------------------------------------------ one chunk (any process)
@@ -178,7 +183,8 @@ def _whole_chunk(
     """The reference: every report parsed whole by the full pipeline."""
     stats = ExtractionStats(parsed=len(jobs))
     out: list[CachedExtraction] = []
-    docs = pipeline.pipe([sentence_cased(a.text) for a, _ in jobs], batch_size=options.batch_size)
+    texts = [parser_view(sentence_cased(a.text)) for a, _ in jobs]
+    docs = pipeline.pipe(texts, batch_size=options.batch_size)
     for (article, years), doc in zip(jobs, docs, strict=True):
         stats.chars += len(article.text)
         stats.chars_full += len(article.text)
@@ -197,51 +203,163 @@ def _metadata(article: Article) -> tuple[str, ...]:
     return tuple(check_consistency(article.published, article.text))
 
 
+@dataclass(frozen=True)
+class ExtractionFailure:
+    """A report that could not be analysed: nothing of it is kept, nor cached."""
+
+    article_id: str
+    error: InputError
+
+
+def failure(article: Article, exc: BaseException) -> ExtractionFailure:
+    """The input error of a report whose analysis raised ``exc``."""
+    reason = " ".join(str(exc).split())[:300] or "no detail"
+    return ExtractionFailure(
+        article.id,
+        InputError(
+            article.path,
+            f"cannot be analysed ({type(exc).__name__}: {reason}); this report is skipped",
+            row=article.row,
+        ),
+    )
+
+
+ChunkItem = CachedExtraction | ExtractionFailure
+
+# Time is linear in a report's figures, about a millisecond or two each; past
+# this many numbers a "report" is a table or a dump, and is refused (it would
+# take minutes and give thousands of claims nobody reads).
+MAX_NUMBERS_PER_REPORT = 50_000
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def too_many_figures(article: Article) -> str | None:
+    """The message for a report with more numbers than :data:`MAX_NUMBERS_PER_REPORT`."""
+    if len(article.text) < 2 * MAX_NUMBERS_PER_REPORT:
+        return None  # each number takes a digit and a separator at least
+    count = sum(1 for _ in _NUMBER.finditer(article.text))
+    if count <= MAX_NUMBERS_PER_REPORT:
+        return None
+    return (
+        f"holds {count:,} numbers, above the limit of {MAX_NUMBERS_PER_REPORT:,} "
+        "per report; this report is skipped (split it into several reports)"
+    )
+
+
+def _refused(article: Article, message: str) -> ExtractionFailure:
+    return ExtractionFailure(article.id, InputError(article.path, message, row=article.row))
+
+
 def extract_chunk(
     jobs: Sequence[tuple[Article, tuple[int, ...]]],
     lexicon: Lexicon,
     options: ExtractionOptions,
     nlp: Any = None,
-) -> tuple[list[CachedExtraction], ExtractionStats]:
+) -> tuple[list[ChunkItem], ExtractionStats]:
     """Parse and extract a chunk of reports (article, story years) in one go.
 
     With the pre-filter: the entity recogniser reads each whole text (names
     and entity types are those of a whole-document parse); the tagger,
     parser and lemmatizer read only the claim parts, which then get the
-    entities found inside them.
+    entities found inside them. When the chunk fails, its reports are done
+    one by one and each one that still fails is an :class:`ExtractionFailure`.
     """
     from checker.nlp import load_pipeline
 
     pipeline = nlp if nlp is not None else load_pipeline()
+    refused = {k: too_many_figures(a) for k, (a, _) in enumerate(jobs)}
+    if any(refused.values()):
+        kept = [job for k, job in enumerate(jobs) if not refused[k]]
+        found, stats = (
+            extract_chunk(kept, lexicon, options, pipeline) if kept else ([], ExtractionStats())
+        )
+        rest = iter(found)
+        items = [_refused(jobs[k][0], why) if why else next(rest) for k, why in refused.items()]
+        return items, stats
+    try:
+        whole, stats = _extract_chunk(jobs, lexicon, options, pipeline)
+        return list(whole), stats
+    except Exception as exc:
+        if len(jobs) == 1:
+            return [failure(jobs[0][0], exc)], ExtractionStats(parsed=1)
+    items = []
+    stats = ExtractionStats()
+    for job in jobs:
+        try:
+            one, more = _extract_chunk([job], lexicon, options, pipeline)
+        except Exception as exc:
+            items.append(failure(job[0], exc))
+            stats.parsed += 1
+            continue
+        items.extend(one)
+        stats.add(more)
+    return items, stats
+
+
+@dataclass(frozen=True)
+class _Ent:
+    """An entity of the entity-only pass, with offsets in the report."""
+
+    label_: str
+    text: str
+    start_char: int
+    end_char: int
+
+
+def _entities(pipeline: Any, texts: Sequence[str], batch_size: int) -> list[list[_Ent]]:
+    """The entities of each whole text, read in pieces short enough for spaCy."""
+    names = [n for n in pipeline.pipe_names if n in NER_ONLY_DISABLE]
+    pieces = [(k, s, e) for k, t in enumerate(texts) for s, e in cut(t, 0, len(t))]
+    docs = pipeline.pipe(
+        (parser_view(texts[k][s:e]) for k, s, e in pieces), batch_size=batch_size, disable=names
+    )
+    out: list[list[_Ent]] = [[] for _ in texts]
+    for (k, s, _), doc in zip(pieces, docs, strict=True):
+        text = texts[k]
+        out[k].extend(
+            _Ent(ent.label_, text[s + ent.start_char : s + ent.end_char],
+                 s + ent.start_char, s + ent.end_char)
+            for ent in doc.ents
+        )  # fmt: skip
+    return out
+
+
+def _extract_chunk(
+    jobs: Sequence[tuple[Article, tuple[int, ...]]],
+    lexicon: Lexicon,
+    options: ExtractionOptions,
+    pipeline: Any,
+) -> tuple[list[CachedExtraction], ExtractionStats]:
     if not options.prefilter:
         return _whole_chunk(jobs, lexicon, options, pipeline)
     texts = [a.text for a, _ in jobs]
     plans = [plan(t) for t in texts]
     # the parser reads title-case headlines in sentence case; the recogniser the original
     cased = [sentence_cased(t) for t in texts]
-    part_texts = [t[s:e] for t, p in zip(cased, plans, strict=True) for s, e in p.claim_parts]
-    names = [n for n in pipeline.pipe_names if n in NER_ONLY_DISABLE]
-    ner_docs = pipeline.pipe(texts, batch_size=options.batch_size, disable=names)
+    part_texts = [
+        parser_view(t[s:e]) for t, p in zip(cased, plans, strict=True) for s, e in p.claim_parts
+    ]
+    entities = _entities(pipeline, texts, options.batch_size)
     part_docs = iter(
         list(pipeline.pipe(part_texts, batch_size=options.batch_size, disable=["ner"]))
     )
     stats = ExtractionStats(parsed=len(jobs))
     out: list[CachedExtraction] = []
-    for (article, years), p, ner_doc in zip(jobs, plans, ner_docs, strict=True):
+    for (article, years), p, ents in zip(jobs, plans, entities, strict=True):
         stats.chars += p.total
         stats.chars_full += p.claim_chars
         stats.chars_ner += p.total
         parts = [Part(s, next(part_docs), e - s) for s, e in p.claim_parts]
-        ents = list(ner_doc.ents)
-        for part in parts:
-            _copy_entities(ents, part)
-        outside: list[_Entity] = []
-        for ent in ents:
-            if not any(q.offset <= ent.start_char and ent.end_char <= q.end for q in parts):
-                sentence = _Sentence(_sentence_at(article, p.sentences, ent.start_char))
-                outside.append(
-                    _Entity(ent.label_, ent.text, ent.start_char, ent.end_char, sentence)
-                )
+        inside, outside_ents = _by_part(ents, parts)
+        for part, part_ents in zip(parts, inside, strict=True):
+            _copy_entities(part_ents, part)
+        outside = [
+            _Entity(
+                ent.label_, ent.text, ent.start_char, ent.end_char,
+                _Sentence(_sentence_at(article, p.sentences, ent.start_char)),
+            )
+            for ent in outside_ents
+        ]  # fmt: skip
         claims = extract_claims(article, parts, lexicon, story_years=years) if parts else []
         mentions = [
             _shift(m, part.offset) for part in parts for m in name_mentions(part.doc, article)
@@ -250,6 +368,22 @@ def extract_chunk(
         mentions.sort(key=lambda m: (m.start, m.end, m.label))
         out.append(CachedExtraction(tuple(claims), tuple(mentions), _metadata(article)))
     return out, stats
+
+
+def _by_part(ents: Sequence[_Ent], parts: Sequence[Part]) -> tuple[list[list[_Ent]], list[_Ent]]:
+    """The entities inside each part (parts are in text order and do not overlap),
+    and those inside none; one pass over both."""
+    inside: list[list[_Ent]] = [[] for _ in parts]
+    outside: list[_Ent] = []
+    k = 0
+    for ent in sorted(ents, key=lambda e: (e.start_char, e.end_char)):
+        while k < len(parts) and parts[k].end <= ent.start_char:
+            k += 1
+        if k < len(parts) and parts[k].offset <= ent.start_char and ent.end_char <= parts[k].end:
+            inside[k].append(ent)
+        else:
+            outside.append(ent)
+    return inside, outside
 
 
 _WORKER: dict[str, Any] = {}
@@ -262,7 +396,7 @@ def _init_worker(lexicon: Lexicon, options: ExtractionOptions) -> None:
 
 def _run_chunk(
     jobs: Sequence[tuple[Article, tuple[int, ...]]],
-) -> tuple[list[CachedExtraction], ExtractionStats]:
+) -> tuple[list[ChunkItem], ExtractionStats]:
     return extract_chunk(jobs, _WORKER["lexicon"], _WORKER["options"])
 
 
@@ -315,9 +449,15 @@ def extract_articles(
         keys = extraction_keys(articles, years, config_fingerprint, options)
         payloads = [cache.load(key) for key in keys]
 
-    def done(indices: list[int], found: list[CachedExtraction], more: ExtractionStats) -> None:
+    failures: list[ExtractionFailure] = []
+
+    def done(indices: list[int], found: list[ChunkItem], more: ExtractionStats) -> None:
         stats.add(more)
         for i, value in zip(indices, found, strict=True):
+            if isinstance(value, ExtractionFailure):
+                failures.append(value)
+                results[i] = CachedExtraction((), ())
+                continue
             results[i] = value
             if cache is not None:
                 cache.put(keys[i], value)
@@ -330,7 +470,7 @@ def extract_articles(
     todo = [i for i, p in enumerate(payloads) if p is None]
     chunks = list(_chunks(todo, max(1, options.chunk_size)))
     with contextlib.ExitStack() as stack:
-        parsing: Iterable[tuple[list[int], list[CachedExtraction], ExtractionStats]] = ()
+        parsing: Iterable[tuple[list[int], list[ChunkItem], ExtractionStats]] = ()
         if chunks and workers > 1 and (len(chunks) > 1 or len(todo) < len(articles)):
             # Many chunks: load the model once here, shared copy-on-write by the
             # workers. A few: let the workers load it while this process decodes.
@@ -343,6 +483,8 @@ def extract_articles(
             if payload is None:
                 continue
             value = decode_payload(payload)
+            if value is not None and not fits_article(value, articles[i]):
+                value = None  # resealed with another report's records: not trusted
             assert cache is not None
             cache.count(value is not None)
             if value is None:
@@ -374,7 +516,7 @@ def extract_articles(
         claims.extend(r.claims)
         mentions.extend(r.names)
         metadata.append(r.metadata)
-    return ExtractionResult(tuple(claims), tuple(mentions), stats, tuple(metadata))
+    return ExtractionResult(tuple(claims), tuple(mentions), stats, tuple(metadata), tuple(failures))
 
 
 def extraction_keys(
@@ -388,7 +530,7 @@ def extraction_keys(
     return [article_key(a, tuple(years.get(a.story, ())), context) for a in articles]
 
 
-ChunkResult = tuple[list[CachedExtraction], ExtractionStats]
+ChunkResult = tuple[list[ChunkItem], ExtractionStats]
 
 
 class _ChunkPool:
@@ -426,7 +568,7 @@ class _ChunkPool:
             indices, jobs = item
             self.pending.append((indices, self.pool.submit(_run_chunk, jobs)))
 
-    def __iter__(self) -> Iterator[tuple[list[int], list[CachedExtraction], ExtractionStats]]:
+    def __iter__(self) -> Iterator[tuple[list[int], list[ChunkItem], ExtractionStats]]:
         while self.pending:
             indices, future = self.pending.popleft()
             found, stats = future.result()
@@ -490,9 +632,11 @@ def run_extraction(
     progress: Progress | None = None,
     options: ExtractionOptions | None = None,
     meanwhile: Callable[[], None] | None = None,
+    failures: list[ExtractionFailure] | None = None,
 ) -> tuple[list[Claim], list[Claim], list[Finding], dict[str, tuple[str, ...]]]:
     """Count/date claims, name claims, spelling findings, and each report's
-    date-consistency problems (by article id)."""
+    date-consistency problems (by article id). Reports that could not be
+    analysed are added to ``failures`` (they give no claim)."""
     from checker.pipeline import story_years
 
     result = extract_articles(
@@ -506,6 +650,8 @@ def run_extraction(
         options=options,
         meanwhile=meanwhile,
     )
+    if failures is not None:
+        failures.extend(result.failures)
     names, spelling = name_claims(articles, result.name_mentions)
     metadata = {a.id: m for a, m in zip(articles, result.metadata, strict=True) if m}
     return list(result.claims), names, spelling, metadata

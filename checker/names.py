@@ -47,6 +47,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from checker.extract.doc_index import sentence_of, text_of
 from checker.name_match import (
     ORG_RATIO,
     acronym_of,
@@ -178,10 +179,14 @@ def _clean(text: str) -> tuple[str, int, int, str | None]:
 
 
 def _sentence(ent: Any) -> str:
+    doc = getattr(ent, "doc", None)
     try:
-        return str(ent.sent.text)
+        if doc is None:
+            return str(ent.sent.text)  # an entity of the entity-only pass, sentence given
+        # spaCy's Span.sent rescans the document's annotations for every entity
+        return str(sentence_of(doc[ent.start]).text)
     except ValueError:
-        return str(ent.doc.text)
+        return text_of(doc)
 
 
 def name_mentions(doc: Any, article: Article) -> list[NameMention]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -35,15 +36,54 @@ def find_model_package() -> str:
 PARAGRAPHS = "paragraph_breaks"
 
 
+# A run of this many tokens with no sentence-final mark is not one sentence (a list
+# of figures, a table flattened to text): it is cut, so that what reads a figure's
+# sentence reads a bounded stretch and a report's time stays linear in its figures.
+MAX_SENTENCE_TOKENS = 250
+_SENTENCE_END = frozenset({".", "!", "?", ";"})
+
+
 def paragraph_breaks(doc: Any) -> Any:
     """A blank line ends a sentence: the headline, a timestamp line and the dateline
     lead are parsed apart ("Freed hostages say Lima captors number 14" over "LIMA,
     Peru, Dec. 23 --"). A single line break may be a soft wrap and is left to the
-    parser."""
+    parser. A run of :data:`MAX_SENTENCE_TOKENS` tokens without a full stop, a
+    question or exclamation mark or a semicolon is cut there."""
+    run = 0
     for tok in doc[:-1]:
+        run += 1
         if tok.is_space and tok.text.count("\n") >= 2:
             doc[tok.i + 1].is_sent_start = True
+            run = 0
+        elif tok.text in _SENTENCE_END:
+            run = 0
+        elif run >= MAX_SENTENCE_TOKENS:
+            doc[tok.i + 1].is_sent_start = True
+            run = 0
     return doc
+
+
+# spaCy's tokenizer strips prefixes and suffixes one at a time, copying the rest of
+# the chunk each time: a chunk of 10,000 "(" takes half a minute. No word is this
+# long, so such a run is cut for the parser every so many characters.
+LONG_CHUNK = re.compile(r"\S{256,}")
+CHUNK_CUT = 64
+
+
+def parser_view(text: str) -> str:
+    """``text`` as the parser reads it, of the same length: a run of 256 or more
+    characters without a space (never a word; a row of brackets, an encoded blob)
+    gets a space every :data:`CHUNK_CUT` characters."""
+    if len(text) < 256 or LONG_CHUNK.search(text) is None:
+        return text
+
+    def cut(match: re.Match[str]) -> str:
+        run = list(match.group())
+        for k in range(CHUNK_CUT - 1, len(run), CHUNK_CUT):
+            run[k] = " "
+        return "".join(run)
+
+    return LONG_CHUNK.sub(cut, text)
 
 
 @lru_cache(maxsize=2)

@@ -18,14 +18,15 @@ from checker.compare import compare, is_ignored
 from checker.config import Config, story_config_groups
 from checker.corpus import read_corpus, story_config_files
 from checker.extract.ages import AGE_SLOT
-from checker.extract.claims import BARE_DIMENSIONS, extract_claims
+from checker.extract.claims import BARE_DIMENSIONS, Part, extract_claims
 from checker.extract.events import KILLING
 from checker.extract.headlines import sentence_cased
 from checker.extract.when import place_story_events, place_story_start
+from checker.extraction import ExtractionFailure, failure
 from checker.frames import narrows, whole_slot
 from checker.ids import finding_id
 from checker.messages import report_label
-from checker.nlp import load_pipeline
+from checker.nlp import load_pipeline, parser_view
 from checker.place import (
     ONSET_EVENTS,
     place_attackers,
@@ -45,6 +46,7 @@ from checker.place_tolls import (
     place_siege_tolls,
     place_victims,
 )
+from checker.prefilter import cut
 from checker.published import check_consistency, event_stems, resolve_published
 from checker.records import (
     Article,
@@ -53,6 +55,7 @@ from checker.records import (
     DateValue,
     Finding,
     FindingType,
+    InputError,
     Kind,
     PublishedBasis,
     Report,
@@ -90,11 +93,13 @@ def date_articles(
     lexicon: Lexicon | None = None,
     cache: ClaimCache | None = None,
     context: str = "",
+    errors: list[InputError] | None = None,
 ) -> list[Article]:
     """Fill publication dates from text or internal evidence where metadata has none.
 
     With a cache, each report's dating is kept beside its claims (keyed by its
-    text, its metadata date, its story's years and ``context``).
+    text, its metadata date, its story's years and ``context``). A report whose
+    dating fails is left out, with its input error added to ``errors``.
     """
     years = story_years(articles)
     stems = event_stems((lexicon or load_lexicon()).events)
@@ -107,7 +112,13 @@ def date_articles(
         key = dating_key(a.text, a.published, a_years, context) if cache is not None else ""
         result = cache.get_dating(key) if cache is not None else None
         if result is None:
-            result = resolve_published(a.published, a.text, story_years=a_years, stems=stems)
+            try:
+                result = resolve_published(a.published, a.text, story_years=a_years, stems=stems)
+            except Exception as exc:  # one report's problem, not the run's
+                if errors is None:
+                    raise
+                errors.append(failure(a, exc).error)
+                continue
             if cache is not None:
                 cache.put_dating(key, result)
         out.append(
@@ -333,10 +344,15 @@ def check(
     progress: Progress | None = None,
     use_cache: bool = False,
     cache_dir: str | Path | None = None,
+    on_note: Callable[[str], None] | None = None,
 ) -> Report:
     """The whole pipeline; ``use_cache`` keeps per-report extraction results and
     per-story comparison results on disk (in ``cache_dir``, default
-    ``.checker-cache`` beside the data)."""
+    ``.checker-cache`` beside the data). ``on_note`` hears what the user should
+    know that is no input error (a cache that could not be written).
+
+    A report whose reading, dating or analysis raises is an input error of its
+    own (``Report.errors``); the others are checked as if it were not there."""
     from checker.cache import ClaimCache, default_cache_dir
 
     config = config or Config()
@@ -349,14 +365,17 @@ def check(
         _check_group(group, group_config, cache, workers, progress)
         for group_config, group in groups
     ]
-    if len(parts) == 1 and not config_errors:
-        return replace(parts[0], errors=corpus.errors)
+    errors = (*corpus.errors, *config_errors, *(e for r in parts for e in r.errors))
+    if cache is not None and cache.errors and on_note is not None:
+        on_note(cache.write_problem())
+    if len(parts) == 1:
+        return replace(parts[0], errors=errors)
     return assemble_report(
         (a for r in parts for a in r.articles),
         (c for r in parts for c in r.claims),
         (f for r in parts for f in r.findings),
         (t for r in parts for t in r.timelines),
-        (*corpus.errors, *config_errors),
+        errors,
     )
 
 
@@ -371,15 +390,21 @@ def _check_group(
     from checker.extraction import run_extraction
 
     lexicon = load_lexicon(config)
+    errors: list[InputError] = []
     if cache is None:
-        dated = date_articles(articles, lexicon)
+        dated = date_articles(articles, lexicon, errors=errors)
+        failures: list[ExtractionFailure] = []
         claims, names, spelling, metadata = run_extraction(
             dated, lexicon, config_fingerprint=config.fingerprint(), workers=workers,
-            progress=progress,
+            progress=progress, failures=failures,
         )  # fmt: skip
-        return build_report(dated, [*claims, *names], spelling, (), config, lexicon, metadata)
-    dated = date_articles(articles, lexicon, cache, cache_context(config.fingerprint(), "dating"))
-    return _check_by_story(dated, (), config, lexicon, cache, workers, progress)
+        failed = {f.article_id for f in failures}
+        errors.extend(f.error for f in failures)
+        kept = [a for a in dated if a.id not in failed]
+        return build_report(kept, [*claims, *names], spelling, errors, config, lexicon, metadata)
+    context = cache_context(config.fingerprint(), "dating")
+    dated = date_articles(articles, lexicon, cache, context, errors=errors)
+    return _check_by_story(dated, errors, config, lexicon, cache, workers, progress)
 
 
 def _check_by_story(
@@ -398,7 +423,7 @@ def _check_by_story(
     of the other stories are extracted (from the cache or by parsing) and
     compared as :func:`build_report` does, while the cached stories decode.
     """
-    from checker.cache import cache_context, decode_story_payload, story_key
+    from checker.cache import cache_context, decode_story_payload, fits_story, story_key
     from checker.extraction import extraction_keys
 
     fingerprint = config.fingerprint()
@@ -417,25 +442,34 @@ def _check_by_story(
     def decode() -> None:
         for story, payload in payloads.items():
             value = None if payload is None else decode_story_payload(payload)
-            if value is not None:
+            ids = [articles[i].id for i in members[story]]
+            if value is not None and fits_story(value, story, ids):
                 cached[story] = value
 
+    failures: list[ExtractionFailure] = []
     redo = [a for a in articles if payloads[a.story] is None]
-    parts = [_compare_stories(redo, config, lexicon, cache, workers, progress, decode)]
+    parts = [_compare_stories(redo, config, lexicon, cache, workers, progress, decode, failures)]
     broken = [a for a in articles if payloads[a.story] is not None and a.story not in cached]
     if broken:  # a checked entry that does not decode: compare its story again
-        parts.append(_compare_stories(broken, config, lexicon, cache, workers, progress, None))
+        parts.append(
+            _compare_stories(broken, config, lexicon, cache, workers, progress, None, failures)
+        )
+    failed = {f.article_id for f in failures}
+    # a story with a report that could not be analysed is not cached: its error is
+    # reported again on the next run, and the report read again once it is fixed
+    unsound = {a.story for a in articles if a.id in failed}
     for part in parts:
         for story, result in part.items():
-            cache.put_story(skeys[story], result)
+            if story not in unsound:
+                cache.put_story(skeys[story], result)
             cached[story] = result
     results = [cached[story] for story in sorted(cached)]
     return assemble_report(
-        articles,
+        [a for a in articles if a.id not in failed],
         (c for r in results for c in r.claims),
         (f for r in results for f in r.findings),
         (t for r in results for t in r.timelines),
-        errors,
+        [*errors, *(f.error for f in failures)],
     )
 
 
@@ -447,15 +481,21 @@ def _compare_stories(
     workers: int,
     progress: Progress | None,
     meanwhile: Callable[[], None] | None,
+    failures: list[ExtractionFailure],
 ) -> dict[str, StoryResult]:
-    """Extract and compare whole stories; the result of each story apart."""
+    """Extract and compare whole stories; the result of each story apart. Reports
+    that could not be analysed are added to ``failures`` and left out."""
     from checker.extraction import run_extraction
 
+    found: list[ExtractionFailure] = []
     claims, names, spelling, metadata = run_extraction(
         articles, lexicon, config_fingerprint=config.fingerprint(), workers=workers,
-        cache=cache, progress=progress, meanwhile=meanwhile,
+        cache=cache, progress=progress, meanwhile=meanwhile, failures=found,
     )  # fmt: skip
-    report = build_report(articles, [*claims, *names], spelling, (), config, lexicon, metadata)
+    failures.extend(found)
+    failed = {f.article_id for f in found}
+    kept = [a for a in articles if a.id not in failed]
+    report = build_report(kept, [*claims, *names], spelling, (), config, lexicon, metadata)
     stories = {a.story for a in articles}
     by_story: dict[str, tuple[list[Claim], list[Finding], list[Timeline]]] = {
         s: ([], [], []) for s in stories
@@ -479,9 +519,13 @@ def claims_of_text(
         article = replace(article, published_basis=PublishedBasis.METADATA)
     else:
         article = date_articles([article])[0]
-    doc = load_pipeline()(sentence_cased(text))
+    # a text over spaCy's length limit is parsed in pieces, cut between paragraphs
+    pieces = cut(text, 0, len(text))
+    cased = sentence_cased(text)
+    docs = load_pipeline().pipe(parser_view(cased[s:e]) for s, e in pieces)
+    parts = [Part(s, doc, e - s) for (s, e), doc in zip(pieces, docs, strict=True)]
     # the text is a story of its own: its own dates settle its killings and assaults,
     # and an event figure none of them dates holds when the text appeared
-    settled = settle_ambiguous_events(extract_claims(article, doc, load_lexicon(config)))
+    settled = settle_ambiguous_events(extract_claims(article, parts, load_lexicon(config)))
     day = article.published_date
     return place_story_events(settled, {}, {article.id: day} if day is not None else {})

@@ -33,7 +33,7 @@ from checker.extract.numbers import ZERO_CASUALTY_NOUNS
 
 Span = tuple[int, int]
 
-__all__ = ["Plan", "may_hold_claim", "plan", "split_sentences", "takes_up_predecessor"]
+__all__ = ["Plan", "cut", "may_hold_claim", "plan", "split_sentences", "takes_up_predecessor"]
 
 # Words after which a period does not end a sentence.
 _ABBREVIATION_WORDS = """
@@ -197,4 +197,32 @@ def plan(text: str) -> Plan:
             run_start = None
     if run_start is not None:
         claim_parts.append((run_start, len(text)))
-    return Plan(tuple(sentences), tuple(claim_parts), len(text))
+    pieces = [p for s, e in claim_parts for p in cut(text, s, e)]
+    return Plan(tuple(sentences), tuple(pieces), len(text))
+
+
+# spaCy refuses a text over ``nlp.max_length`` (1,000,000 characters, error E088);
+# what is parsed is cut well below that, between paragraphs or sentences.
+MAX_PIECE_CHARS = 100_000
+_BREAKS = ("\n\n", "\n", ". ", " ")
+
+
+def cut(text: str, start: int, end: int, limit: int | None = None) -> list[Span]:
+    """``text[start:end]`` as consecutive spans of at most ``limit`` characters, each
+    cut after the last paragraph break, else line break, else sentence end, else
+    space in its second half (a hard cut only when there is none)."""
+    limit = MAX_PIECE_CHARS if limit is None else limit
+    out: list[Span] = []
+    while end - start > limit:
+        stop = start + limit
+        at = -1
+        for mark in _BREAKS:
+            at = text.rfind(mark, start + limit // 2, stop - len(mark) + 1)
+            if at >= 0:
+                at += len(mark)
+                break
+        stop = at if at > start else stop
+        out.append((start, stop))
+        start = stop
+    out.append((start, end))
+    return out

@@ -89,8 +89,10 @@ def decode_text(data: bytes, *, fallback_encoding: str | None = None) -> str:
 
 
 def normalise_newlines(text: str) -> str:
-    """``\\r\\n`` -> ``\\n``; everything else is kept exactly."""
-    return text.replace("\r\n", "\n")
+    """``\\r\\n`` -> ``\\n``, and a lone ``\\r`` (old Mac line ends) -> ``\\n``, so that
+    front matter and paragraphs are found whatever the line ends; everything else
+    is kept exactly."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)

@@ -7,6 +7,7 @@ then assigns the id, story and path and builds the :class:`Article`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -47,6 +48,19 @@ def _type_name(value: object) -> str:
     return type(value).__name__
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> tuple[str, str | None]:
+    """``text`` with each unpaired surrogate (a JSON ``\\ud800`` escape: no character,
+    and no encoder or parser takes it) replaced by U+FFFD; and the first one found,
+    escaped, or None."""
+    found = _SURROGATE.search(text)
+    if found is None:
+        return text, None
+    return _SURROGATE.sub("\ufffd", text), f"\\u{ord(found.group()):04x}"
+
+
 def coerce_text(name: str, value: object) -> tuple[str | None, str | None]:
     """A scalar metadata value as stripped text; ``(value, problem)``.
 
@@ -59,7 +73,9 @@ def coerce_text(name: str, value: object) -> tuple[str | None, str | None]:
         return None, f"{name}: expected text, got {_type_name(value)}; field ignored"
     if isinstance(value, float) and value != value:  # NaN from a table
         return None, None
-    text = str(value).strip()
+    text, bad = replace_surrogates(str(value).strip())
+    if bad is not None:
+        return (text or None), f"{name}: holds an unpaired surrogate ({bad}); read with U+FFFD"
     return (text or None), None
 
 

@@ -62,13 +62,17 @@ def read_file(path: Path, where: str, *, max_bytes: int) -> Iterator[Entry | Inp
     if not data.strip():
         yield InputError(where, "empty file")
         return
-    if suffix in BYTES_READERS:
-        yield from BYTES_READERS[suffix](data, where)
-        return
-    declared = declared_html_charset(data) if suffix in (".html", ".htm") else None
     try:
-        text = decode_text(data, fallback_encoding=declared)
-    except DecodeProblem as exc:
-        yield InputError(where, str(exc))
-        return
-    yield from TEXT_READERS[suffix](text, where)
+        if suffix in BYTES_READERS:
+            yield from BYTES_READERS[suffix](data, where, max_bytes=max_bytes)
+            return
+        declared = declared_html_charset(data) if suffix in (".html", ".htm") else None
+        try:
+            text = decode_text(data, fallback_encoding=declared)
+        except DecodeProblem as exc:
+            yield InputError(where, str(exc))
+            return
+        yield from TEXT_READERS[suffix](text, where)
+    except Exception as exc:  # a reader's bug or a case it missed: this file's problem
+        reason = " ".join(str(exc).split())[:300] or "no detail"
+        yield InputError(where, f"cannot be read ({type(exc).__name__}: {reason})")

@@ -20,8 +20,8 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from checker.corpus.limits import normalise_newlines
-from checker.corpus.meta import Entry, meta_from_mapping
+from checker.corpus.limits import DEFAULT_MAX_BYTES, normalise_newlines, size_message
+from checker.corpus.meta import FIELDS, Entry, meta_from_mapping, replace_surrogates
 from checker.records import InputError
 
 
@@ -41,6 +41,14 @@ def _row_entry(
     if not text.strip():
         yield InputError(where, f"{label}: empty text", row=row)
         return
+    text, bad = replace_surrogates(text)
+    if bad is not None:
+        yield InputError(
+            where,
+            f"{label}: 'text' holds an unpaired surrogate ({bad}), not Unicode text; "
+            "read with U+FFFD in its place",
+            row=row,
+        )
     meta, problems = meta_from_mapping(data, evidence=evidence)
     for problem in problems:
         yield InputError(where, f"{label}: {problem}", row=row)
@@ -59,6 +67,13 @@ def read_jsonl(text: str, where: str) -> Iterator[Entry | InputError]:
             yield InputError(
                 where, f"{label}: not valid JSON ({exc.msg} at column {exc.colno})", row=number
             )
+            continue
+        except RecursionError:
+            yield InputError(where, f"{label}: JSON nested too deeply to read", row=number)
+            continue
+        except ValueError as exc:  # an integer of thousands of digits
+            reason = " ".join(str(exc).split())[:200]
+            yield InputError(where, f"{label}: not readable JSON ({reason})", row=number)
             continue
         if not isinstance(data, dict):
             kind = "a list" if isinstance(data, list) else type(data).__name__
@@ -83,6 +98,12 @@ def read_csv(text: str, where: str) -> Iterator[Entry | InputError]:
         found = ", ".join(n for n in names if n) or "nothing"
         yield InputError(where, f"no 'text' column in the CSV header (found: {found})")
         return
+    for field in (*FIELDS, "text"):
+        same = [h.strip() for h, n in zip(header, names, strict=True) if n == field]
+        if len(same) > 1:
+            shown = ", ".join(f"'{h}'" for h in same)
+            yield InputError(where, f"columns {shown} name the same field; rename all but one")
+            return
     number = 0
     any_rows = False
     while True:
@@ -114,20 +135,32 @@ def read_csv(text: str, where: str) -> Iterator[Entry | InputError]:
         yield InputError(where, "no data rows after the CSV header")
 
 
-def read_parquet(data: bytes, where: str) -> Iterator[Entry | InputError]:
-    """A Parquet table read with polars; dates and timestamps keep their types."""
+# A report per row: a file that says it holds more rows than this is refused
+# before it is decoded (run-length encoding makes such a file a few bytes long).
+MAX_ROWS = 1_000_000
+
+
+def read_parquet(
+    data: bytes, where: str, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Entry | InputError]:
+    """A Parquet table read with polars; dates and timestamps keep their types.
+
+    Compression and dictionary encoding let a file of a few kilobytes stand for
+    gigabytes: the decoded size of the columns read (``text`` and the metadata
+    fields) is measured on the still dictionary-encoded columns and must stay
+    within ``max_bytes``, as a text file's size must.
+    """
     import polars as pl
 
     try:
-        frame = pl.read_parquet(io.BytesIO(data))
-    except Exception as exc:  # polars raises several error types for bad files
+        columns, problem = _parquet_columns(data, max_bytes)
+        if problem is not None:
+            yield InputError(where, problem)
+            return
+        frame = pl.read_parquet(io.BytesIO(data), columns=list(columns.values()))
+    except Exception as exc:  # pyarrow and polars raise several error types for bad files
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         yield InputError(where, f"not a readable Parquet file ({first})")
-        return
-    columns = {name.strip().lower(): name for name in frame.columns}
-    if "text" not in columns:
-        found = ", ".join(frame.columns) or "nothing"
-        yield InputError(where, f"no 'text' column in the Parquet file (found: {found})")
         return
     if frame.height == 0:
         yield InputError(where, "the Parquet file has no rows")
@@ -135,3 +168,59 @@ def read_parquet(data: bytes, where: str) -> Iterator[Entry | InputError]:
     for index, record in enumerate(frame.iter_rows(named=True), start=1):
         row = {low: record[name] for low, name in columns.items()}
         yield from _row_entry(row, where, index, f"row {index}", "parquet field 'published'")
+
+
+def _parquet_columns(data: bytes, max_bytes: int) -> tuple[dict[str, str], str | None]:
+    """The columns to read (field -> column name), or the problem that stops the file."""
+    import pyarrow.parquet as pq
+
+    names = pq.read_schema(io.BytesIO(data)).names
+    by_field: dict[str, list[str]] = {}
+    for name in names:
+        by_field.setdefault(name.strip().lower(), []).append(name)
+    if "text" not in by_field:
+        return {}, f"no 'text' column in the Parquet file (found: {', '.join(names) or 'nothing'})"
+    wanted = {f: ns for f, ns in by_field.items() if f in (*FIELDS, "text")}
+    clashes = [", ".join(f"'{n}'" for n in ns) for ns in wanted.values() if len(ns) > 1]
+    if clashes:
+        return {}, f"columns {clashes[0]} name the same field; rename all but one"
+    columns = {f: ns[0] for f, ns in wanted.items()}
+    meta = pq.read_metadata(io.BytesIO(data))
+    if meta.num_rows > MAX_ROWS:
+        rows = f"{meta.num_rows:,} rows, above the {MAX_ROWS:,}-row limit"
+        return {}, f"the Parquet file says it holds {rows}"
+    size = _decoded_size(data, list(columns.values()))
+    if size > max_bytes:
+        shown = size_message(size, max_bytes).removeprefix("file is ")
+        return {}, f"the Parquet file decodes to {shown} for text files"
+    return columns, None
+
+
+def _decoded_size(data: bytes, columns: list[str]) -> int:
+    """Bytes the columns hold once decoded, counted without decoding them: string
+    columns are read dictionary-encoded and each value's length is looked up."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    table = pq.ParquetFile(io.BytesIO(data), read_dictionary=columns).read(columns=columns)
+    total = 0
+    for column in table.columns:
+        for chunk in column.chunks:
+            if pa.types.is_dictionary(chunk.type) and _is_text(chunk.type.value_type):
+                lengths = pc.binary_length(chunk.dictionary)
+                total += pc.sum(pc.take(lengths, chunk.indices)).as_py() or 0
+            elif _is_text(chunk.type):
+                total += pc.sum(pc.binary_length(chunk)).as_py() or 0
+            else:
+                total += chunk.nbytes
+    return int(total)
+
+
+def _is_text(kind: object) -> bool:
+    import pyarrow as pa
+
+    return bool(
+        pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_binary(kind)
+        or pa.types.is_large_binary(kind) or pa.types.is_string_view(kind)
+    )  # fmt: skip

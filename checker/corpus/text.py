@@ -27,7 +27,24 @@ from checker.records import InputError
 
 # libyaml's parser when the wheel has it (it does on the usual platforms): the
 # same safe constructor, several times faster on large corpora.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _SafeLoader(_BASE_LOADER):  # type: ignore[misc,valid-type]
+    """The safe loader, except that a scalar that looks like a date but is none
+    (``1997-02-30``, hour 25, offset ``+99:00``) stays text, for the ``published``
+    check to report, instead of raising ``ValueError`` out of the parser."""
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        return loader.construct_scalar(node)
+
+
+_SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+_SAFE_LOADER = _SafeLoader
 
 _OPEN = re.compile(r"---[ \t]*\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
@@ -78,6 +95,10 @@ def read_text(text: str, where: str) -> Iterator[Entry | InputError]:
         yield InputError(
             where, "front matter is not valid YAML " + _yaml_where(_python_error(raw, exc))
         )
+        return
+    except (ValueError, OverflowError, RecursionError) as exc:  # 5,000 digits, deep nesting
+        reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+        yield InputError(where, f"front matter cannot be read ({reason})")
         return
     if data is None:
         data = {}

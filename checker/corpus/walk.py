@@ -178,3 +178,26 @@ def story_config_files(args: Sequence[str | Path]) -> dict[str, Path]:
             if config.is_file():
                 found.setdefault(_folder_name(folder), config)
     return found
+
+
+def file_identities(args: Sequence[str | Path]) -> dict[tuple[int, int], str]:
+    """Device and inode of every file the arguments stand for (what would be read,
+    and each ``checker.toml``), mapped to the path as shown: an output must not be
+    one of them."""
+    found: dict[tuple[int, int], str] = {}
+    for arg in args:
+        expansion = expand(arg)
+        for source in expansion.sources:
+            _add_identity(found, source.fs_path, source.display)
+        if expansion.is_dir:
+            for config in story_config_files([arg]).values():
+                _add_identity(found, config, _posix(config))
+    return found
+
+
+def _add_identity(found: dict[tuple[int, int], str], path: Path, shown: str) -> None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return
+    found.setdefault((info.st_dev, info.st_ino), shown)

@@ -18,11 +18,12 @@ use are :mod:`checker.extract.clauses`.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from checker.extract.ages import AGE_SLOT, AGE_UNIT, find_ages
 from checker.extract.clauses import (
@@ -50,7 +51,8 @@ from checker.extract.context import (
 )
 from checker.extract.context import lemma as _lemma
 from checker.extract.context import number_head as _number_head
-from checker.extract.dates import find_dates, find_durations
+from checker.extract.dates import Duration, find_dates, find_durations
+from checker.extract.doc_index import sentence_of, text_of
 from checker.extract.events import date_claims, relative_event_claims
 from checker.extract.headlines import restore_case, sentence_cased
 from checker.extract.numbers import find_quantities
@@ -531,7 +533,7 @@ def _quote_span(q: Quantity, noun: Token | None) -> tuple[int, int]:
 # the others describe a state that holds when the report is published.
 def _local_text(num: Token, pred: Token | None, width: int = 8) -> str:
     """The words around a figure and its predicate, for cues such as "initially"."""
-    sent = num.sent
+    sent = sentence_of(num)
     lo = max(sent.start, num.i - width)
     hi = min(sent.end, num.i + width)
     words = [t.text for t in num.doc[lo:hi]]
@@ -653,7 +655,7 @@ class Part:
 
     def __post_init__(self) -> None:
         if self.length < 0:
-            object.__setattr__(self, "length", len(self.doc.text))
+            object.__setattr__(self, "length", len(text_of(self.doc)))
 
     @property
     def end(self) -> int:
@@ -692,7 +694,8 @@ def count_claims(
     quantities: Sequence[Quantity] | None = None,
 ) -> Iterator[Claim]:
     """Count and quantity claims of one parsed text; offsets are ``doc``-local."""
-    for q in find_quantities(doc.text) if quantities is None else quantities:
+    text = text_of(doc)
+    for q in find_quantities(text) if quantities is None else quantities:
         if q.low is None and q.high is None:
             continue
         tokens = span_tokens(doc, q.number_start or q.start, q.number_end or q.end)
@@ -701,7 +704,7 @@ def count_claims(
         num = tokens[-1]
         if num.ent_type_ in ("DATE", "TIME") and q.unit is None:
             continue
-        measure = _measure(doc.text, q)
+        measure = _measure(text, q)
         if measure is not None:  # a fact about the event: held as of the report
             unit, start, end = measure
             measured = replace(q, unit=unit, unit_text=unit)
@@ -749,7 +752,7 @@ def count_claims(
                 slot = phrase if pred_class is None else f"{phrase}.{pred_class}"
             else:
                 slot = lexicon.slot(noun_class, pred_class)
-        sent = num.sent
+        sent = sentence_of(num)
         sent_text = sent.text.strip()
         running = slot.endswith(".demanded") or slot in lexicon.running_totals
         event_class = None if running else pred_class
@@ -844,11 +847,11 @@ def _taken_up(num: Token, lexicon: Lexicon) -> str | None:
         c.dep_ == "prep" and c.lower_ != "of" for c in head.children
     ):
         return None
-    sent = head.sent
+    sent = sentence_of(head)
     if head.i - sent.start > 3:
         return None  # a figure that opens its sentence takes up the one before
     doc = head.doc
-    before = doc[sent.start - 1].sent if sent.start > 0 else None
+    before = sentence_of(doc[sent.start - 1]) if sent.start > 0 else None
     window = [*(before or []), *doc[sent.start : head.i]]
     for tok in reversed(window):
         if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ not in ("NNS", "NNPS"):
@@ -919,7 +922,7 @@ def _figure_claim(
     doubt: str | None = None,
 ) -> Claim:
     """One count or quantity claim: the figure ``q`` quoted as ``text[start:end]``."""
-    sent_text = num.sent.text.strip()
+    sent_text = sentence_of(num).text.strip()
     kind, value, unit = _kind_and_value(q)
     return Claim(
         id=claim_id(article.id, slot, start, end),
@@ -931,7 +934,7 @@ def _figure_claim(
         unit=unit,
         qualifier=q.qualifier,
         as_of=holds.as_of,
-        quote=doc.text[start:end],
+        quote=text_of(doc)[start:end],
         sentence=sent_text,
         start=start,
         end=end,
@@ -958,7 +961,7 @@ def age_claims(article: Article, doc: Doc, lexicon: Lexicon) -> Iterator[Claim]:
     """People's ages (see :mod:`checker.extract.ages`), as of the report."""
     for start, end, value, person in find_ages(doc):
         tok = span_tokens(doc, start, end)[-1]
-        sent_text = tok.sent.text.strip()
+        sent_text = sentence_of(tok).text.strip()
         yield Claim(
             id=claim_id(article.id, AGE_SLOT, start, end),
             article_id=article.id,
@@ -969,7 +972,7 @@ def age_claims(article: Article, doc: Doc, lexicon: Lexicon) -> Iterator[Claim]:
             unit=AGE_UNIT,
             qualifier=Qualifier.EXACT,
             as_of=article.published_date,
-            quote=doc.text[start:end],
+            quote=text_of(doc)[start:end],
             sentence=sent_text,
             start=start,
             end=end,
@@ -1006,21 +1009,13 @@ def extract_claims(
     quantities = find_quantities(article.text)
     durations = find_durations(article.text)
     claims: list[Claim] = []
+    dates_in, quantities_in, durations_in = _within(dates), _within(quantities), _within(durations)
     for part in parts:
-        local_dates = [
-            _shift_date(d, -part.offset)
-            for d in dates
-            if part.offset <= d.start and d.end <= part.end
-        ]
-        local_quantities = [
-            _shift_quantity(q, -part.offset)
-            for q in quantities
-            if part.offset <= q.start and q.end <= part.end
-        ]
+        local_dates = [_shift_date(d, -part.offset) for d in dates_in(part)]
+        local_quantities = [_shift_quantity(q, -part.offset) for q in quantities_in(part)]
         local_durations = [
             replace(d, start=d.start - part.offset, end=d.end - part.offset)
-            for d in durations
-            if part.offset <= d.start and d.end <= part.end
+            for d in durations_in(part)
         ]
         if not local_dates and not local_quantities and not local_durations:
             continue
@@ -1042,16 +1037,41 @@ def extract_claims(
     return placed
 
 
+_Located = TypeVar("_Located", DateMention, Quantity, Duration)
+
+
+def _within(items: Sequence[_Located]) -> Callable[[Part], list[_Located]]:
+    """The items (in text order or not) that lie inside a part, found by a binary
+    search on their starts: a report of many parts is not parts x figures."""
+    order = sorted(range(len(items)), key=lambda k: items[k].start)
+    starts = [items[k].start for k in order]
+
+    def inside(part: Part) -> list[_Located]:
+        lo = bisect.bisect_left(starts, part.offset)
+        hi = bisect.bisect_left(starts, part.end)
+        found = sorted(k for k in order[lo:hi] if items[k].end <= part.end)
+        return [items[k] for k in found]  # in the order given
+
+    return inside
+
+
 def quantities_with_nouns(text: str) -> list[Quantity]:
     """``find_quantities`` plus the counted noun from a parse of ``text``."""
-    from checker.nlp import load_pipeline
+    from checker.nlp import load_pipeline, parser_view
+    from checker.prefilter import cut
     from checker.slots import load_lexicon
 
     lexicon = load_lexicon()
-    doc = load_pipeline()(text)
+    pieces = cut(text, 0, len(text))  # spaCy refuses a text over its length limit
+    docs = list(load_pipeline().pipe(parser_view(text[s:e]) for s, e in pieces))
+    starts = [s for s, _ in pieces]
     out: list[Quantity] = []
     for q in find_quantities(text):
-        tokens = span_tokens(doc, q.number_start or q.start, q.number_end or q.end)
+        k = bisect.bisect_right(starts, q.start) - 1
+        doc, offset = docs[k], starts[k]
+        tokens = span_tokens(
+            doc, (q.number_start or q.start) - offset, (q.number_end or q.end) - offset
+        )
         noun_text: str | None = None
         counted = _counted_noun(tokens[-1], lexicon) if tokens else None
         if counted is not None:

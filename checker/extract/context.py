@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from checker.extract.doc_index import sentence_of
 from checker.frames import WHOLE_NOUNS
 from checker.slots import Lexicon
 
@@ -294,7 +295,8 @@ def of_them_antecedent(num: Token) -> Token | None:
 
 def _plural_before(tok: Token) -> Token | None:
     """The nearest plural noun before ``tok`` in its sentence."""
-    for before in reversed(list(tok.sent)[: tok.i - tok.sent.start]):
+    doc, start = tok.doc, sentence_of(tok).start
+    for before in reversed(doc[start : tok.i]):
         if before.pos_ in ("NOUN", "PROPN") and before.tag_ in ("NNS", "NNPS"):
             return before
     return None

@@ -30,6 +30,7 @@ from checker.extract.clauses import (
 from checker.extract.context import lemma as _lemma
 from checker.extract.context import other_event
 from checker.extract.dates import Duration
+from checker.extract.doc_index import first_token_at, sentence_of, text_of
 from checker.ids import claim_id
 from checker.published import is_timestamp_line
 from checker.records import Article, AsOfBasis, Claim, DateMention, DateValue, Kind, Qualifier
@@ -239,7 +240,7 @@ def _unreal(verb: Token) -> bool:
         return True
     if any(c.dep_ == "nsubj" and c.lower_ in SPEAKERS for c in verb.children):
         return True  # "how many kids did you kill today": words quoted, not what happened
-    sentence: str = verb.sent.text
+    sentence: str = sentence_of(verb).text
     return sentence.rstrip(" '\"”’").endswith("?")
 
 
@@ -365,15 +366,25 @@ def _is_event_date(mention: DateMention, text: str) -> bool:
         return False  # "over the next two weeks": a stretch of time, not a happening's day
     if CLOCK_ONLY.match(mention.text.strip()):
         return False
-    line_end = text.find("\n", mention.end)
-    rest = text[mention.end : line_end if line_end >= 0 else len(text)]
-    line = text[text.rfind("\n", 0, mention.start) + 1 : line_end if line_end >= 0 else len(text)]
-    if is_timestamp_line(line):
-        return False  # the report's own date and time, or its "Updated" line
-    around = line.replace(mention.text, " ", 1)
-    if not re.sub(r"(?i)\b(?:on|dated|published|posted)\b|[\W_]", "", around):
-        return False  # a line of its own: "on September 10th, 2010" under the headline
+    # the line is looked for only this far: a longer line is neither a timestamp line
+    # nor a date on a line of its own, and scanning it for each date of a long
+    # paragraph would make a report quadratic in its dates
+    lo = text.rfind("\n", max(0, mention.start - LINE_WINDOW), mention.start)
+    hi = text.find("\n", mention.end, mention.end + LINE_WINDOW)
+    line_end = hi if hi >= 0 else min(len(text), mention.end + LINE_WINDOW)
+    rest = text[mention.end : line_end]
+    short = (lo >= 0 or mention.start <= LINE_WINDOW) and (hi >= 0 or line_end == len(text))
+    if short:
+        line = text[lo + 1 : line_end]
+        if is_timestamp_line(line):
+            return False  # the report's own date and time, or its "Updated" line
+        around = line.replace(mention.text, " ", 1)
+        if not re.sub(r"(?i)\b(?:on|dated|published|posted)\b|[\W_]", "", around):
+            return False  # a line of its own: "on September 10th, 2010" under the headline
     return not re.match(r"\s*(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-\s)", rest)
+
+
+LINE_WINDOW = 400
 
 
 def date_claims(
@@ -382,7 +393,7 @@ def date_claims(
     for mention in dates:
         if mention.start_date is None or mention.end_date is None:
             continue
-        if not _is_event_date(mention, doc.text):
+        if not _is_event_date(mention, text_of(doc)):
             continue
         tokens = span_tokens(doc, mention.start, mention.end)
         if not tokens or all(t.ent_type_ in ("PERSON", "ORG") for t in tokens):
@@ -396,7 +407,7 @@ def date_claims(
         settled = event.endswith("?") or event in SETTLED_BY_STORY
         basis = AsOfBasis.EVENT_AMBIGUOUS if settled else AsOfBasis.EVENT
         slot = f"{event.rstrip('?')}.date"
-        sent_text = head.sent.text.strip()
+        sent_text = sentence_of(head).text.strip()
         other = other_event(trigger, lexicon) or other_event(_clause_verb(head), lexicon)
         victim = _victim(trigger) if event == KILLING else None
         yield Claim(
@@ -469,10 +480,11 @@ def relative_event_claims(
     for d in durations:
         if d.kind != "after" or d.days is None or not 1 <= d.days <= MAX_RELATIVE_DAYS:
             continue  # "two hours after", "five months after the fire": not the report's day
-        lead = doc.text[max(0, d.start - 80) : d.start].rsplit("\n", 1)[-1].rstrip()
+        lead = text_of(doc)[max(0, d.start - 80) : d.start].rsplit("\n", 1)[-1].rstrip()
         if lead and not lead.endswith(("--", "—", "–", "-", ".", "!", "?")):
             continue  # "arrived four days after the airliner was shot down": another moment
-        following = [t for t in doc if d.end <= t.idx < d.end + 60][:6]
+        first = first_token_at(doc, d.end)
+        following = [t for t in doc[first : first + 6] if t.idx < d.end + 60]
         for tok in following:
             cls = _event_class_of(tok, None, lexicon)
             if cls is None:
@@ -480,7 +492,7 @@ def relative_event_claims(
             event = _disambiguate_event(cls, tok, lexicon)
             day = published - dt.timedelta(days=d.days)
             slot = f"{event.rstrip('?')}.date"
-            end = min(tok.idx + len(tok.text), len(doc.text))
+            end = min(tok.idx + len(tok.text), len(text_of(doc)))
             yield Claim(
                 id=claim_id(article.id, slot, d.start, end),
                 article_id=article.id,
@@ -490,8 +502,8 @@ def relative_event_claims(
                 value=DateValue(day, day),
                 qualifier=Qualifier.EXACT,
                 as_of=day,
-                quote=doc.text[d.start : end],
-                sentence=tok.sent.text.strip(),
+                quote=text_of(doc)[d.start : end],
+                sentence=sentence_of(tok).text.strip(),
                 start=d.start,
                 end=end,
                 as_of_basis=AsOfBasis.RELATIVE_AMBIGUOUS

@@ -62,7 +62,8 @@ def restore_case(claims: Sequence[Claim], text: str, parsed: str) -> list[Claim]
         return list(claims)
     out = []
     for c in claims:
-        at = parsed.find(c.sentence, max(0, c.start - len(c.sentence)))
+        # the sentence holds the claim: it is looked for around it, not to the text's end
+        at = parsed.find(c.sentence, max(0, c.start - len(c.sentence)), c.end + len(c.sentence))
         sentence = text[at : at + len(c.sentence)] if at >= 0 else c.sentence
         out.append(replace(c, quote=text[c.start : c.end], sentence=sentence))
     return out

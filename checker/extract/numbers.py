@@ -860,7 +860,9 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         expr, stop = hit
         if expr is not None and _finite(expr):
-            out.append(_to_quantity(text, toks, expr))
+            q = _to_quantity(text, toks, expr)
+            if all(v is None or math.isfinite(v) for v in (q.low, q.high)):
+                out.append(q)  # not "9...9 miles" of 308 digits: infinite in metres
         floor = i = max(stop, i + 1)
     return out
 
@@ -916,7 +918,7 @@ def _zero_at(toks: Sequence[_Tok], i: int, floor: int) -> tuple[_Expr | None, in
     ):
         size = 1  # "no injuries were reported", "there were no reports of injuries"
     elif (
-        w == "no" and toks[i + 1 :] and toks[i + 1].text == "-" and _word(toks, i + 2) == "one"
+        w == "no" and i + 1 < len(toks) and toks[i + 1].text == "-" and _word(toks, i + 2) == "one"
     ) or (w == "not" and _phrase(toks, i + 1, 2) == "a single"):
         size = 3
     elif w == "not" and _word(toks, i + 1) == "one" and _word(toks, i + 2) != "but":
@@ -968,7 +970,7 @@ def _fraction_at(toks: Sequence[_Tok], i: int, floor: int) -> tuple[_Expr | None
         j = i
     elif w in ("a", "an", "one") or (w in _SMALL and _SMALL[w] > 1):
         numerator = float(_SMALL.get(w, 1))
-        if toks[j:] and toks[j].text in "-‐" and not toks[j].gap:
+        if j < len(toks) and toks[j].text in "-‐" and not toks[j].gap:
             j += 1
         den_word = _word(toks, j)
         if den_word not in _DENOMINATORS or (den_word.endswith("s") != (numerator > 1)):
@@ -1090,7 +1092,7 @@ def _right_side(toks: Sequence[_Tok], expr: _Expr, core: _Core, money: bool) -> 
         if suffix[0] == Qualifier.ABOUT or expr.qualifier is Qualifier.EXACT:
             expr = replace(expr, qualifier=Qualifier(suffix[0]))
         j = suffix[1]
-    elif (toks[j:] and toks[j].low in ("odd",)) or _phrase(toks, j, 2) == "- odd":
+    elif (j < len(toks) and toks[j].low == "odd") or _phrase(toks, j, 2) == "- odd":
         j += 1 if toks[j].low == "odd" else 2
         expr = replace(expr, qualifier=Qualifier.ABOUT, odd=roundness(core.lo))
     else:
@@ -1371,6 +1373,8 @@ def _clean(value: float | None) -> float | None:
         return None
     if value == 0:
         return 0.0
+    if not math.isfinite(value):
+        return value
     digits = 12 - math.floor(math.log10(abs(value)))
     return float(round(value, max(0, digits)))
 

@@ -17,8 +17,9 @@ from typing import Any
 
 import polars as pl
 
-from checker.atomic import atomic_path, write_text_atomic
+from checker.atomic import STDOUT, write_output
 from checker.records import Claim
+from checker.render.sanitize import csv_cell
 from checker.render.serialize import CLAIMS_TABLE_SCHEMA, claims_table, json_row
 
 
@@ -36,6 +37,8 @@ def _csv_cell(value: Any) -> str:
         return ""
     if isinstance(row, bool):
         return "true" if row else "false"
+    if isinstance(row, str):
+        return csv_cell(row)  # a report's words never start a spreadsheet formula
     return str(row)
 
 
@@ -49,40 +52,45 @@ def claims_csv(table: pl.DataFrame) -> str:
     return buffer.getvalue()
 
 
-def _write_parquet(table: pl.DataFrame, path: Path) -> None:
-    with atomic_path(path) as tmp:
-        table.write_parquet(tmp)
+def _parquet_bytes(table: pl.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    table.write_parquet(buffer)
+    return buffer.getvalue()
 
 
-def _write_csv(table: pl.DataFrame, path: Path) -> None:
-    write_text_atomic(path, claims_csv(table))
+def _csv_bytes(table: pl.DataFrame) -> bytes:
+    return claims_csv(table).encode("utf-8")
 
 
-def _write_jsonl(table: pl.DataFrame, path: Path) -> None:
-    write_text_atomic(path, claims_jsonl(table))
+def _jsonl_bytes(table: pl.DataFrame) -> bytes:
+    return claims_jsonl(table).encode("utf-8")
 
 
-WRITERS: Mapping[str, Callable[[pl.DataFrame, Path], None]] = MappingProxyType(
+ENCODERS: Mapping[str, Callable[[pl.DataFrame], bytes]] = MappingProxyType(
     {
-        ".parquet": _write_parquet,
-        ".csv": _write_csv,
-        ".jsonl": _write_jsonl,
+        ".parquet": _parquet_bytes,
+        ".csv": _csv_bytes,
+        ".jsonl": _jsonl_bytes,
     }
 )
 
 
-def write_claims(claims: Iterable[Claim], path: str | Path) -> pl.DataFrame:
-    """Write the claims table to ``path``; the extension picks the format.
+def write_claims(
+    claims: Iterable[Claim], path: str | Path, *, suffix: str | None = None
+) -> pl.DataFrame:
+    """Write the claims table to ``path`` (``-``: standard output, see
+    :func:`checker.atomic.write_output`); the extension, or ``suffix``, picks the
+    format (``-`` without one: JSON Lines).
 
     Raises ``ValueError`` for an extension it does not know. Returns the table.
     """
-    path = Path(path)
-    writer = WRITERS.get(path.suffix.lower())
-    if writer is None:
-        known = ", ".join(WRITERS)
-        raise ValueError(f"{path}: unknown claims table format {path.suffix!r} (use {known})")
+    chosen = (suffix or (".jsonl" if str(path) == STDOUT else Path(path).suffix)).lower()
+    encoder = ENCODERS.get(chosen)
+    if encoder is None:
+        known = ", ".join(ENCODERS)
+        raise ValueError(f"{path}: unknown claims table format {chosen!r} (use {known})")
     table = claims_table(claims)
-    writer(table, path)
+    write_output(path, encoder(table))
     return table
 
 

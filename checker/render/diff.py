@@ -288,6 +288,22 @@ def _moved(claim_ids: Iterable[str], message: str, previous: PreviousFinding) ->
     return bool(previous.message) and previous.message != message
 
 
+def previous_problem(previous: object) -> str | None:
+    """Why ``previous`` is not a checker JSON report (``--format json``), or None."""
+    if not isinstance(previous, Mapping):
+        return f"expected a JSON object, got {type(previous).__name__}"
+    if previous.get("version") != 1:
+        return 'no "version": 1, as checker\'s JSON reports have'
+    for key in ("articles", "claims", "findings"):
+        if not isinstance(previous.get(key), list):
+            return f'no "{key}" list'
+    if not all(
+        isinstance(f, Mapping) and isinstance(f.get("id"), str) for f in previous["findings"]
+    ):
+        return 'a finding without an "id"'
+    return None
+
+
 def diff_against_previous(report: Report, previous: Mapping[str, Any]) -> RunDiff:
     """Findings new / changed / resolved / unchanged, and figures whose value changed."""
     if not isinstance(previous, Mapping):

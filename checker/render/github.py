@@ -11,11 +11,11 @@ Property values escape ``%``, CR, LF, ``:`` and ``,``; the message escapes
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from checker.records import Report, Severity
 from checker.render.options import RenderOptions
+from checker.render.sanitize import github_data
 from checker.render.serialize import (
     Index,
     Position,
@@ -31,13 +31,9 @@ COMMANDS: Mapping[Severity, str] = {
 }
 
 
-# Other characters that some readers take as line breaks, and other controls.
-_BREAKS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029]")
-
-
 def escape_data(text: str) -> str:
-    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return _BREAKS.sub(" ", escaped)
+    """``%``, CR, LF encoded; other controls and bidi characters made spaces."""
+    return github_data(text)
 
 
 def escape_property(text: str) -> str:

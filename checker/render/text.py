@@ -9,7 +9,6 @@ message, then each quoted claim with its file and line), then TIMELINES
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
@@ -23,6 +22,7 @@ from checker.records import (
     TimelinePoint,
 )
 from checker.render.options import RenderOptions
+from checker.render.sanitize import log_line, terminal
 from checker.render.serialize import SEVERITY_ORDER, Index, num
 
 MARKS: Mapping[str, str] = {
@@ -47,13 +47,10 @@ _STYLES: Mapping[str, str] = {
 }
 
 
-# Control characters from report text must not reach a terminal (no escape injection).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def safe(text: str) -> str:
-    """``text`` with control characters (but tabs and newlines) shown as U+FFFD."""
-    return _CONTROL.sub("\ufffd", text)
+    """Report text for a terminal: controls, bidi characters and line breaks escaped
+    (:func:`checker.render.sanitize.terminal`)."""
+    return terminal(text)
 
 
 class _Painter:
@@ -135,7 +132,7 @@ def _finding_block(finding: Finding, index: Index, paint: _Painter) -> list[str]
         f"{paint('dim', safe(finding.id))}"
     )
     lines = [head]
-    lines += ["    " + safe(text) for text in finding.message.splitlines()]
+    lines.append("    " + safe(finding.message))
     claims = list(index.claims_of(finding.claim_ids))
     # the odd figures first: a value few claims share is the one to look at
     counts = Counter(claim.value for claim in claims)
@@ -186,7 +183,7 @@ def render_timelines(
     """Just the timeline blocks (``checker timeline``), for ``timelines`` or all of them."""
     chosen = report.timelines if timelines is None else tuple(timelines)
     lines = _timelines(chosen, Index(report), _Painter(color))
-    return "\n".join(lines[1:]) + "\n" if lines else ""
+    return log_line("\n".join(lines[1:])) + "\n" if lines else ""
 
 
 def render_text(report: Report, options: RenderOptions) -> str:
@@ -232,4 +229,4 @@ def render_text(report: Report, options: RenderOptions) -> str:
                         f"  {' '.join(entry.message.split())}"
                     )
                 )
-    return "\n".join(out) + "\n"
+    return log_line("\n".join(out)) + "\n"

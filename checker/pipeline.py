@@ -39,6 +39,7 @@ from checker.place import (
 )
 from checker.place_ages import place_ages
 from checker.place_groups import place_bare_groups
+from checker.place_moments import MOMENT_SLOT, place_onset_moments
 from checker.place_scopes import part_scope, story_places
 from checker.place_tolls import (
     disaster_stories,
@@ -218,6 +219,7 @@ def build_report(
     placed = place_other_onsets(placed, onsets)
     onset_nouns = [n for e in ONSET_EVENTS for n in lexicon.events.get(e, ())]
     placed = place_introduced_happenings(placed, onsets, onset_nouns)
+    placed = place_onset_moments(placed, onsets, _end_events(events), disaster_stories(placed))
     kept = [c for c in placed if not is_ignored(c.slot, config.ignore_slots)]
     manifests = manifest_stories(kept)
     comparable = [c for c in kept if _comparable(c, lexicon)]
@@ -254,7 +256,7 @@ def _comparable(claim: Claim, lexicon: Lexicon) -> bool:
         return False  # "last week", "in early March": agrees with too much to disagree
     if claim.slot == AGE_SLOT and claim.scope is None:
         return False  # "a 63-year-old woman", "a 47-year-old man": whose age?
-    if claim.slot == f"{KILLING}.date":
+    if claim.slot in (f"{KILLING}.date", MOMENT_SLOT):
         return False  # one moment of the story, not its onset: killings span its days
     if claim.kind is Kind.QUANTITY and claim.slot in BARE_DIMENSIONS:
         return False  # "200 metres", "two million euros": of what?
@@ -268,14 +270,22 @@ MANIFEST_GROUPS = frozenset({"passenger", "crew"})
 BODIES_SLOT = "bodies"
 
 
+def _end_events(
+    events: Mapping[str, Mapping[str, dt.date]],
+) -> dict[str, tuple[str, dt.date]]:
+    """How and when each story's siege or attack ended (its end, else its rescue)."""
+    out: dict[str, tuple[str, dt.date]] = {}
+    for story, days in events.items():
+        for event in ("attack.end", "rescue"):
+            if event in days:
+                out[story] = (event, days[event])
+                break
+    return out
+
+
 def _story_ends(events: Mapping[str, Mapping[str, dt.date]]) -> dict[str, dt.date]:
     """The day each story's siege or attack ended (its end, else its rescue), where known."""
-    out: dict[str, dt.date] = {}
-    for story, days in events.items():
-        end = days.get("attack.end") or days.get("rescue")
-        if end is not None:
-            out[story] = end
-    return out
+    return {story: day for story, (_, day) in _end_events(events).items()}
 
 
 def manifest_stories(claims: Iterable[Claim]) -> frozenset[str]:

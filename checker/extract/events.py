@@ -402,6 +402,8 @@ def date_claims(
             continue  # "On Wednesday, May apologized": a month does not apologize
         head = min(tokens, key=lambda t: len(list(t.ancestors)))
         event, trigger = _event_of_date(head, lexicon)
+        if event is None and _is_moment(mention, head, lexicon):
+            event, trigger = MOMENT, _clause_verb(head)
         if event is None or trigger is None or _negated(trigger):
             continue  # "have not released anyone since January": nothing happened
         settled = event.endswith("?") or event in SETTLED_BY_STORY
@@ -432,6 +434,26 @@ def date_claims(
             event="background" if other else "main",
             scope=victim,
         )
+
+
+# A day the report tells something happened on, with no event word the lexicon knows:
+# "the navy on Thursday intercepted three boats", "escaped Monday from a prison van".
+# Kept as a moment of the story; placement takes it for the onset when it is the
+# onset's day (see checker.place_moments).
+MOMENT = "moment"
+_NOT_HAPPENINGS = frozenset({"be", "have", "expect", "plan", "hope", "will", "schedule"})
+
+
+def _is_moment(mention: DateMention, head: Token, lexicon: Lexicon) -> bool:
+    """A single day a narrative verb (not one of saying, not a plan) hangs from."""
+    if mention.start_date != mention.end_date or mention.granularity != "day":
+        return False
+    verb = _clause_verb(head)
+    if verb is head or verb.pos_ != "VERB" or verb.lemma_.lower() in _NOT_HAPPENINGS:
+        return False
+    if verb.lemma_.lower() in lexicon.attribution_verbs or verb.tag_ in ("MD", "VB"):
+        return False  # "police said on Monday", "will meet on Friday"
+    return not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in verb.children)
 
 
 def _victim(verb: Token) -> str | None:

@@ -1,0 +1,364 @@
+"""Bare numbers over tokens (digits, words, vague amounts) and the units written after them."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from checker.extract.numbers.tokens import _Tok
+from checker.extract.numbers.vocab import (
+    _ATTACHED_SCALE,
+    _BIG,
+    _GLUE_AFTER,
+    _GLUE_BEFORE,
+    _MONEY_SCALE,
+    _MULTIPLIER_WORDS,
+    _ORDINAL_SUFFIX,
+    _ORDINAL_WORDS,
+    _PLURALS,
+    _SCALE_WORDS,
+    _SMALL,
+    _SPACED_SCALE,
+    _TENS,
+)
+from checker.extract.units import CURRENCY_SYMBOLS, Dimension, Unit, currency, match_unit
+
+
+@dataclass(frozen=True)
+class _Core:
+    """A bare number expression over tokens ``first .. stop - 1``."""
+
+    lo: float
+    hi: float
+    first: int
+    stop: int
+    vague: bool = False
+    scale: float = 1.0  # million, thousand ... written after the number
+    plain: bool = False  # one run of digits without separators: a year candidate
+    step: float | None = None  # place value of the last written decimal ("6.0" -> 0.1)
+    excluded: bool = False  # an ordinal, identifier ...: consume, emit nothing
+    words: bool = False
+
+
+def _word(toks: Sequence[_Tok], j: int) -> str:
+    return toks[j].low if 0 <= j < len(toks) and not toks[j].blocked else ""
+
+
+def _phrase(toks: Sequence[_Tok], j: int, size: int) -> str:
+    if j < 0:
+        return ""
+    return " ".join(t.low for t in toks[j : j + size])
+
+
+def _core_at(toks: Sequence[_Tok], i: int, money: bool) -> _Core | None:
+    tok = toks[i]
+    if tok.blocked:
+        return None
+    if tok.kind in ("num", "frac"):
+        return _digit_core(toks, i, money)
+    if tok.kind == "word":
+        return _vague_core(toks, i) or _word_core(toks, i)
+    return None
+
+
+def _digit_core(toks: Sequence[_Tok], i: int, money: bool) -> _Core | None:
+    tok = toks[i]
+    value = tok.value if tok.value is not None else 0.0
+    n = len(toks)
+    j = i + 1
+    plain = tok.kind == "num" and tok.text.isdigit()
+    if _glued_to_letters_before(toks, i):
+        return _Core(value, value, i, j, excluded=True)
+    if tok.kind == "num" and j < n and not toks[j].gap and not toks[j].blocked:
+        nxt = toks[j]
+        if nxt.kind == "frac":
+            value, j, plain = value + (nxt.value or 0.0), j + 1, False
+        elif nxt.text == "/" and j + 1 < n and toks[j + 1].kind == "num" and not toks[j + 1].gap:
+            den = toks[j + 1].value or 0.0
+            if den in (2, 3, 4, 8, 16) and 0 < value < den:
+                return _Core(value / den, value / den, i, j + 2)
+            return _Core(value, value, i, j + 2, excluded=True)
+        elif nxt.kind == "word":
+            if nxt.low in _ORDINAL_SUFFIX or nxt.text == "s":
+                return _Core(value, value, i, j + 1, excluded=True)
+            money = money or _currency_follows(toks, j + 1)  # "2m euros", "11m dollars"
+            scale = _ATTACHED_SCALE.get(nxt.text) or (_MONEY_SCALE.get(nxt.text) if money else None)
+            if scale is not None:
+                return _scaled(_Core(value * scale, value * scale, i, j + 1, scale=scale), toks)
+            if match_unit(_unit_texts(toks, j)) is None:
+                return _Core(value, value, i, j + 1, excluded=True)  # "4B", "5G"
+        elif nxt.text in ("'", "’") and _word(toks, j + 1) == "s":
+            return _Core(value, value, i, j + 2, excluded=True)  # 1990's
+    elif tok.kind == "num" and j + 1 < n and toks[j].kind == "frac" and not toks[j].gap:
+        value, j = value + (toks[j].value or 0.0), j + 1
+    if (
+        tok.kind == "num"
+        and j + 2 < n
+        and toks[j].kind == "num"
+        and toks[j + 1].text == "/"
+        and not toks[j + 1].gap
+        and toks[j + 2].kind == "num"
+        and not toks[j + 2].gap
+    ):
+        num, den = toks[j].value or 0.0, toks[j + 2].value or 0.0
+        if den in (2, 3, 4, 8, 16) and 0 < num < den:
+            value, j, plain = value + num / den, j + 3, False
+    value, j = _and_a_half(toks, j, value)
+    step = _written_step(tok.text) if "." in tok.text else None
+    core = _Core(value, value, i, j, plain=plain and j == i + 1, step=step)
+    return _scaled(core, toks)
+
+
+def _written_step(text: str) -> float:
+    """Roundness of a written decimal: "6.0" -> 0.1, "2.5" -> 0.5, "6.40" -> 0.01."""
+    decimals = text.split(".")[1]
+    step = 10.0 ** -len(decimals)
+    return step * 5 if decimals.endswith("5") else step
+
+
+def _glued_to_letters_before(toks: Sequence[_Tok], i: int) -> bool:
+    """MH370, A320, AKM-47, F-16, Covid-19."""
+    tok = toks[i]
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None and not nxt.gap and nxt.text in _GLUE_AFTER:
+        return True
+    if tok.gap or i == 0:
+        return False
+    prev = toks[i - 1]
+    if prev.kind == "word" or prev.text in _GLUE_BEFORE:
+        return True
+    return (
+        prev.text in "-‐"
+        and not prev.gap
+        and i >= 2
+        and toks[i - 2].kind == "word"
+        and toks[i - 2].low not in _SMALL
+        and toks[i - 2].low not in _TENS
+    )
+
+
+def _and_a_half(toks: Sequence[_Tok], j: int, value: float) -> tuple[float, int]:
+    if _phrase(toks, j, 3) == "and a half" and not any(t.blocked for t in toks[j : j + 3]):
+        return value + 0.5, j + 3
+    return value, j
+
+
+def _scale_run(toks: Sequence[_Tok], j: int) -> tuple[float, int]:
+    """Scale words from ``j``: "million", "hundred thousand", "dozen", "mln" -> (factor, stop)."""
+    factor, k = 1.0, j
+    while k < len(toks) and not toks[k].blocked:
+        word = toks[k].low
+        step = _SCALE_WORDS.get(word) or _SPACED_SCALE.get(toks[k].text)
+        if step is None:
+            break
+        if k > j and not (factor == 100.0 and word in _BIG):
+            break  # only "hundred thousand/million/billion" chains
+        factor, k = factor * step, k + 1
+        if word == "dozen":
+            break
+    return factor, k
+
+
+def _scaled(core: _Core, toks: Sequence[_Tok]) -> _Core:
+    """Apply scale words after a number: "1.5 million", "2 dozen", "40 thousand"."""
+    factor, j = _scale_run(toks, core.stop)
+    if j == core.stop:
+        return core
+    value = core.lo * factor
+    return replace(
+        core, lo=value, hi=value, stop=j, scale=core.scale * factor, plain=False, step=None
+    )
+
+
+def _word_core(toks: Sequence[_Tok], i: int) -> _Core | None:
+    w = toks[i].low
+    if w == "half":
+        return _half_core(toks, i)
+    if w in ("a", "an"):
+        if _word(toks, i + 1) not in _SCALE_WORDS:
+            return None
+        total, current, last, j = 0.0, 1.0, "a", i + 1
+    else:
+        total, current, last, j = 0.0, 0.0, "", i
+    last_big = math.inf
+    seen = False
+    while j < len(toks) and not toks[j].blocked:
+        tok, w = toks[j], toks[j].low
+        if tok.kind == "sym" and tok.text in "-‐" and not tok.gap and last == "tens":
+            if 1 <= _SMALL.get(_word(toks, j + 1), 0) <= 9 and not toks[j + 1].gap:
+                j += 1
+                continue
+            if _word(toks, j + 1) in _ORDINAL_WORDS:
+                return _Core(current, current, i, j + 2, excluded=True)  # "twenty-first"
+            break
+        if tok.kind != "word":
+            break
+        if w in _SMALL:
+            v = _SMALL[w]
+            if last not in ("", "hundred", "big", "and", "tens") or (last == "tens" and v > 9):
+                break
+            current, last = current + v, "small"
+        elif w in _TENS:
+            if last not in ("", "hundred", "big", "and"):
+                break
+            current, last = current + _TENS[w], "tens"
+        elif w == "hundred":
+            if last not in ("small", "tens", "a") or not 0 < current < 100:
+                break
+            current, last = current * 100, "hundred"
+        elif w in _BIG:
+            if last not in ("small", "tens", "hundred", "a") or _BIG[w] >= last_big:
+                break
+            total, current, last, last_big = total + current * _BIG[w], 0.0, "big", _BIG[w]
+        elif w == "dozen":
+            if last not in ("small", "tens", "a"):
+                break
+            current, last, seen, j = current * 12, "dozen", True, j + 1
+            break
+        elif w == "and" and last in ("hundred", "big"):
+            nxt = _word(toks, j + 1)
+            if nxt not in _SMALL and nxt not in _TENS:
+                break
+            last = "and"
+            j += 1
+            continue
+        else:
+            break
+        seen = True
+        j += 1
+    if not seen or last == "and":
+        return None
+    value = total + current
+    if last in ("small", "tens") and total == 0:
+        half, j2 = _and_a_half(toks, j, value)
+        if j2 != j:
+            return _scaled(_Core(half, half, i, j2, words=True), toks)
+    return _Core(value, value, i, j, words=True)
+
+
+def _half_core(toks: Sequence[_Tok], i: int) -> _Core | None:
+    """ "half a dozen", "half a million", "half an hour"."""
+    if _word(toks, i + 1) not in ("a", "an"):
+        return None
+    scale = _word(toks, i + 2)
+    if scale in _SCALE_WORDS:
+        value = _SCALE_WORDS[scale] / 2
+        return _Core(value, value, i, i + 3, words=True)
+    if match_unit(_unit_texts(toks, i + 2)) is not None:
+        return _Core(0.5, 0.5, i, i + 2, words=True)
+    return None
+
+
+def _vague_core(toks: Sequence[_Tok], i: int) -> _Core | None:
+    w = toks[i].low
+    if w in _PLURALS or w == "dozens":
+        return _plural_core(toks, i)
+    j = i + 1 if w in ("a", "an") else i
+    head = _word(toks, j)
+    if head == "handful":
+        return _Core(3, 6, i, j + 1, vague=True)
+    if head in ("score", "pair") and j > i and _word(toks, j + 1) == "of":
+        value = 20.0 if head == "score" else 2.0
+        return _Core(value, value, i, j + 1, words=True)
+    if head in _MULTIPLIER_WORDS and (head != "couple" or j > i):
+        k_lo, k_hi = _MULTIPLIER_WORDS[head]
+        k = j + 1
+        if head == "couple" and _word(toks, k) == "of" and _word(toks, k + 1) in _SCALE_WORDS:
+            k += 1
+        scale_word = _word(toks, k)
+        if scale_word in _SCALE_WORDS:
+            core = _Core(k_lo, k_hi, i, k, vague=True)
+            return _scale_vague(core, toks)
+        if head == "couple":
+            return _Core(2, 3, i, j + 1, vague=True)
+    return None
+
+
+def _scale_vague(core: _Core, toks: Sequence[_Tok]) -> _Core:
+    factor, j = _scale_run(toks, core.stop)
+    return replace(core, lo=core.lo * factor, hi=core.hi * factor, stop=j, scale=factor)
+
+
+def _plural_core(toks: Sequence[_Tok], i: int) -> _Core:
+    w = toks[i].low
+    if w == "dozens":
+        return _Core(24, 99, i, i + 1, vague=True)
+    base = _PLURALS[w]
+    outer = _word(toks, i + 2)
+    if _word(toks, i + 1) == "of" and outer in _PLURALS and _PLURALS[outer] > base >= 10:
+        base *= _PLURALS[outer]
+        return _Core(2 * base, 10 * base - 1, i, i + 3, vague=True, scale=base)
+    return _Core(2 * base, 10 * base - 1, i, i + 1, vague=True, scale=base)
+
+
+# ------------------------------------------------------------------ units
+
+
+def _currency_follows(toks: Sequence[_Tok], j: int) -> bool:
+    found = match_unit(_unit_texts(toks, j)) if j < len(toks) and toks[j].gap else None
+    return found is not None and found[0].dimension is Dimension.CURRENCY
+
+
+def _unit_texts(toks: Sequence[_Tok], j: int) -> list[str]:
+    """Candidate unit tokens from ``j``: words, plus symbols glued to what precedes."""
+    out: list[str] = []
+    for k in range(j, min(j + 5, len(toks))):
+        tok = toks[k]
+        if tok.blocked:
+            break
+        if tok.kind != "word" and k > j and tok.gap and tok.text != "/":
+            break
+        out.append(tok.text)
+    return out
+
+
+@dataclass(frozen=True)
+class _UnitHit:
+    unit: Unit
+    first: int
+    stop: int
+
+
+def _unit_at(toks: Sequence[_Tok], j: int, core: _Core) -> _UnitHit | None:
+    start = j
+    if j < len(toks) and toks[j].text in "-‐" and not toks[j].gap and not toks[j].blocked:
+        j += 1  # "24-hour", "10-metre"
+    hit = match_unit(_unit_texts(toks, j))
+    if hit is None and (core.vague or core.scale > 1) and _word(toks, j) == "of":
+        hit = match_unit(_unit_texts(toks, j + 1))  # "thousands of dollars", "of feet"
+        j += 1
+    if hit is None:
+        return None
+    unit, size = hit
+    if unit.name == "lb" and core.scale >= 1e6 and _word(toks, j + size) != "of":
+        unit = currency("GBP")
+    if start != j and toks[start].text in "-‐" and unit.dimension.value == "currency":
+        return None
+    return _UnitHit(unit, start, j + size)
+
+
+@lru_cache(maxsize=1)
+def _currency_last_words() -> frozenset[str]:
+    """The last token of every currency symbol: nothing else can end one."""
+    return frozenset(key.split(" ")[-1] for key in CURRENCY_SYMBOLS)
+
+
+def _currency_before(toks: Sequence[_Tok], i: int, floor: int) -> tuple[str, int] | None:
+    """A currency symbol right before token ``i``: ("USD", index of its first token)."""
+    if i - 1 < floor or toks[i - 1].text not in _currency_last_words():
+        return None
+    for size in (4, 3, 2, 1):
+        first = i - size
+        if first < floor:
+            continue
+        part = toks[first:i]
+        if any(t.blocked for t in part):
+            continue
+        if any(t.gap for t in part[1:]) and part[-1].kind != "word":
+            continue
+        key = " ".join(t.text for t in part)
+        if key in CURRENCY_SYMBOLS:
+            return CURRENCY_SYMBOLS[key], first
+    return None

@@ -683,6 +683,11 @@ def _shift_claim(c: Claim, delta: int, article: Article) -> Claim:
     )  # fmt: skip
 
 
+# A change amount ("rose by 35 to 412"), a score, a ratio or a bare share ("two-thirds
+# of the hostages") is a figure, but no count of anything.
+NOT_COUNTS = frozenset({"change", "score", "ratio", "share"})
+
+
 def count_claims(
     article: Article,
     doc: Doc,
@@ -691,8 +696,9 @@ def count_claims(
     quantities: Sequence[Quantity] | None = None,
 ) -> Iterator[Claim]:
     """Count and quantity claims of one parsed text; offsets are ``doc``-local."""
-    for q in find_quantities(doc.text) if quantities is None else quantities:
-        if q.low is None and q.high is None:
+    found = find_quantities(doc.text, join_alternatives=True) if quantities is None else quantities
+    for q in found:
+        if (q.low is None and q.high is None) or q.relation in NOT_COUNTS:
             continue
         tokens = span_tokens(doc, q.number_start or q.start, q.number_end or q.end)
         if not tokens:
@@ -1001,7 +1007,7 @@ def extract_claims(
     parts = [Part(0, doc)] if not isinstance(doc, Sequence) else list(doc)
     update = find_update_day(article.text) if article.published is None else None
     dates = find_dates(article.text, article.published or update, story_years=story_years)
-    quantities = find_quantities(article.text)
+    quantities = find_quantities(article.text, join_alternatives=True)
     durations = find_durations(article.text)
     claims: list[Claim] = []
     for part in parts:
@@ -1041,18 +1047,32 @@ def extract_claims(
 
 
 def quantities_with_nouns(text: str) -> list[Quantity]:
-    """``find_quantities`` plus the counted noun from a parse of ``text``."""
+    """``find_quantities`` plus the noun each count counts, from a parse of ``text``.
+
+    Only counts (figures with no unit that are not scores, shares or changes) have a
+    counted noun, so a text without one is not parsed; the parse skips the entity
+    recogniser, which no counted noun needs (its one use, "members of the MRTA" as
+    rebels, names a slot, not the noun).
+    """
+    found = find_quantities(text)
+    if not any(_needs_noun(q) for q in found):
+        return found
     from checker.nlp import load_pipeline
     from checker.slots import load_lexicon
 
     lexicon = load_lexicon()
-    doc = load_pipeline()(text)
+    nlp = load_pipeline()
+    doc = nlp(text, disable=[name for name in ("ner",) if name in nlp.pipe_names])
     out: list[Quantity] = []
-    for q in find_quantities(text):
+    for q in found:
+        if not _needs_noun(q):
+            out.append(q)
+            continue
         tokens = span_tokens(doc, q.number_start or q.start, q.number_end or q.end)
-        noun_text: str | None = None
         counted = _counted_noun(tokens[-1], lexicon) if tokens else None
-        if counted is not None:
-            noun_text = counted.phrase
-        out.append(replace(q, noun=noun_text))
+        out.append(replace(q, noun=counted.phrase if counted is not None else None))
     return out
+
+
+def _needs_noun(q: Quantity) -> bool:
+    return q.unit is None and q.relation not in NOT_COUNTS

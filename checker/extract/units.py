@@ -50,6 +50,12 @@ class Dimension(StrEnum):
     PERCENT = "percent"
     POINTS = "points"
     CURRENCY = "currency"
+    DATA = "data"
+    DATA_RATE = "data rate"
+    POWER = "power"
+    ENERGY = "energy"
+    FREQUENCY = "frequency"
+    PIXELS = "pixels"
 
 
 class UnknownUnitError(ValueError):
@@ -113,6 +119,16 @@ _DEFS: Final[tuple[_Def, ...]] = (
     ("yd", "m", _L, 0.9144, 0.0, ("yard", "yards"), ("yd", "yds")),
     ("mi", "m", _L, 1609.344, 0.0, ("mile", "miles"), ("mi",)),
     ("nmi", "m", _L, 1852.0, 0.0, ("nautical mile", "nautical miles"), ("nm",)),
+    (
+        "um",
+        "m",
+        _L,
+        1e-6,
+        0.0,
+        ("micrometre", "micrometres", "micrometer", "micrometers", "micron", "microns"),
+        ("µm", "μm"),
+    ),
+    ("nanometre", "m", _L, 1e-9, 0.0, ("nanometre", "nanometres", "nanometer", "nanometers"), ()),
     # mass
     (
         "kg",
@@ -218,6 +234,21 @@ _DEFS: Final[tuple[_Def, ...]] = (
     # speed
     ("m/s", "m/s", _S, 1.0, 0.0, ("metres per second", "meters per second"), ("m / s",)),
     (
+        "km/s",
+        "m/s",
+        _S,
+        1000.0,
+        0.0,
+        (
+            "kilometres per second",
+            "kilometers per second",
+            "kilometres a second",
+            "kilometers a second",
+        ),
+        ("km / s", "kps"),
+    ),
+    ("mi/s", "m/s", _S, 1609.344, 0.0, ("miles per second", "miles a second"), ()),
+    (
         "km/h",
         "m/s",
         _S,
@@ -231,7 +262,7 @@ _DEFS: Final[tuple[_Def, ...]] = (
             "km per hour",
             "km an hour",
         ),
-        ("km / h", "kph", "kmh", "km / hr"),
+        ("km / h", "kph", "kmh", "km / hr", "kmph", "km / hour", "kmh"),
     ),
     (
         "mph",
@@ -274,6 +305,116 @@ _DEFS: Final[tuple[_Def, ...]] = (
         ("percentage point", "percentage points", "percent points"),
         ("pp",),
     ),
+    ("bp", "pp", Dimension.POINTS, 0.01, 0.0, ("basis point", "basis points"), ("bps", "bp")),
+    # data, power, energy, frequency, pixels
+    ("B", "B", Dimension.DATA, 1.0, 0.0, ("byte", "bytes"), ()),
+    ("KB", "B", Dimension.DATA, 1e3, 0.0, ("kilobyte", "kilobytes"), ("KB", "kB")),
+    ("MB", "B", Dimension.DATA, 1e6, 0.0, ("megabyte", "megabytes"), ("MB",)),
+    ("GB", "B", Dimension.DATA, 1e9, 0.0, ("gigabyte", "gigabytes"), ("GB",)),
+    ("TB", "B", Dimension.DATA, 1e12, 0.0, ("terabyte", "terabytes"), ("TB",)),
+    ("PB", "B", Dimension.DATA, 1e15, 0.0, ("petabyte", "petabytes"), ("PB",)),
+    (
+        "kbit/s",
+        "bit/s",
+        Dimension.DATA_RATE,
+        1e3,
+        0.0,
+        ("kilobits per second",),
+        ("kbps", "Kbps", "kbit / s"),
+    ),
+    (
+        "Mbit/s",
+        "bit/s",
+        Dimension.DATA_RATE,
+        1e6,
+        0.0,
+        ("megabits per second",),
+        ("Mbps", "Mb / s", "Mbit / s", "mbps"),
+    ),
+    (
+        "Gbit/s",
+        "bit/s",
+        Dimension.DATA_RATE,
+        1e9,
+        0.0,
+        ("gigabits per second",),
+        ("Gbps", "Gb / s", "Gbit / s", "gbps"),
+    ),
+    (
+        "Tbit/s",
+        "bit/s",
+        Dimension.DATA_RATE,
+        1e12,
+        0.0,
+        ("terabits per second",),
+        ("Tbps", "Tb / s", "Tbit / s"),
+    ),
+    ("W", "W", Dimension.POWER, 1.0, 0.0, ("watt", "watts"), ("W",)),
+    ("kW", "W", Dimension.POWER, 1e3, 0.0, ("kilowatt", "kilowatts"), ("kW", "KW")),
+    ("MW", "W", Dimension.POWER, 1e6, 0.0, ("megawatt", "megawatts"), ("MW",)),
+    ("GW", "W", Dimension.POWER, 1e9, 0.0, ("gigawatt", "gigawatts"), ("GW",)),
+    ("TW", "W", Dimension.POWER, 1e12, 0.0, ("terawatt", "terawatts"), ("TW",)),
+    ("hp", "W", Dimension.POWER, 745.699872, 0.0, ("horsepower", "bhp"), ("hp", "bhp")),
+    ("Wh", "Wh", Dimension.ENERGY, 1.0, 0.0, ("watt hour", "watt hours", "watt - hours"), ("Wh",)),
+    (
+        "kWh",
+        "Wh",
+        Dimension.ENERGY,
+        1e3,
+        0.0,
+        ("kilowatt hour", "kilowatt hours", "kilowatt - hour", "kilowatt - hours"),
+        ("kWh",),
+    ),
+    (
+        "MWh",
+        "Wh",
+        Dimension.ENERGY,
+        1e6,
+        0.0,
+        ("megawatt hour", "megawatt hours", "megawatt - hour", "megawatt - hours"),
+        ("MWh",),
+    ),
+    (
+        "GWh",
+        "Wh",
+        Dimension.ENERGY,
+        1e9,
+        0.0,
+        ("gigawatt hour", "gigawatt hours", "gigawatt - hour", "gigawatt - hours"),
+        ("GWh",),
+    ),
+    (
+        "TWh",
+        "Wh",
+        Dimension.ENERGY,
+        1e12,
+        0.0,
+        ("terawatt hour", "terawatt hours", "terawatt - hour", "terawatt - hours"),
+        ("TWh",),
+    ),
+    ("Hz", "Hz", Dimension.FREQUENCY, 1.0, 0.0, ("hertz",), ("Hz",)),
+    ("kHz", "Hz", Dimension.FREQUENCY, 1e3, 0.0, ("kilohertz",), ("kHz",)),
+    ("MHz", "Hz", Dimension.FREQUENCY, 1e6, 0.0, ("megahertz",), ("MHz",)),
+    ("GHz", "Hz", Dimension.FREQUENCY, 1e9, 0.0, ("gigahertz",), ("GHz",)),
+    ("MP", "px", Dimension.PIXELS, 1e6, 0.0, ("megapixel", "megapixels"), ()),
+)
+
+# Abbreviations that are a unit only when glued to the number ("164p", "24pc", "5C",
+# "99c"): written apart they are letters or words.
+_GLUED_ONLY: Final[tuple[tuple[str, str, Dimension, float, float, str], ...]] = (
+    ("p", "GBP", Dimension.CURRENCY, 0.01, 0.0, "p"),
+    ("c", "USD", Dimension.CURRENCY, 0.01, 0.0, "c"),
+    ("pc", "%", Dimension.PERCENT, 1.0, 0.0, "pc"),
+    ("degC", "degC", Dimension.TEMPERATURE, 1.0, 0.0, "C"),
+    ("degF", "degC", Dimension.TEMPERATURE, 5 / 9, -160 / 9, "F"),
+    ("ms", "s", _T, 0.001, 0.0, "ms"),
+    ("MP", "px", Dimension.PIXELS, 1e6, 0.0, "MP"),
+)
+
+# Subunits written as words after the number: "92 cents", "40 pence".
+_SUBUNIT_WORDS: Final[tuple[tuple[str, str, float, tuple[str, ...]], ...]] = (
+    ("cent", "USD", 0.01, ("cent", "cents")),
+    ("pence", "GBP", 0.01, ("pence", "penny", "pennies")),
 )
 
 # ISO code -> (full-word spellings after the number); symbols before it are below.
@@ -292,6 +433,21 @@ _CURRENCIES: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("CAD", ("canadian dollars",)),
     ("HKD", ("hong kong dollars",)),
     ("BRL", ("reais",)),
+    ("MYR", ("ringgit",)),
+    ("ZAR", ("rand",)),
+    ("IDR", ("rupiah",)),
+    ("THB", ("baht",)),
+    ("TRY", ("lira", "liras", "turkish lira")),
+    ("ILS", ("shekel", "shekels")),
+    ("PLN", ("zloty", "zlotys")),
+    ("SEK", ("swedish kronor", "kronor")),
+    ("NOK", ("norwegian kroner",)),
+    ("DKK", ("danish kroner",)),
+    ("NGN", ("naira",)),
+    ("AED", ("dirham", "dirhams")),
+    ("SAR", ("riyal", "riyals")),
+    ("EGP", ("egyptian pounds",)),
+    ("KRW", ("won",)),
 )
 
 #: Currency symbols written before the number (as scanner tokens joined by spaces).
@@ -325,6 +481,22 @@ CURRENCY_SYMBOLS: Final[Mapping[str, str]] = MappingProxyType(
         "CHF": "CHF",
         "CNY": "CNY",
         "RMB": "CNY",
+        "RM": "MYR",
+        "MYR": "MYR",
+        "Rp": "IDR",
+        "IDR": "IDR",
+        "S $": "SGD",
+        "SGD": "SGD",
+        "₩": "KRW",
+        "KRW": "KRW",
+        "₺": "TRY",
+        "₪": "ILS",
+        "₦": "NGN",
+        "ZAR": "ZAR",
+        "Rs .": "INR",
+        "INR": "INR",
+        "NT $": "TWD",
+        "Mex $": "MXN",
     }
 )
 
@@ -355,10 +527,20 @@ def _build_tables() -> tuple[
     for code in CURRENCY_SYMBOLS.values():
         unit = by_name.setdefault(code, Unit(code, code, Dimension.CURRENCY))
         abbrevs.setdefault((code,), unit)
+    for name, canonical, factor, spellings in _SUBUNIT_WORDS:
+        unit = Unit(name, canonical, Dimension.CURRENCY, factor)
+        for spelling in spellings:
+            words[(spelling,)] = unit
     return by_name, words, abbrevs
 
 
 _BY_NAME, _WORDS, _ABBREVS = _build_tables()
+_GLUED: Final[Mapping[str, Unit]] = MappingProxyType(
+    {
+        short: Unit(name, canon, dim, factor, offset)
+        for name, canon, dim, factor, offset, short in _GLUED_ONLY
+    }
+)
 _BY_NAME_VIEW: Final[Mapping[str, Unit]] = MappingProxyType(_BY_NAME)
 _MAX_TOKENS: Final = max(len(k) for k in (*_WORDS, *_ABBREVS))
 
@@ -405,6 +587,11 @@ def match_unit(tokens: Sequence[str]) -> tuple[Unit, int] | None:
         if unit is not None:
             return unit, size
     return None
+
+
+def match_glued_unit(text: str) -> Unit | None:
+    """A unit written only glued to a number: "p" (pence), "pc" (per cent), "C", "F"."""
+    return _GLUED.get(text)
 
 
 def to_canonical(value: float, name: str) -> tuple[float, str]:

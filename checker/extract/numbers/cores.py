@@ -6,6 +6,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Final
 
 from checker.extract.numbers.tokens import _Tok
 from checker.extract.numbers.vocab import (
@@ -23,7 +24,14 @@ from checker.extract.numbers.vocab import (
     _SPACED_SCALE,
     _TENS,
 )
-from checker.extract.units import CURRENCY_SYMBOLS, Dimension, Unit, currency, match_unit
+from checker.extract.units import (
+    CURRENCY_SYMBOLS,
+    Dimension,
+    Unit,
+    currency,
+    match_glued_unit,
+    match_unit,
+)
 
 
 @dataclass(frozen=True)
@@ -84,11 +92,14 @@ def _digit_core(toks: Sequence[_Tok], i: int, money: bool) -> _Core | None:
             if nxt.low in _ORDINAL_SUFFIX or nxt.text == "s":
                 return _Core(value, value, i, j + 1, excluded=True)
             money = money or _currency_follows(toks, j + 1)  # "2m euros", "11m dollars"
-            scale = _ATTACHED_SCALE.get(nxt.text) or (_MONEY_SCALE.get(nxt.text) if money else None)
+            scale = _glued_scale(toks, j, tok, value, money)
             if scale is not None:
                 return _scaled(_Core(value * scale, value * scale, i, j + 1, scale=scale), toks)
-            if match_unit(_unit_texts(toks, j)) is None:
-                return _Core(value, value, i, j + 1, excluded=True)  # "4B", "5G"
+            if match_unit(_unit_texts(toks, j)) is None and match_glued_unit(nxt.text) is None:
+                if _is_code_suffix(nxt.text):
+                    return _Core(value, value, i, j + 1, excluded=True)  # "5G", "3D", "4WD"
+                # an unknown unit glued to the figure ("5,000mAh", "3x"): the figure stands
+                return _Core(value, value, i, j + 1, step=_step_of(tok.text))
         elif nxt.text in ("'", "’") and _word(toks, j + 1) == "s":
             return _Core(value, value, i, j + 2, excluded=True)  # 1990's
     elif tok.kind == "num" and j + 1 < n and toks[j].kind == "frac" and not toks[j].gap:
@@ -106,9 +117,61 @@ def _digit_core(toks: Sequence[_Tok], i: int, money: bool) -> _Core | None:
         if den in (2, 3, 4, 8, 16) and 0 < num < den:
             value, j, plain = value + num / den, j + 3, False
     value, j = _and_a_half(toks, j, value)
-    step = _written_step(tok.text) if "." in tok.text else None
-    core = _Core(value, value, i, j, plain=plain and j == i + 1, step=step)
+    core = _Core(value, value, i, j, plain=plain and j == i + 1, step=_step_of(tok.text))
     return _scaled(core, toks)
+
+
+def _step_of(text: str) -> float | None:
+    return _written_step(text) if "." in text else None
+
+
+# Glued "m" is a metre in a race ("the 400m hurdles") or a height ("a 10m wall"), and
+# a million before a plural or a unit of something else ("12.3m tonnes", "4m people").
+_RACE_DISTANCES: Final = frozenset({50, 60, 100, 110, 200, 300, 400, 800, 1500, 3000, 5000})
+_NOT_PLURAL: Final = frozenset({"his", "its", "was", "is", "has", "this", "us", "as", "less"})
+
+
+def _glued_scale(
+    toks: Sequence[_Tok], j: int, tok: _Tok, value: float, money: bool
+) -> float | None:
+    """A scale letter glued to the figure: "25k", "5bn", "4.3M", "8B", "12.3m tonnes"."""
+    text = toks[j].text
+    if text == "K" and value <= 16 and "." not in tok.text:
+        return None  # "4K", "8K": a resolution
+    scale = _ATTACHED_SCALE.get(text)
+    if scale is not None:
+        return scale
+    if money:
+        return _MONEY_SCALE.get(text)
+    if text in ("M", "B") and _stands_alone(toks, j + 1):
+        return _MONEY_SCALE[text]  # "4.3M sales", "8B parameters"; not "9M-MRD"
+    if text == "m" and value not in _RACE_DISTANCES and _million_follows(toks, j + 1):
+        return 1e6
+    return None
+
+
+def _stands_alone(toks: Sequence[_Tok], k: int) -> bool:
+    return k >= len(toks) or toks[k].gap or toks[k].text in ".,;:)!?"
+
+
+def _million_follows(toks: Sequence[_Tok], k: int) -> bool:
+    if k >= len(toks) or not toks[k].gap or toks[k].kind != "word" or toks[k].blocked:
+        return False
+    hit = match_unit(_unit_texts(toks, k))
+    if hit is not None:
+        return hit[0].dimension not in (Dimension.LENGTH, Dimension.TIME, Dimension.SPEED)
+    low = toks[k].low
+    return (
+        toks[k].text.islower()
+        and len(low) > 3
+        and low.endswith("s")
+        and (low not in _NOT_PLURAL and not low.endswith("ss"))
+    )
+
+
+def _is_code_suffix(text: str) -> bool:
+    """ "G" in "5G", "D" in "3D", "XE" in "6XE": letters naming a thing, not a unit."""
+    return text.isupper()
 
 
 def _written_step(text: str) -> float:
@@ -127,6 +190,8 @@ def _glued_to_letters_before(toks: Sequence[_Tok], i: int) -> bool:
     if tok.gap or i == 0:
         return False
     prev = toks[i - 1]
+    if prev.kind == "word" and prev.text in CURRENCY_SYMBOLS:
+        return False  # "RM79", "USD500"
     if prev.kind == "word" or prev.text in _GLUE_BEFORE:
         return True
     return (
@@ -136,6 +201,7 @@ def _glued_to_letters_before(toks: Sequence[_Tok], i: int) -> bool:
         and toks[i - 2].kind == "word"
         and toks[i - 2].low not in _SMALL
         and toks[i - 2].low not in _TENS
+        and toks[i - 2].low != "minus"
     )
 
 
@@ -150,15 +216,24 @@ def _scale_run(toks: Sequence[_Tok], j: int) -> tuple[float, int]:
     factor, k = 1.0, j
     while k < len(toks) and not toks[k].blocked:
         word = toks[k].low
-        step = _SCALE_WORDS.get(word) or _SPACED_SCALE.get(toks[k].text)
+        step = _SCALE_WORDS.get(word) or _SPACED_SCALE.get(toks[k].text) or _LAKH.get(word)
+        if step is None and toks[k].text in ("B", "M") and _lower_word(toks, k + 1):
+            step = 1e9 if toks[k].text == "B" else 1e6  # "8 B people"
         if step is None:
             break
-        if k > j and not (factor == 100.0 and word in _BIG):
-            break  # only "hundred thousand/million/billion" chains
+        if k > j and not (factor == 100.0 and word in _BIG) and word not in ("crore", "crores"):
+            break  # only "hundred thousand/million/billion" and "lakh crore" chain
         factor, k = factor * step, k + 1
         if word == "dozen":
             break
     return factor, k
+
+
+_LAKH: Final = {"lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
+
+
+def _lower_word(toks: Sequence[_Tok], k: int) -> bool:
+    return k < len(toks) and toks[k].kind == "word" and toks[k].gap and toks[k].text.islower()
 
 
 def _scaled(core: _Core, toks: Sequence[_Tok]) -> _Core:
@@ -326,6 +401,13 @@ def _unit_at(toks: Sequence[_Tok], j: int, core: _Core) -> _UnitHit | None:
     if j < len(toks) and toks[j].text in "-‐" and not toks[j].gap and not toks[j].blocked:
         j += 1  # "24-hour", "10-metre"
     hit = match_unit(_unit_texts(toks, j))
+    if hit is None and j == core.stop and j < len(toks) and not toks[j].gap:
+        glued = match_glued_unit(toks[j].text) if not toks[j].blocked else None
+        if glued is not None:
+            return _UnitHit(glued, j, j + 1)  # "164p", "24pc", "-5C"
+    won = hit is not None and hit[0].name == "KRW" and toks[j].low == "won"
+    if won and core.scale <= 1 and core.lo < 1000:
+        return None  # "won": a currency after a large amount, not the verb
     if hit is None and (core.vague or core.scale > 1) and _word(toks, j) == "of":
         hit = match_unit(_unit_texts(toks, j + 1))  # "thousands of dollars", "of feet"
         j += 1

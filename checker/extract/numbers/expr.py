@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from checker.extract.numbers.cores import _Core, _core_at, _phrase, _word
+from checker.extract.numbers.cores import _Core, _core_at, _phrase, _unit_texts, _word
 from checker.extract.numbers.tokens import _Tok
 from checker.extract.numbers.vocab import (
     _BETWEEN,
@@ -20,7 +20,7 @@ from checker.extract.numbers.vocab import (
     _SMALL,
     _TOTALITY,
 )
-from checker.extract.units import Unit
+from checker.extract.units import Dimension, Unit, match_unit
 from checker.records import Qualifier
 
 
@@ -181,12 +181,33 @@ def _fraction_at(toks: Sequence[_Tok], i: int, floor: int) -> tuple[_Expr | None
     total = _of_total(toks, stop)
     has_link = _word(toks, stop) in ("of", *_DETERMINERS)
     if total is None or not has_link:
+        share = numerator / den
+        of_link = _word(toks, stop) == "of"
+        if of_link or _word(toks, i - 1) == "by" or (numerator > 1 and w != "a"):
+            # "two-thirds of the hostages", "a quarter of loans", "cut by half": a share
+            unit = _unit_of(toks, stop + 1) if of_link else None
+            if unit is not None:
+                expr = _Expr(share, share, i, unit[1], i, stop, unit=unit[0],
+                             unit_first=unit[2], unit_stop=unit[1])  # fmt: skip
+                return _finish_left(toks, expr, floor), unit[1]
+            expr = _Expr(share, share, i, stop, i, stop, relation="share")
+            return _finish_left(toks, expr, floor), stop
         if w in ("half", "a", "an"):
             return None
-        return None, stop  # "two-thirds of the hostages": no figure, and not a count of 2
+        return None, stop
     value = total.lo * numerator / den
     expr = _Expr(value, value, i, total.stop, i, total.stop, relation="fraction")
     return _finish_left(toks, expr, floor), total.stop
+
+
+def _unit_of(toks: Sequence[_Tok], j: int) -> tuple[Unit, int, int] | None:
+    """ "(a quarter of) a mile", "(two-thirds of) an hour": the unit, its stop and first."""
+    if _word(toks, j) not in ("a", "an"):
+        return None
+    hit = match_unit(_unit_texts(toks, j + 1))
+    if hit is None or hit[0].dimension is Dimension.CURRENCY:
+        return None
+    return hit[0], j + 1 + hit[1], j + 1
 
 
 def _multiple_at(toks: Sequence[_Tok], i: int, floor: int) -> tuple[_Expr | None, int] | None:

@@ -85,7 +85,8 @@ _BLOCK_RES: Final = tuple(
         r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b",
         # clock times
         rf"\b\d{{1,2}}(?:[:.]\d{{2}}){{1,2}}\s*{_AMPM}",
-        r"\b\d{1,2}:\d{2}(?::\d{2})?\b",
+        r"\b\d{1,2}:\d{2}(?::\d{2})?\b(?!\.\d)",
+        r"(?i)\b(?:in|of|time|clocked|timed|record)\s+\d{1,2}:\d{2}(?:\.\d+)?\b",
         rf"\b\d{{1,2}}\s*{_AMPM}",
         r"\b\d{1,2}\s+o['’]clock\b",
         r"\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST"
@@ -93,6 +94,7 @@ _BLOCK_RES: Final = tuple(
         # phone numbers
         r"(?<![\d-])(?:\+?1[\s.-])?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\d)",
         r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?!\d)",
+        r"(?<![\d-])(?<!\d\s)0[1-9]\d{1,3}[\s.-]\d{3,4}[\s.-]\d{3,4}(?!\d)",
         # web addresses, e-mail, file names
         r"(?:https?://|www\.)\S+",
         r"\b[\w.+-]+@[\w-]+\.[\w.]+\b",

@@ -135,7 +135,7 @@ _ID_WORDS: Final = _words(
     "exit junction studio division battalion regiment squadron brigade engine ladder squad "
     "station apollo boeing airbus windows galaxy iphone soyuz vostok voyager ilyushin tupolev "
     "antonov cessna learjet embraer fokker sukhoi mig formula psalm psalms verse act year "
-    "size"
+    "size game heat leg season episode matchday week round postcode zip table tier"
 )
 _YEAR_PREPS: Final = _words(
     "in since of by until till from before after during early late mid year years summer "

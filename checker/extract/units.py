@@ -340,6 +340,8 @@ _DEFS: Final[tuple[_Def, ...]] = (
         ("gigabits per second",),
         ("Gbps", "Gb / s", "Gbit / s", "gbps"),
     ),
+    ("MB/s", "bit/s", Dimension.DATA_RATE, 8e6, 0.0, ("megabytes per second",), ("MB / s",)),
+    ("GB/s", "bit/s", Dimension.DATA_RATE, 8e9, 0.0, ("gigabytes per second",), ("GB / s",)),
     (
         "Tbit/s",
         "bit/s",

@@ -96,7 +96,8 @@ def _digit_core(toks: Sequence[_Tok], i: int, money: bool) -> _Core | None:
             if scale is not None:
                 return _scaled(_Core(value * scale, value * scale, i, j + 1, scale=scale), toks)
             if match_unit(_unit_texts(toks, j)) is None and match_glued_unit(nxt.text) is None:
-                if _is_code_suffix(nxt.text):
+                glued_on = j + 1 < n and not toks[j + 1].gap and toks[j + 1].kind == "num"
+                if _is_code_suffix(nxt.text) or nxt.low == "ers" or glued_on:  # 49ers, 4x4
                     return _Core(value, value, i, j + 1, excluded=True)  # "5G", "3D", "4WD"
                 # an unknown unit glued to the figure ("5,000mAh", "3x"): the figure stands
                 return _Core(value, value, i, j + 1, step=_step_of(tok.text))
@@ -237,9 +238,19 @@ def _lower_word(toks: Sequence[_Tok], k: int) -> bool:
 
 
 def _scaled(core: _Core, toks: Sequence[_Tok]) -> _Core:
-    """Apply scale words after a number: "1.5 million", "2 dozen", "40 thousand"."""
-    factor, j = _scale_run(toks, core.stop)
-    if j == core.stop:
+    """Apply scale words after a number: "1.5 million", "2 dozen", "40 thousand",
+    "a $2.3-billion deal"."""
+    start = core.stop
+    if (
+        start + 1 < len(toks)
+        and toks[start].text in "-‐"
+        and not toks[start].gap
+        and toks[start + 1].low in _BIG
+        and not toks[start + 1].gap
+    ):
+        start += 1
+    factor, j = _scale_run(toks, start)
+    if j == start:
         return core
     value = core.lo * factor
     return replace(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from checker.extract.numbers.cores import _Core, _phrase, _unit_texts, _word
+from checker.extract.numbers.cores import _Core, _phrase, _unit_at, _unit_texts, _word
 from checker.extract.numbers.expr import _Expr
 from checker.extract.numbers.tokens import _Tok, _words
 from checker.extract.numbers.vocab import (
@@ -27,7 +27,7 @@ _NAMED_SERIES: Final = _words(
     "ftse nikkei stoxx nasdaq cac dax ibex kospi asx nifty sensex topix russell msci aex omx "
     "tsx smi mib jse hsi csi bux wig atx psei klci set50 xbox playstation pixel ipad kindle "
     "macbook ps thinkpad lumia xperia airpods falcon ariane starship artemis gemini "
-    "mercury"
+    "mercury fortune forbes"
 )
 _STREET_WORDS: Final = _words(
     "Street St Avenue Ave Road Rd Boulevard Blvd Lane Ln Drive Dr Way Place Pl Square Sq "
@@ -39,7 +39,19 @@ _NOT_NAMES: Final = _words("I Mr Mrs Ms Dr No Nos Per Of Vs")
 
 def _names_something(toks: Sequence[_Tok], core: _Core) -> bool:
     """An identifier, a name's number or a street number: no figure."""
-    return _is_identifier(toks, core) or _is_named(toks, core) or _is_street_number(toks, core)
+    if _is_identifier(toks, core) or _is_street_number(toks, core):
+        return True
+    return _is_named(toks, core) and not _dash_number_after(toks, core.stop)  # "Arsenal 3-1"
+
+
+def _dash_number_after(toks: Sequence[_Tok], j: int) -> bool:
+    return (
+        j + 1 < len(toks)
+        and toks[j].text in ("-", "–")
+        and not toks[j].gap
+        and toks[j + 1].kind == "num"
+        and not toks[j + 1].gap
+    )
 
 
 def _is_named(toks: Sequence[_Tok], core: _Core) -> bool:
@@ -50,15 +62,34 @@ def _is_named(toks: Sequence[_Tok], core: _Core) -> bool:
     if core.words or i == 0 or toks[i].kind != "num":
         return False
     prev = toks[i - 1]
+    if _enumerator(toks, core):
+        return True
     if prev.blocked or prev.kind != "word":
         return False
     if prev.low in _NAMED_SERIES:
         return True
-    if not prev.text[:1].isupper() or prev.text in _NOT_NAMES or _sentence_start(toks, i - 1):
-        return False
+    if prev.low == "s" and _phrase(toks, i - 3, 2) == "poor '":
+        return True  # "Standard & Poor's 500"
+    if not any(c.isupper() for c in prev.text) or prev.text in _NOT_NAMES:
+        return False  # "iOS 5" and "eBay 2" are names too
+    if _sentence_start(toks, i - 1) or _unit_at(toks, core.stop, core) is not None:
+        return False  # "GDP 3%": a measure after a name
     if not prev.text.isupper() and (prev.text.endswith("s") or prev.text.endswith("ed")):
         return False  # "Kills 300", "Killed 300": a title-case verb
     return not _title_case_around(toks, i - 1, core.stop)
+
+
+def _enumerator(toks: Sequence[_Tok], core: _Core) -> bool:
+    """ "(3) the economy ...": a list item's number."""
+    i, j = core.first, core.stop
+    return (
+        toks[i - 1].text == "("
+        and j < len(toks)
+        and toks[j].text == ")"
+        and not toks[j].gap
+        and not toks[i].gap
+        and core.lo < 100
+    )
 
 
 def _sentence_start(toks: Sequence[_Tok], k: int) -> bool:

@@ -9,7 +9,8 @@ and Y, $5-5.5 billion
 fell 0.4 per cent to 13176     a change (``relation="change"``) and the new level:
 rose by 35 to 412              two figures, never a range; also when the units
 rose 6.5% to 164p              differ ("7% to $2.3 billion")
-rose from 20 to 25             the old level and the new one: two figures
+rose from 20 to 25, from X to Y  the old level and the new one: two figures (one range
+                               "from X to Y" with no change verb when joining)
 8 or $9, eight or nine euros   alternatives: two figures, the unit shared (one range
                                when ``join_alternatives`` is asked for)
 won 3-1, a 9-2 lead, 6-3       a score: both numbers, ``relation="score"``
@@ -77,11 +78,18 @@ def _range_partner(
     conn = _word(toks, j)
     if conn not in ("to", *_DASHES, "or", "and", "through") or core.vague:
         return expr, j
-    if conn == "to" and _is_change(toks, expr.first):
-        return expr, j  # "rose from 12 to 15": two figures, not a range
     partner = _partner_at(toks, expr, j + 1)
     if partner is None:
         return expr, j
+    if (
+        conn == "to"
+        and _word(toks, expr.first - 1) == "from"
+        and (not join or _is_change(toks, expr.first))
+    ):
+        # "rose from 12 to 15": the old level and the new, not a range; "from 1.1
+        # million to 1.4 million barrels": both in barrels
+        shared = partner.unit.unit if partner.unit is not None else None
+        return (replace(expr, unit=shared) if expr.unit is None else expr), j
     other, unit2 = partner.core, partner.unit
     if conn == "to" and _is_change_to_level(toks, expr, core, partner):
         return replace(expr, relation=expr.relation or "change"), j
@@ -202,12 +210,23 @@ def _pair_after(toks: Sequence[_Tok], expr: _Expr, core: _Core, between: bool) -
         return _Pair(other, other.stop, None)
     if conn.low == "and":
         return None
-    scoreish = _near_score_word(toks, core.first, other.stop)
+    scoreish = _near_score_word(toks, core.first, other.stop) or _after_score(toks, core.first)
     if conn.low != "to" and core.lo >= other.lo and not other.words and core.lo <= 300:
         return _Pair(other, other.stop, "score")
     if scoreish and expr.qualifier in (Qualifier.EXACT, Qualifier.RANGE):
         return _Pair(other, other.stop, "score")
     return None
+
+
+def _after_score(toks: Sequence[_Tok], first: int) -> bool:
+    """ "6-2, 3-6": the second set of a list of scores."""
+    return (
+        first >= 4
+        and toks[first - 1].text == ","
+        and toks[first - 2].kind == "num"
+        and toks[first - 3].text in _DASHES
+        and toks[first - 4].kind == "num"
+    )
 
 
 def _near_score_word(toks: Sequence[_Tok], first: int, stop: int) -> bool:

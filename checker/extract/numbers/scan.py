@@ -31,7 +31,12 @@ from checker.extract.numbers.identifiers import (
     _names_something,
 )
 from checker.extract.numbers.intervals import _finite, _to_quantity, roundness
-from checker.extract.numbers.ranges import _pair_after, _pair_exprs, _range_partner
+from checker.extract.numbers.ranges import (
+    _near_score_word,
+    _pair_after,
+    _pair_exprs,
+    _range_partner,
+)
 from checker.extract.numbers.tokens import _Tok, _tokenize
 from checker.extract.numbers.vocab import (
     _BETWEEN,
@@ -51,8 +56,8 @@ from checker.records import Qualifier, Quantity
 def find_quantities(text: str, *, join_alternatives: bool = False) -> list[Quantity]:
     """Every figure in ``text``, in order of position (see the package docstring).
 
-    ``join_alternatives`` reads "eight or nine" as one range 8 .. 9 (what a count
-    claim wants) instead of two figures.
+    ``join_alternatives`` reads "eight or nine" and "from 20 to 25" (with no change
+    verb before it) as one range, what a count claim wants, instead of two figures.
     """
     toks = _tokenize(text)
     out: list[Quantity] = []
@@ -112,8 +117,8 @@ def _number_at(
         return None
     if core.excluded or _leading_zero(toks, core):
         return (), core.stop
-    if cur is None and not _dash_number_after(toks, core.stop) and _names_something(toks, core):
-        return (), core.stop
+    if cur is None and not _score_after_id_word(toks, core) and _names_something(toks, core):
+        return (), _variant_stop(toks, core.stop)
     first = cur[1] if cur else (i if sign is None else sign)
     lo, hi = (core.lo, core.hi) if sign is None else (-core.hi, -core.lo)
     expr = _Expr(
@@ -136,10 +141,24 @@ def _number_at(
     return (expr,), expr.stop
 
 
-def _dash_number_after(toks: Sequence[_Tok], j: int) -> bool:
-    """ "Game 6-2"? no: "won the game 3-1": a score, not an identifier."""
+def _variant_stop(toks: Sequence[_Tok], j: int) -> int:
+    """ "Boeing 737-800", "Airbus A350-1000": a model's variant belongs to its name."""
+    glued = j + 1 < len(toks) and not toks[j].gap and not toks[j + 1].gap
+    if glued and toks[j].text in ("-", "–") and toks[j + 1].kind == "num":
+        return j + 2
+    return j
+
+
+def _score_after_id_word(toks: Sequence[_Tok], core: _Core) -> bool:
+    """ "won the game 3-1": a score after "game", not game number 3 ("Boeing 737-800" is
+    a model)."""
+    j = core.stop
     return (
-        j + 1 < len(toks)
+        (
+            _word(toks, core.first - 1) in ("game", "match", "leg", "round", "set", "series")
+            or _near_score_word(toks, core.first, j + 2)
+        )
+        and j + 1 < len(toks)
         and toks[j].text in ("-", "–")
         and not toks[j].gap
         and toks[j + 1].kind == "num"

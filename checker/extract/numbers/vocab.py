@@ -20,11 +20,11 @@ _BIG: Final[Mapping[str, float]] = {
 }  # fmt: skip
 _SCALE_WORDS: Final[Mapping[str, float]] = {**_BIG, "hundred": 100.0, "dozen": 12.0}
 _ATTACHED_SCALE: Final[Mapping[str, float]] = {
-    "k": 1e3, "K": 1e3, "bn": 1e9, "Bn": 1e9, "BN": 1e9, "mn": 1e6, "mln": 1e6,
+    "k": 1e3, "K": 1e3, "bln": 1e9, "bn": 1e9, "Bn": 1e9, "BN": 1e9, "mn": 1e6, "mln": 1e6,
     "tn": 1e12, "trn": 1e12,
 }  # fmt: skip
 _SPACED_SCALE: Final[Mapping[str, float]] = {
-    "bn": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12,
+    "bln": 1e9, "bil": 1e9, "bn": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12,
 }  # fmt: skip
 _MONEY_SCALE: Final[Mapping[str, float]] = {"m": 1e6, "M": 1e6, "b": 1e9, "B": 1e9}
 _ORDINAL_WORDS: Final = _words(

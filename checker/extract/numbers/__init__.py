@@ -39,7 +39,8 @@ fewer than, less than, under, below    FEWER_THAN     open .. N-1 (counts),
 nearly, almost, close to, just under,  NEARLY         N - w .. N
 approaching, just shy of
 between X and Y, X to Y, X-Y, X–Y,     RANGE          X .. Y
-X or Y, from X to Y
+5-10W, $5-5.5 billion                                 (``X or Y`` and ``from X to Y``
+                                                      too with ``join_alternatives``)
 "N-odd" ("40-odd")                     ABOUT          N .. N + u
 ====================================== ============== ==========================
 
@@ -103,6 +104,12 @@ the remaining four             4           remaining also "four remaining",
                                                      "the last four"
 half of the 40                 20          fraction  a third/two-thirds/a quarter...
 twice/double the 40            80          multiple  triple, quadruple
+two-thirds of, a quarter of,   0.667, 0.25 share     a fraction with no total
+cut by half, three quarters                          (no count of anything)
+fell 0.4 per cent to 13176     0.4 %       change    then the new level 13176 (no
+rose by 35 to 412              35          change    relation): never a range
+won 3-1, a 9-2 lead            3 and 1     score     both numbers; "6-3, 6-4, 7-6"
+a 1.07:1 ratio, 1:36.6         1.07 and 1  ratio     both numbers
 all 14, a total of 14, 14 in   14          (none)    ``totality=True``
 all, all of the 14
 no one, nobody, none, not a    0           (none)    the spaCy layer checks
@@ -111,8 +118,7 @@ single, not one, no injuries                         what they refer to
 
 What is *not* a quantity (nothing is returned)
 ---------------------------------------------
-- ordinals: "second", "22nd", "118th day"; fractions with no total
-  ("two-thirds of the hostages");
+- ordinals: "second", "22nd", "118th day";
 - years: a bare four-digit whole number from 1900 to 2099 with no qualifier,
   unit or currency ("1996", "the 1996 attack") unless a plural count noun
   from a short list follows ("2000 people"); any four-digit number from 1000
@@ -122,16 +128,30 @@ What is *not* a quantity (nothing is returned)
   24-hour time after "at": "struck at 1353"), dates
   ("Dec. 17", "17 December 1996", "12/17/96", "1996-12-17"), phone numbers,
   versions ("3.8.1"), web and e-mail addresses, numbers glued to "_", "@", "=";
-- scores and votes: "3-1", "2-2", or any X-Y/X to Y next to won, beat,
-  lost, victory, defeat, draw, vote ... ; ratios ("one in five");
+- ratios written "one in five" (scores and "3:1" ratios *are* returned, with a
+  relation, see above; count claims skip them);
 - identifiers: a number after flight, route, highway, No., #, number, room,
   gate, page, article, chapter, category, level, day, Apollo, Boeing ...;
-  numbers glued to letters ("AKM-47", "F-16", "MH370", "A320", "5G");
+  numbers glued to letters ("AKM-47", "F-16", "MH370", "A320", "5G", "6XE");
+  a model's variant ("Boeing 737-800"); a number right after a name in running
+  text ("the Stoxx 50", "S&P 500", "Game 6", "iOS 17", "CA 90210"; not in a
+  title-case headline, not "GDP 3%"); street numbers ("10 Downing Street");
+  numbers with a leading zero ("0800"); list items ("(3)");
 - "one" used as a pronoun: "the one", "this one", "another one", "one
   another", "one by one", "one of these days", "at one point", "one-sided",
   and "one day/night/morning" not after a preposition ("One day, ...").
   "one of the rebels" *is* a count of 1 (partitive), so is "only one";
   "another one" is kept as an increment of 1 ("another one was freed").
+
+Glued to the number: units ("128GB", "5-10W", "100km/hr", "3.2GHz"), pence and
+per cent ("164p", "24pc"), Celsius ("-5C"), currencies before it ("RM79",
+"US$55,931,000", "A$82,615,680"), scales ("25k", "4.3M", "8B", "5bn"; "12.3m tonnes"
+is 12.3 million, "a 10m wall" ten metres). Spaced: "8 B people", "2.5 lakh crore".
+Negatives: "-1.3%", "$-50.8bn", "minus 233 Celsius", "minus-260 degrees".
+
+The figure as written is ``original_low``/``original_high``: the number(s) in the
+unit written, scale words applied, before a qualifier widens them ("about 20" is
+20, "2,300 feet" 2300 while ``low``/``high`` hold 666 .. 736 m).
 
 Written precision counts: "about 6.0" is 5.7 .. 6.3 (the roundness of a
 written decimal is its last written place), and a number written with a

@@ -202,8 +202,12 @@ def _glued_to_letters_before(toks: Sequence[_Tok], i: int) -> bool:
         and toks[i - 2].kind == "word"
         and toks[i - 2].low not in _SMALL
         and toks[i - 2].low not in _TENS
-        and toks[i - 2].low != "minus"
+        and toks[i - 2].low not in _HYPHEN_BEFORE_FIGURE
     )
+
+
+# Words that a figure may follow with a hyphen: "minus-260", "magnitude-7.1", "top-10".
+_HYPHEN_BEFORE_FIGURE: Final = frozenset({"minus", "magnitude", "aged", "top", "under", "over"})
 
 
 def _and_a_half(toks: Sequence[_Tok], j: int, value: float) -> tuple[float, int]:

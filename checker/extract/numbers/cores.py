@@ -48,6 +48,7 @@ class _Core:
     step: float | None = None  # place value of the last written decimal ("6.0" -> 0.1)
     excluded: bool = False  # an ordinal, identifier ...: consume, emit nothing
     words: bool = False
+    written: float | None = None  # the figure a vague amount names: "hundreds" -> 100
 
 
 def _word(toks: Sequence[_Tok], j: int) -> str:
@@ -207,7 +208,9 @@ def _glued_to_letters_before(toks: Sequence[_Tok], i: int) -> bool:
 
 
 # Words that a figure may follow with a hyphen: "minus-260", "magnitude-7.1", "top-10".
-_HYPHEN_BEFORE_FIGURE: Final = frozenset({"minus", "magnitude", "aged", "top", "under", "over"})
+_HYPHEN_BEFORE_FIGURE: Final = frozenset(
+    {"minus", "magnitude", "aged", "top", "under", "over", "par"}
+)
 
 
 def _and_a_half(toks: Sequence[_Tok], j: int, value: float) -> tuple[float, int]:
@@ -362,25 +365,27 @@ def _vague_core(toks: Sequence[_Tok], i: int) -> _Core | None:
             core = _Core(k_lo, k_hi, i, k, vague=True)
             return _scale_vague(core, toks)
         if head == "couple":
-            return _Core(2, 3, i, j + 1, vague=True)
+            return _Core(2, 3, i, j + 1, vague=True, written=2)
     return None
 
 
 def _scale_vague(core: _Core, toks: Sequence[_Tok]) -> _Core:
     factor, j = _scale_run(toks, core.stop)
-    return replace(core, lo=core.lo * factor, hi=core.hi * factor, stop=j, scale=factor)
+    return replace(
+        core, lo=core.lo * factor, hi=core.hi * factor, stop=j, scale=factor, written=factor
+    )
 
 
 def _plural_core(toks: Sequence[_Tok], i: int) -> _Core:
     w = toks[i].low
     if w == "dozens":
-        return _Core(24, 99, i, i + 1, vague=True)
+        return _Core(24, 99, i, i + 1, vague=True, written=12)
     base = _PLURALS[w]
     outer = _word(toks, i + 2)
     if _word(toks, i + 1) == "of" and outer in _PLURALS and _PLURALS[outer] > base >= 10:
         base *= _PLURALS[outer]
-        return _Core(2 * base, 10 * base - 1, i, i + 3, vague=True, scale=base)
-    return _Core(2 * base, 10 * base - 1, i, i + 1, vague=True, scale=base)
+        return _Core(2 * base, 10 * base - 1, i, i + 3, vague=True, scale=base, written=base)
+    return _Core(2 * base, 10 * base - 1, i, i + 1, vague=True, scale=base, written=base)
 
 
 # ------------------------------------------------------------------ units

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Final
 
 from checker.extract.numbers.cores import _Core, _core_at, _phrase, _unit_texts, _word
 from checker.extract.numbers.tokens import _Tok
@@ -42,6 +43,7 @@ class _Expr:
     is_range: bool = False
     odd: float | None = None
     step: float | None = None
+    written: float | None = None  # see ``_Core.written``
 
 
 def _match_before(
@@ -157,11 +159,18 @@ def _of_total(toks: Sequence[_Tok], j: int) -> _Core | None:
     return core
 
 
+_NOT_A_SHARE: Final = frozenset(
+    {"first", "second", "last", "latter", "former", "other", "the", "this", "that", "next"}
+)
+
+
 def _fraction_at(toks: Sequence[_Tok], i: int, floor: int) -> tuple[_Expr | None, int] | None:
     w = _word(toks, i)
     j = i + 1
     numerator = 1.0
     if w == "half":
+        if _word(toks, i - 1) in _NOT_A_SHARE:
+            return None  # "the first half of the year"
         den, plural = 2, False
         j = i
     elif w in ("a", "an", "one") or (w in _SMALL and _SMALL[w] > 1):
@@ -178,6 +187,13 @@ def _fraction_at(toks: Sequence[_Tok], i: int, floor: int) -> tuple[_Expr | None
         return None
     del plural
     stop = j + 1
+    if _phrase(toks, stop, 2) == "- point" and not toks[stop].gap:
+        share = numerator / den  # "a quarter-point cut", "a half-point rise"
+        pp = match_unit(["percentage", "point"])
+        unit = pp[0] if pp is not None else None
+        expr = _Expr(share, share, i, stop + 2, i, stop, unit=unit, unit_first=stop,
+                     unit_stop=stop + 2)  # fmt: skip
+        return _finish_left(toks, expr, floor), stop + 2
     total = _of_total(toks, stop)
     has_link = _word(toks, stop) in ("of", *_DETERMINERS)
     if total is None or not has_link:

@@ -34,7 +34,16 @@ _STREET_WORDS: Final = _words(
     "Parkway Pkwy Court Ct Terrace Crescent Close Row Gardens Hill Plaza Broadway"
 )
 _SENTENCE_BREAK: Final = frozenset('.!?:;"“”‘’([—–-•|')
-_NOT_NAMES: Final = _words("I Mr Mrs Ms Dr No Nos Per Of Vs")
+_NOT_NAMES: Final = _words("I Mr Mrs Ms Dr No Nos Per Of Vs pH Mach Force")
+# Capitalised words that open a sentence without naming anything ("Only 12 ...").
+_OPENERS: Final = _words(
+    "A An The About Some Only Nearly Almost Around Over Under More Fewer Less Another All "
+    "Just Roughly Approximately At In By For With Of On Since After Before During From To Up "
+    "Down Exactly And But Or Yet So Then Those These Its Their Our His Her My Your Each Every "
+    "Both Last Next First Top Still Even Barely Perhaps Maybe Almost Within Until Between "
+    "Among Like Than Once Some Many Most Another Around Below Above Beyond Nearly Past Plus "
+    "Minus Another Just Overall Altogether Total Including Excluding Aged Age Estimated"
+)
 
 
 def _names_something(toks: Sequence[_Tok], core: _Core) -> bool:
@@ -72,8 +81,10 @@ def _is_named(toks: Sequence[_Tok], core: _Core) -> bool:
         return True  # "Standard & Poor's 500"
     if not any(c.isupper() for c in prev.text) or prev.text in _NOT_NAMES:
         return False  # "iOS 5" and "eBay 2" are names too
-    if _sentence_start(toks, i - 1) or _unit_at(toks, core.stop, core) is not None:
+    if _unit_at(toks, core.stop, core) is not None:
         return False  # "GDP 3%": a measure after a name
+    if _sentence_start(toks, i - 1) and (prev.text in _OPENERS or not _name_like(prev.text)):
+        return False  # "Only 12 ...", "Nearly 300 ..."; "Microsoft 365 has ..." is a name
     if not prev.text.isupper() and (prev.text.endswith("s") or prev.text.endswith("ed")):
         return False  # "Kills 300", "Killed 300": a title-case verb
     return not _title_case_around(toks, i - 1, core.stop)
@@ -90,6 +101,12 @@ def _enumerator(toks: Sequence[_Tok], core: _Core) -> bool:
         and not toks[i].gap
         and core.lo < 100
     )
+
+
+def _name_like(text: str) -> bool:
+    """A word that reads as a name at the start of a sentence: a capital inside it
+    ("iPhone", "PlayStation", "FTSE") or a word no sentence opens with otherwise."""
+    return any(c.isupper() for c in text[1:]) or text not in _OPENERS and len(text) > 2
 
 
 def _sentence_start(toks: Sequence[_Tok], k: int) -> bool:

@@ -125,6 +125,7 @@ def _number_at(
         lo, hi, first, core.stop, i, core.stop,
         qualifier=Qualifier.ESTIMATE if core.vague else Qualifier.EXACT,
         unit=currency(cur[0]) if cur else None, vague=core.vague, step=core.step,
+        written=core.written,
     )  # fmt: skip
     expr = _finish_left(toks, expr, floor)
     between = _match_before(toks, floor, expr.first, _ROLE_PHRASES)

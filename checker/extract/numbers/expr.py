@@ -190,8 +190,8 @@ def _fraction_at(toks: Sequence[_Tok], i: int, floor: int) -> tuple[_Expr | None
     if _phrase(toks, stop, 2) == "- point" and not toks[stop].gap:
         share = numerator / den  # "a quarter-point cut", "a half-point rise"
         pp = match_unit(["percentage", "point"])
-        unit = pp[0] if pp is not None else None
-        expr = _Expr(share, share, i, stop + 2, i, stop, unit=unit, unit_first=stop,
+        expr = _Expr(share, share, i, stop + 2, i, stop, unit=pp[0] if pp else None,
+                     unit_first=stop,
                      unit_stop=stop + 2)  # fmt: skip
         return _finish_left(toks, expr, floor), stop + 2
     total = _of_total(toks, stop)
@@ -201,11 +201,12 @@ def _fraction_at(toks: Sequence[_Tok], i: int, floor: int) -> tuple[_Expr | None
         of_link = _word(toks, stop) == "of"
         if of_link or _word(toks, i - 1) == "by" or (numerator > 1 and w != "a"):
             # "two-thirds of the hostages", "a quarter of loans", "cut by half": a share
-            unit = _unit_of(toks, stop + 1) if of_link else None
-            if unit is not None:
-                expr = _Expr(share, share, i, unit[1], i, stop, unit=unit[0],
-                             unit_first=unit[2], unit_stop=unit[1])  # fmt: skip
-                return _finish_left(toks, expr, floor), unit[1]
+            measure = _unit_of(toks, stop + 1) if of_link else None
+            if measure is not None:
+                of_unit, unit_stop, unit_first = measure
+                expr = _Expr(share, share, i, unit_stop, i, stop, unit=of_unit,
+                             unit_first=unit_first, unit_stop=unit_stop)  # fmt: skip
+                return _finish_left(toks, expr, floor), unit_stop
             expr = _Expr(share, share, i, stop, i, stop, relation="share")
             return _finish_left(toks, expr, floor), stop
         if w in ("half", "a", "an"):

@@ -106,7 +106,7 @@ def _enumerator(toks: Sequence[_Tok], core: _Core) -> bool:
 def _name_like(text: str) -> bool:
     """A word that reads as a name at the start of a sentence: a capital inside it
     ("iPhone", "PlayStation", "FTSE") or a word no sentence opens with otherwise."""
-    return any(c.isupper() for c in text[1:]) or text not in _OPENERS and len(text) > 2
+    return any(c.isupper() for c in text[1:]) or (text not in _OPENERS and len(text) > 2)
 
 
 def _sentence_start(toks: Sequence[_Tok], k: int) -> bool:

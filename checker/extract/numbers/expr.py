@@ -7,8 +7,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
-from checker.extract.numbers.cores import _Core, _core_at, _phrase, _unit_texts, _word
-from checker.extract.numbers.tokens import _Tok
+from checker.extract.numbers.cores import _Core, _core_at
+from checker.extract.numbers.tokens import _phrase, _Tok, _word
+from checker.extract.numbers.unitscan import _unit_texts
 from checker.extract.numbers.vocab import (
     _BETWEEN,
     _DENOMINATORS,

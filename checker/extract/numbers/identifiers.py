@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from checker.extract.numbers.cores import _Core, _phrase, _unit_at, _unit_texts, _word
+from checker.extract.numbers.cores import _Core
 from checker.extract.numbers.expr import _Expr
-from checker.extract.numbers.tokens import _Tok, _words
+from checker.extract.numbers.tokens import _phrase, _Tok, _word, _words
+from checker.extract.numbers.unitscan import _unit_at, _unit_texts
 from checker.extract.numbers.vocab import (
     _COUNT_HINTS,
     _ID_WORDS,

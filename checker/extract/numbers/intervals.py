@@ -6,9 +6,9 @@ import math
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
-from checker.extract.numbers.cores import _currency_before
 from checker.extract.numbers.expr import _Expr
 from checker.extract.numbers.tokens import _Tok
+from checker.extract.numbers.unitscan import _currency_before
 from checker.records import Qualifier, Quantity
 
 

@@ -24,16 +24,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from checker.extract.numbers.cores import (
-    _Core,
-    _core_at,
-    _currency_before,
-    _unit_at,
-    _UnitHit,
-    _word,
-)
+from checker.extract.numbers.cores import _Core, _core_at
 from checker.extract.numbers.expr import _Expr
-from checker.extract.numbers.tokens import _Tok
+from checker.extract.numbers.tokens import _Tok, _word
+from checker.extract.numbers.unitscan import _currency_before, _unit_at, _UnitHit
 from checker.extract.numbers.vocab import _CHANGE_VERBS, _SCORE_WORDS
 from checker.extract.units import Dimension, currency
 from checker.records import Qualifier

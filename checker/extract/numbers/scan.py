@@ -6,14 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from checker.extract.numbers.cores import (
-    _Core,
-    _core_at,
-    _currency_before,
-    _phrase,
-    _unit_at,
-    _word,
-)
+from checker.extract.numbers.cores import _Core, _core_at
 from checker.extract.numbers.expr import (
     _all_but_at,
     _Expr,
@@ -37,7 +30,8 @@ from checker.extract.numbers.ranges import (
     _pair_exprs,
     _range_partner,
 )
-from checker.extract.numbers.tokens import _Tok, _tokenize
+from checker.extract.numbers.tokens import _phrase, _Tok, _tokenize, _word
+from checker.extract.numbers.unitscan import _currency_before, _unit_at
 from checker.extract.numbers.vocab import (
     _BETWEEN,
     _FROM,

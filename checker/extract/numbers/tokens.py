@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -132,3 +132,13 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def _word(toks: Sequence[_Tok], j: int) -> str:
+    return toks[j].low if 0 <= j < len(toks) and not toks[j].blocked else ""
+
+
+def _phrase(toks: Sequence[_Tok], j: int, size: int) -> str:
+    if j < 0:
+        return ""
+    return " ".join(t.low for t in toks[j : j + size])

@@ -355,6 +355,7 @@ _GLUED_ONLY: Final[tuple[tuple[str, str, Dimension, float, float, str], ...]] = 
     ("degC", "degC", Dimension.TEMPERATURE, 1.0, 0.0, "C"),
     ("degF", "degC", Dimension.TEMPERATURE, 5 / 9, -160 / 9, "F"),
     ("ms", "s", _T, 0.001, 0.0, "ms"),
+    ("in", "m", _L, 0.0254, 0.0, "in"),
     ("MP", "px", Dimension.PIXELS, 1e6, 0.0, "MP"),
 )
 

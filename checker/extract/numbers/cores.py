@@ -197,7 +197,7 @@ def _glued_to_letters_before(toks: Sequence[_Tok], i: int) -> bool:
 
 # Words that a figure may follow with a hyphen: "minus-260", "magnitude-7.1", "top-10".
 _HYPHEN_BEFORE_FIGURE: Final = frozenset(
-    {"minus", "magnitude", "aged", "top", "under", "over", "par"}
+    {"minus", "magnitude", "aged", "top", "under", "over", "par", "of"}
 )
 
 

@@ -111,6 +111,9 @@ def _number_at(
         return None
     if core.excluded or _leading_zero(toks, core):
         return (), core.stop
+    chain = _dash_chain_stop(toks, core.stop)
+    if chain is not None:
+        return (), chain  # "a 3-4-3 formation", "9-1-1": a code, not figures
     if cur is None and not _score_after_id_word(toks, core) and _names_something(toks, core):
         return (), _variant_stop(toks, core.stop)
     first = cur[1] if cur else (i if sign is None else sign)
@@ -124,7 +127,7 @@ def _number_at(
     expr = _finish_left(toks, expr, floor)
     between = _match_before(toks, floor, expr.first, _ROLE_PHRASES)
     expr, j = _right_side(toks, expr, core, cur is not None, join)
-    if not expr.is_range and expr.unit is None and _is_ratio(toks, j):
+    if not expr.is_range and expr.unit is None and _is_ratio(toks, j, core.lo):
         return (), j + 2  # "one in five"; "103 million euros in one heist" is no ratio
     if expr.is_range and between is not None and between[0] in (_BETWEEN, _FROM):
         expr = replace(expr, first=between[1])
@@ -134,6 +137,20 @@ def _number_at(
     if _is_pronoun_one(toks, core, expr) or _is_year(toks, core, expr):
         return (), core.stop
     return (expr,), expr.stop
+
+
+def _dash_chain_stop(toks: Sequence[_Tok], j: int) -> int | None:
+    """The end of "-4-3" after a number: three or more numbers joined by hyphens."""
+    k, links = j, 0
+    while (
+        k + 1 < len(toks)
+        and toks[k].text in ("-", "–")
+        and toks[k + 1].kind == "num"
+        and not toks[k + 1].blocked
+        and not (toks[k].gap and not toks[k + 1].gap)
+    ):
+        k, links = k + 2, links + 1
+    return k if links >= 2 else None
 
 
 def _variant_stop(toks: Sequence[_Tok], j: int) -> int:
@@ -161,13 +178,13 @@ def _score_after_id_word(toks: Sequence[_Tok], core: _Core) -> bool:
     )
 
 
-def _is_ratio(toks: Sequence[_Tok], j: int) -> bool:
+def _is_ratio(toks: Sequence[_Tok], j: int, first: float) -> bool:
     """ "one in five": a ratio, not two counts."""
     if _word(toks, j) != "in" or j + 1 >= len(toks):
         return False
     core = _core_at(toks, j + 1, False)
-    if core is None or core.vague or core.excluded:
-        return False
+    if core is None or core.vague or core.excluded or core.lo <= first:
+        return False  # "5 for 42 in 10 overs" is no ratio
     if core.words and _word(toks, core.stop) == "of":
         return False  # "in one of the biggest heists"
     return _unit_at(toks, core.stop, core) is None  # "100 million in two months"

@@ -26,6 +26,7 @@ class Dimension(StrEnum):
     ENERGY = "energy"
     FREQUENCY = "frequency"
     PIXELS = "pixels"
+    VOLTAGE = "voltage"
 
 
 # (name, canonical, dimension, factor, offset, full-word spellings, abbreviations)
@@ -165,6 +166,15 @@ _DEFS: Final[tuple[_Def, ...]] = (
     ("acre", "m2", _A, 4046.8564224, 0.0, ("acre", "acres"), ()),
     # volume
     ("l", "m3", _V, 0.001, 0.0, ("litre", "litres", "liter", "liters"), ("l", "L")),
+    (
+        "ml",
+        "m3",
+        _V,
+        1e-6,
+        0.0,
+        ("millilitre", "millilitres", "milliliter", "milliliters"),
+        ("ml", "mL"),
+    ),
     (
         "m3",
         "m3",
@@ -344,6 +354,8 @@ _DEFS: Final[tuple[_Def, ...]] = (
     ("MHz", "Hz", Dimension.FREQUENCY, 1e6, 0.0, ("megahertz",), ("MHz",)),
     ("GHz", "Hz", Dimension.FREQUENCY, 1e9, 0.0, ("gigahertz",), ("GHz",)),
     ("MP", "px", Dimension.PIXELS, 1e6, 0.0, ("megapixel", "megapixels"), ()),
+    ("V", "V", Dimension.VOLTAGE, 1.0, 0.0, ("volt", "volts"), ("V",)),
+    ("kV", "V", Dimension.VOLTAGE, 1e3, 0.0, ("kilovolt", "kilovolts"), ("kV",)),
 )
 
 # Abbreviations that are a unit only when glued to the number ("164p", "24pc", "5C",

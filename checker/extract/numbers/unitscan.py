@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from checker.extract.numbers.tokens import _Tok, _word
 from checker.extract.units import (
@@ -17,6 +17,8 @@ from checker.extract.units import (
     match_glued_unit,
     match_unit,
 )
+
+_VIDEO_LINES: Final = frozenset({240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0})
 
 if TYPE_CHECKING:
     from checker.extract.numbers.cores import _Core
@@ -54,6 +56,8 @@ def _unit_at(toks: Sequence[_Tok], j: int, core: _Core) -> _UnitHit | None:
     hit = match_unit(_unit_texts(toks, j))
     if hit is None and j == core.stop and j < len(toks) and not toks[j].gap:
         glued = match_glued_unit(toks[j].text) if not toks[j].blocked else None
+        if glued is not None and glued.name == "p" and core.lo in _VIDEO_LINES:
+            return None  # "1080p": lines of video, not pence
         if glued is not None:
             return _UnitHit(glued, j, j + 1)  # "164p", "24pc", "-5C"
     won = hit is not None and hit[0].name == "KRW" and toks[j].low == "won"

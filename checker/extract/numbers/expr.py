@@ -152,12 +152,22 @@ def _of_total(toks: Sequence[_Tok], j: int) -> _Core | None:
         j += 1
         if _word(toks, j) == "the":
             j += 1
+        if _phrase(toks, j + 1, 2) in ("' s", "’ s") and toks[j].kind == "word":
+            j += 3  # "two-thirds of the town's 9,000 people"
     if j >= len(toks):
         return None
     core = _core_at(toks, j, False)
     if core is None or core.excluded or core.vague:
         return None
     return core
+
+
+def _after_by(toks: Sequence[_Tok], i: int) -> bool:
+    """ "cut by half", "by about a third", "by nearly two-thirds"."""
+    before = _word(toks, i - 1)
+    return before == "by" or (
+        _word(toks, i - 2) == "by" and before in ("about", "nearly", "almost", "roughly", "around")
+    )
 
 
 _NOT_A_SHARE: Final = frozenset(
@@ -200,7 +210,7 @@ def _fraction_at(toks: Sequence[_Tok], i: int, floor: int) -> tuple[_Expr | None
     if total is None or not has_link:
         share = numerator / den
         of_link = _word(toks, stop) == "of"
-        if of_link or _word(toks, i - 1) == "by" or (numerator > 1 and w != "a"):
+        if of_link or _after_by(toks, i) or (numerator > 1 and w != "a"):
             # "two-thirds of the hostages", "a quarter of loans", "cut by half": a share
             measure = _unit_of(toks, stop + 1) if of_link else None
             if measure is not None:

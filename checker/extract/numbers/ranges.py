@@ -28,7 +28,7 @@ from checker.extract.numbers.cores import _Core, _core_at
 from checker.extract.numbers.expr import _Expr
 from checker.extract.numbers.tokens import _Tok, _word
 from checker.extract.numbers.unitscan import _currency_before, _unit_at, _UnitHit
-from checker.extract.numbers.vocab import _CHANGE_VERBS, _SCORE_WORDS
+from checker.extract.numbers.vocab import _CHANGE_VERBS, _COUNT_HINTS, _SCORE_WORDS
 from checker.extract.units import Dimension, currency
 from checker.records import Qualifier
 
@@ -200,6 +200,13 @@ def _pair_after(toks: Sequence[_Tok], expr: _Expr, core: _Core, between: bool) -
     if other is None or other.excluded or other.vague:
         return None
     years = core.plain and 1900 <= core.lo <= 2099 and (other.plain or other.lo < 100)
+    years = years or (  # "the 1850-1900 average", not "1,800-2,000 jobs"
+        core.plain
+        and other.plain
+        and 1800 <= core.lo < other.lo <= 2100
+        and conn.low != "and"
+        and not _counted_after(toks, other.stop)
+    )
     if years and (conn.low != "and" or (between and other.plain and 1900 <= other.lo <= 2100)):
         return _Pair(other, other.stop, None)
     if conn.low == "and":
@@ -210,6 +217,11 @@ def _pair_after(toks: Sequence[_Tok], expr: _Expr, core: _Core, between: bool) -
     if scoreish and expr.qualifier in (Qualifier.EXACT, Qualifier.RANGE):
         return _Pair(other, other.stop, "score")
     return None
+
+
+def _counted_after(toks: Sequence[_Tok], j: int) -> bool:
+    after = _word(toks, j)
+    return after in _COUNT_HINTS or (len(after) > 3 and after.endswith("s"))
 
 
 def _after_score(toks: Sequence[_Tok], first: int) -> bool:

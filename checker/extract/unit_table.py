@@ -200,7 +200,7 @@ _DEFS: Final[tuple[_Def, ...]] = (
             "kilometres a second",
             "kilometers a second",
         ),
-        ("km / s", "kps"),
+        ("km / s", "kps", "km a second", "km per second"),
     ),
     ("mi/s", "m/s", _S, 1609.344, 0.0, ("miles per second", "miles a second"), ()),
     (

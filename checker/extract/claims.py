@@ -686,6 +686,11 @@ def _shift_claim(c: Claim, delta: int, article: Article) -> Claim:
     )  # fmt: skip
 
 
+# A change amount ("rose by 35 to 412"), a score, a ratio or a bare share ("two-thirds
+# of the hostages") is a figure, but no count of anything.
+NOT_COUNTS = frozenset({"change", "score", "ratio", "share"})
+
+
 def count_claims(
     article: Article,
     doc: Doc,
@@ -695,8 +700,9 @@ def count_claims(
 ) -> Iterator[Claim]:
     """Count and quantity claims of one parsed text; offsets are ``doc``-local."""
     text = text_of(doc)
-    for q in find_quantities(text) if quantities is None else quantities:
-        if q.low is None and q.high is None:
+    found = find_quantities(text, join_alternatives=True) if quantities is None else quantities
+    for q in found:
+        if (q.low is None and q.high is None) or q.relation in NOT_COUNTS:
             continue
         tokens = span_tokens(doc, q.number_start or q.start, q.number_end or q.end)
         if not tokens:
@@ -1006,7 +1012,7 @@ def extract_claims(
     parts = [Part(0, doc)] if not isinstance(doc, Sequence) else list(doc)
     update = find_update_day(article.text) if article.published is None else None
     dates = find_dates(article.text, article.published or update, story_years=story_years)
-    quantities = find_quantities(article.text)
+    quantities = find_quantities(article.text, join_alternatives=True)
     durations = find_durations(article.text)
     claims: list[Claim] = []
     dates_in, quantities_in, durations_in = _within(dates), _within(quantities), _within(durations)
@@ -1056,25 +1062,41 @@ def _within(items: Sequence[_Located]) -> Callable[[Part], list[_Located]]:
 
 
 def quantities_with_nouns(text: str) -> list[Quantity]:
-    """``find_quantities`` plus the counted noun from a parse of ``text``."""
+    """``find_quantities`` plus the noun each count counts, from a parse of ``text``.
+
+    Only counts (figures with no unit that are not scores, shares or changes) have a
+    counted noun, so a text without one is not parsed; the parse skips the entity
+    recogniser, which no counted noun needs (its one use, "members of the MRTA" as
+    rebels, names a slot, not the noun). A text over the parser's length limit is
+    parsed in pieces.
+    """
+    found = find_quantities(text)
+    if not any(_needs_noun(q) for q in found):
+        return found
     from checker.nlp import load_pipeline, parser_view
     from checker.prefilter import cut
     from checker.slots import load_lexicon
 
     lexicon = load_lexicon()
+    nlp = load_pipeline()
+    skipped = [name for name in ("ner",) if name in nlp.pipe_names]
     pieces = cut(text, 0, len(text))  # spaCy refuses a text over its length limit
-    docs = list(load_pipeline().pipe(parser_view(text[s:e]) for s, e in pieces))
+    docs = list(nlp.pipe((parser_view(text[s:e]) for s, e in pieces), disable=skipped))
     starts = [s for s, _ in pieces]
     out: list[Quantity] = []
-    for q in find_quantities(text):
+    for q in found:
+        if not _needs_noun(q):
+            out.append(q)
+            continue
         k = bisect.bisect_right(starts, q.start) - 1
         doc, offset = docs[k], starts[k]
         tokens = span_tokens(
             doc, (q.number_start or q.start) - offset, (q.number_end or q.end) - offset
         )
-        noun_text: str | None = None
         counted = _counted_noun(tokens[-1], lexicon) if tokens else None
-        if counted is not None:
-            noun_text = counted.phrase
-        out.append(replace(q, noun=noun_text))
+        out.append(replace(q, noun=counted.phrase if counted is not None else None))
     return out
+
+
+def _needs_noun(q: Quantity) -> bool:
+    return q.unit is None and q.relation not in NOT_COUNTS

@@ -33,23 +33,33 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from types import MappingProxyType
 from typing import Final
 
+from checker.extract.unit_table import (
+    _CURRENCIES,
+    _DEFS,
+    _GLUED_ONLY,
+    _SUBUNIT_WORDS,
+    CURRENCY_SYMBOLS,
+    Dimension,
+)
 
-class Dimension(StrEnum):
-    LENGTH = "length"
-    MASS = "mass"
-    TIME = "time"
-    AREA = "area"
-    VOLUME = "volume"
-    SPEED = "speed"
-    TEMPERATURE = "temperature"
-    ANGLE = "angle"
-    PERCENT = "percent"
-    POINTS = "points"
-    CURRENCY = "currency"
+__all__ = [
+    "CURRENCY_CODES",
+    "CURRENCY_SYMBOLS",
+    "Dimension",
+    "IncompatibleUnitsError",
+    "Unit",
+    "UnknownUnitError",
+    "convert",
+    "currency",
+    "dimension_of",
+    "match_glued_unit",
+    "match_unit",
+    "to_canonical",
+    "unit_for",
+]
 
 
 class UnknownUnitError(ValueError):
@@ -76,257 +86,6 @@ class Unit:
     def from_canonical(self, value: float) -> float:
         return (value - self.offset) / self.factor
 
-
-# (name, canonical, dimension, factor, offset, full-word spellings, abbreviations)
-_Def = tuple[str, str, Dimension, float, float, tuple[str, ...], tuple[str, ...]]
-
-_L, _M, _T = Dimension.LENGTH, Dimension.MASS, Dimension.TIME
-_A, _V, _S = Dimension.AREA, Dimension.VOLUME, Dimension.SPEED
-
-_DAY: Final = 86_400.0
-_YEAR: Final = 365.25 * _DAY
-
-_DEFS: Final[tuple[_Def, ...]] = (
-    # length
-    ("m", "m", _L, 1.0, 0.0, ("metre", "metres", "meter", "meters"), ("m",)),
-    (
-        "km",
-        "m",
-        _L,
-        1000.0,
-        0.0,
-        ("kilometre", "kilometres", "kilometer", "kilometers", "kilometre", "klicks"),
-        ("km", "kms"),
-    ),
-    ("cm", "m", _L, 0.01, 0.0, ("centimetre", "centimetres", "centimeter", "centimeters"), ("cm",)),
-    (
-        "mm",
-        "m",
-        _L,
-        0.001,
-        0.0,
-        ("millimetre", "millimetres", "millimeter", "millimeters"),
-        ("mm",),
-    ),
-    ("ft", "m", _L, 0.3048, 0.0, ("foot", "feet"), ("ft",)),
-    ("in", "m", _L, 0.0254, 0.0, ("inch", "inches"), ()),
-    ("yd", "m", _L, 0.9144, 0.0, ("yard", "yards"), ("yd", "yds")),
-    ("mi", "m", _L, 1609.344, 0.0, ("mile", "miles"), ("mi",)),
-    ("nmi", "m", _L, 1852.0, 0.0, ("nautical mile", "nautical miles"), ("nm",)),
-    # mass
-    (
-        "kg",
-        "kg",
-        _M,
-        1.0,
-        0.0,
-        ("kilogram", "kilograms", "kilogramme", "kilogrammes", "kilo", "kilos"),
-        ("kg", "kgs"),
-    ),
-    ("g", "kg", _M, 0.001, 0.0, ("gram", "grams", "gramme", "grammes"), ("g",)),
-    ("mg", "kg", _M, 1e-6, 0.0, ("milligram", "milligrams"), ("mg",)),
-    ("lb", "kg", _M, 0.45359237, 0.0, ("pound", "pounds"), ("lb", "lbs")),
-    ("oz", "kg", _M, 0.028349523125, 0.0, ("ounce", "ounces"), ("oz",)),
-    (
-        "t",
-        "kg",
-        _M,
-        1000.0,
-        0.0,
-        (
-            "ton",
-            "tons",
-            "tonne",
-            "tonnes",
-            "metric ton",
-            "metric tons",
-            "metric tonne",
-            "metric tonnes",
-        ),
-        (),
-    ),
-    # time
-    ("s", "s", _T, 1.0, 0.0, ("second", "seconds"), ("s", "sec", "secs")),
-    ("min", "s", _T, 60.0, 0.0, ("minute", "minutes"), ("min", "mins")),
-    ("h", "s", _T, 3600.0, 0.0, ("hour", "hours"), ("h", "hr", "hrs")),
-    ("d", "s", _T, _DAY, 0.0, ("day", "days"), ()),
-    ("wk", "s", _T, 7 * _DAY, 0.0, ("week", "weeks"), ("wk", "wks")),
-    ("fortnight", "s", _T, 14 * _DAY, 0.0, ("fortnight", "fortnights"), ()),
-    ("mo", "s", _T, _YEAR / 12, 0.0, ("month", "months"), ()),
-    ("yr", "s", _T, _YEAR, 0.0, ("year", "years"), ("yr", "yrs")),
-    ("decade", "s", _T, 10 * _YEAR, 0.0, ("decade", "decades"), ()),
-    ("century", "s", _T, 100 * _YEAR, 0.0, ("century", "centuries"), ()),
-    # area
-    (
-        "m2",
-        "m2",
-        _A,
-        1.0,
-        0.0,
-        ("square metre", "square metres", "square meter", "square meters", "sq m", "sq . m"),
-        ("m2", "m²"),
-    ),
-    (
-        "km2",
-        "m2",
-        _A,
-        1e6,
-        0.0,
-        (
-            "square kilometre",
-            "square kilometres",
-            "square kilometer",
-            "square kilometers",
-            "sq km",
-            "sq . km",
-        ),
-        ("km2", "km²"),
-    ),
-    (
-        "mi2",
-        "m2",
-        _A,
-        1609.344**2,
-        0.0,
-        ("square mile", "square miles", "sq mi", "sq miles", "sq . mi"),
-        ("mi2", "mi²"),
-    ),
-    (
-        "ft2",
-        "m2",
-        _A,
-        0.3048**2,
-        0.0,
-        ("square foot", "square feet", "sq ft", "sq . ft"),
-        ("ft2", "ft²"),
-    ),
-    ("ha", "m2", _A, 1e4, 0.0, ("hectare", "hectares"), ("ha",)),
-    ("acre", "m2", _A, 4046.8564224, 0.0, ("acre", "acres"), ()),
-    # volume
-    ("l", "m3", _V, 0.001, 0.0, ("litre", "litres", "liter", "liters"), ("l", "L")),
-    (
-        "m3",
-        "m3",
-        _V,
-        1.0,
-        0.0,
-        ("cubic metre", "cubic metres", "cubic meter", "cubic meters"),
-        ("m3", "m³"),
-    ),
-    ("gal", "m3", _V, 0.003785411784, 0.0, ("gallon", "gallons"), ("gal",)),
-    ("bbl", "m3", _V, 0.158987294928, 0.0, ("barrel", "barrels"), ("bbl",)),
-    # speed
-    ("m/s", "m/s", _S, 1.0, 0.0, ("metres per second", "meters per second"), ("m / s",)),
-    (
-        "km/h",
-        "m/s",
-        _S,
-        1000 / 3600,
-        0.0,
-        (
-            "kilometres per hour",
-            "kilometers per hour",
-            "kilometres an hour",
-            "kilometers an hour",
-            "km per hour",
-            "km an hour",
-        ),
-        ("km / h", "kph", "kmh", "km / hr"),
-    ),
-    (
-        "mph",
-        "m/s",
-        _S,
-        1609.344 / 3600,
-        0.0,
-        ("miles per hour", "miles an hour", "mile per hour"),
-        ("mph",),
-    ),
-    ("kn", "m/s", _S, 1852 / 3600, 0.0, ("knot", "knots"), ("kt", "kts")),
-    # temperature and angle
-    (
-        "degC",
-        "degC",
-        Dimension.TEMPERATURE,
-        1.0,
-        0.0,
-        ("degrees celsius", "degrees centigrade", "degrees c", "degree celsius", "celsius"),
-        ("° C", "°C", "ºC"),
-    ),
-    (
-        "degF",
-        "degC",
-        Dimension.TEMPERATURE,
-        5 / 9,
-        -160 / 9,
-        ("degrees fahrenheit", "degrees f", "degree fahrenheit", "fahrenheit"),
-        ("° F", "°F", "ºF"),
-    ),
-    ("deg", "deg", Dimension.ANGLE, 1.0, 0.0, ("degree", "degrees"), ("°",)),
-    # ratios
-    ("%", "%", Dimension.PERCENT, 1.0, 0.0, ("percent", "per cent", "pct"), ("%",)),
-    (
-        "pp",
-        "pp",
-        Dimension.POINTS,
-        1.0,
-        0.0,
-        ("percentage point", "percentage points", "percent points"),
-        ("pp",),
-    ),
-)
-
-# ISO code -> (full-word spellings after the number); symbols before it are below.
-_CURRENCIES: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
-    ("USD", ("dollar", "dollars", "us dollars", "u . s . dollars", "american dollars", "bucks")),
-    ("EUR", ("euro", "euros")),
-    ("GBP", ("pounds sterling", "pound sterling", "sterling")),
-    ("JPY", ("yen",)),
-    ("PEN", ("sol", "soles", "nuevo sol", "nuevos soles", "new soles", "new sol")),
-    ("CNY", ("yuan", "renminbi")),
-    ("INR", ("rupee", "rupees")),
-    ("MXN", ("peso", "pesos")),
-    ("CHF", ("swiss francs", "swiss franc")),
-    ("RUB", ("rouble", "roubles", "ruble", "rubles")),
-    ("AUD", ("australian dollars",)),
-    ("CAD", ("canadian dollars",)),
-    ("HKD", ("hong kong dollars",)),
-    ("BRL", ("reais",)),
-)
-
-#: Currency symbols written before the number (as scanner tokens joined by spaces).
-CURRENCY_SYMBOLS: Final[Mapping[str, str]] = MappingProxyType(
-    {
-        "$": "USD",
-        "US $": "USD",
-        "U . S . $": "USD",
-        "USD": "USD",
-        "€": "EUR",
-        "EUR": "EUR",
-        "£": "GBP",
-        "GBP": "GBP",
-        "¥": "JPY",
-        "JPY": "JPY",
-        "S / .": "PEN",
-        "S /": "PEN",
-        "PEN": "PEN",
-        "A $": "AUD",
-        "AU $": "AUD",
-        "AUD": "AUD",
-        "C $": "CAD",
-        "CA $": "CAD",
-        "CAD": "CAD",
-        "HK $": "HKD",
-        "HKD": "HKD",
-        "NZ $": "NZD",
-        "R $": "BRL",
-        "₹": "INR",
-        "Rs": "INR",
-        "CHF": "CHF",
-        "CNY": "CNY",
-        "RMB": "CNY",
-    }
-)
 
 CURRENCY_CODES: Final[frozenset[str]] = frozenset(
     {code for code, _ in _CURRENCIES} | set(CURRENCY_SYMBOLS.values())
@@ -355,10 +114,20 @@ def _build_tables() -> tuple[
     for code in CURRENCY_SYMBOLS.values():
         unit = by_name.setdefault(code, Unit(code, code, Dimension.CURRENCY))
         abbrevs.setdefault((code,), unit)
+    for name, canonical, factor, spellings in _SUBUNIT_WORDS:
+        unit = Unit(name, canonical, Dimension.CURRENCY, factor)
+        for spelling in spellings:
+            words[(spelling,)] = unit
     return by_name, words, abbrevs
 
 
 _BY_NAME, _WORDS, _ABBREVS = _build_tables()
+_GLUED: Final[Mapping[str, Unit]] = MappingProxyType(
+    {
+        short: Unit(name, canon, dim, factor, offset)
+        for name, canon, dim, factor, offset, short in _GLUED_ONLY
+    }
+)
 _BY_NAME_VIEW: Final[Mapping[str, Unit]] = MappingProxyType(_BY_NAME)
 _MAX_TOKENS: Final = max(len(k) for k in (*_WORDS, *_ABBREVS))
 
@@ -405,6 +174,11 @@ def match_unit(tokens: Sequence[str]) -> tuple[Unit, int] | None:
         if unit is not None:
             return unit, size
     return None
+
+
+def match_glued_unit(text: str) -> Unit | None:
+    """A unit written only glued to a number: "p" (pence), "pc" (per cent), "C", "F"."""
+    return _GLUED.get(text)
 
 
 def to_canonical(value: float, name: str) -> tuple[float, str]:

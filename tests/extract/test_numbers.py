@@ -56,7 +56,7 @@ def test_case_table_is_large_enough() -> None:
 @pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
 def test_case(case: dict[str, Any]) -> None:
     text = str(case["text"])
-    found = find_quantities(text)
+    found = find_quantities(text, join_alternatives=bool(case.get("join", False)))
     expected = case["expect"]
     assert len(found) == len(expected), _describe(found)
     for q, exp in zip(found, expected, strict=True):

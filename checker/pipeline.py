@@ -39,7 +39,7 @@ from checker.place import (
 )
 from checker.place_ages import place_ages
 from checker.place_groups import place_bare_groups
-from checker.place_moments import MOMENT_SLOT, place_onset_moments
+from checker.place_moments import MOMENT_SLOT, place_onset_moments, place_siege_end_days
 from checker.place_scopes import part_scope, story_places
 from checker.place_tolls import (
     disaster_stories,
@@ -219,7 +219,9 @@ def build_report(
     placed = place_other_onsets(placed, onsets)
     onset_nouns = [n for e in ONSET_EVENTS for n in lexicon.events.get(e, ())]
     placed = place_introduced_happenings(placed, onsets, onset_nouns)
-    placed = place_onset_moments(placed, onsets, _end_events(events), disaster_stories(placed))
+    end_events = _end_events(events)
+    placed = place_siege_end_days(placed, onsets, end_events)
+    placed = place_onset_moments(placed, onsets, end_events, disaster_stories(placed))
     kept = [c for c in placed if not is_ignored(c.slot, config.ignore_slots)]
     manifests = manifest_stories(kept)
     comparable = [c for c in kept if _comparable(c, lexicon)]

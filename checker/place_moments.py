@@ -78,3 +78,35 @@ def place_onset_moments(
             )
         out.append(c)
     return out
+
+
+_ONSET_SLOTS = frozenset({"attack.date", "incident.date"})
+
+
+def place_siege_end_days(
+    claims: Sequence[Claim],
+    onsets: Mapping[str, dt.date],
+    ends: Mapping[str, tuple[str, dt.date]],
+) -> list[Claim]:
+    """In a story that held hostages, an attack or an explosion on the day the siege
+    ended is its end ("Friday's fighting", "since the gym exploded on Friday"), not
+    another onset: it is dated as the end the story's reports give."""
+    sieges = {c.story for c in claims if c.frame == "held"}
+    out = []
+    for c in claims:
+        value = c.value
+        onset = onsets.get(c.story)
+        end_event, end = ends.get(c.story, ("", None))
+        if (
+            c.story in sieges
+            and c.slot in _ONSET_SLOTS
+            and c.event == "main"
+            and isinstance(value, DateValue)
+            and end is not None
+            and end != onset
+            and value.start == value.end == end
+        ):
+            slot = f"{end_event}.date"
+            c = replace(c, slot=slot, id=claim_id(c.article_id, slot, c.start, c.end))
+        out.append(c)
+    return out

@@ -59,9 +59,8 @@ def place_siege_tolls(
 
 _VICTIMS = re.compile(r"\bvictims?\b", re.IGNORECASE)
 # "the other 105 victims", "five of the victims", "two more victims": a part, not the toll
-_PART_OF_VICTIMS = re.compile(
-    r"\b(?:other|more|further|additional|another)\b|(?<!\ball )\bof\b", re.IGNORECASE
-)
+_OTHER_VICTIMS = re.compile(r"\b(?:other|more|further|additional|another)\b", re.IGNORECASE)
+_OF_VICTIMS = re.compile(r"(?<!\ball )\bof\b", re.IGNORECASE)
 _WHOLE_PRESENT = "people"
 
 
@@ -90,18 +89,19 @@ def place_victims(claims: Sequence[Claim], fatal: frozenset[str]) -> list[Claim]
             and c.kind is Kind.COUNT
             and c.slot == _WHOLE_PRESENT
             and _VICTIMS.search(c.quote)
-            and not _PART_OF_VICTIMS.search(_with_lead(c))
+            and not _is_part(c)
         ):
             c = replace(c, slot="dead", id=claim_id(c.article_id, "dead", c.start, c.end))
         out.append(c)
     return out
 
 
-def _with_lead(claim: Claim) -> str:
-    """The quote with the two words before it ("the other 105 victims")."""
+def _is_part(claim: Claim) -> bool:
+    """ "the other 105 victims", "five of the victims", "two more victims" ("two of
+    the 298 victims" counts a part of the 298: the 298 are all of them)."""
     at = claim.sentence.find(claim.quote)
     lead = " ".join(claim.sentence[: max(at, 0)].split()[-2:]) if at > 0 else ""
-    return f"{lead} {claim.quote}"
+    return bool(_OTHER_VICTIMS.search(f"{lead} {claim.quote}") or _OF_VICTIMS.search(claim.quote))
 
 
 # "The death toll from the operation stands at 16", "bringing the toll to 322": a toll

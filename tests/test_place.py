@@ -305,8 +305,9 @@ def test_the_victims_of_a_fire_or_a_crash_are_its_dead() -> None:
     other = _victims("The other 105 victims came from nine countries.", "105 victims")
     part = _victims("Police named five of the victims.", "five of the victims")
     shooting = _victims("He shot the three victims.", "three victims", story="shooting")
-    placed = place_victims([whole, other, part, shooting], frozenset({"s"}))  # type: ignore[list-item]
-    assert [c.slot for c in placed] == ["dead", "people", "people", "people"]
+    of_all = _victims("The remains of two of the 298 victims are lost.", "298 victims")
+    placed = place_victims([whole, other, part, shooting, of_all], frozenset({"s"}))  # type: ignore[list-item]
+    assert [c.slot for c in placed] == ["dead", "people", "people", "people", "dead"]
     assert placed[0].id != whole.id  # type: ignore[attr-defined]
 
 

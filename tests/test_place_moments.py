@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from checker.place_moments import MOMENT_SLOT, place_onset_moments
-from checker.records import Claim
+from checker.place_moments import MOMENT_SLOT, place_onset_moments, place_siege_end_days
+from checker.records import Claim, CountValue, Kind
 from tests.factories import date_claim
 
 ONSET, END = dt.date(2004, 9, 1), dt.date(2004, 9, 3)
@@ -43,3 +43,16 @@ def test_a_moment_of_another_happening_is_its_onset() -> None:
     other = replace(_moment("s/a", dt.date(2014, 3, 8)), event="background")
     (placed,) = place_onset_moments([other], {"s": ONSET}, {}, frozenset())
     assert (placed.slot, placed.event) == ("attack.date", "background")
+
+
+def test_an_attack_on_the_day_a_siege_ended_is_its_end() -> None:
+    held = date_claim("s/a", "hostages", ONSET, story="s")
+    held = replace(held, kind=Kind.COUNT, value=CountValue(354, 354))
+    fighting = date_claim("s/b", "incident.date", END, story="s")
+    seizure = date_claim("s/b", "attack.date", ONSET, story="s")
+    ends = {"s": ("attack.end", END)}
+    placed = place_siege_end_days([held, fighting, seizure], {"s": ONSET}, ends)
+    assert [c.slot for c in placed[1:]] == ["attack.end.date", "attack.date"]
+    # no hostages, no siege: a later attack stays what it is
+    alone = place_siege_end_days([fighting], {"s": ONSET}, ends)
+    assert alone[0].slot == "incident.date"

@@ -1,0 +1,73 @@
+"""Since the previous run: what each edited figure did, and what was resolved."""
+
+from __future__ import annotations
+
+from checker.records import Finding
+from checker.render.diff import RunDiff, ValueChange
+from checker.render.html.context import Context
+from checker.render.html.text import claim_anchor, clean_text, finding_anchor, slot_anchor
+from checker.render.html.views import ChangeRow, DiffView, ResolvedRow
+
+_EFFECT = {
+    "new": "new {type}",
+    "changed": "changed {type}",
+    "unchanged": "still in {type}",
+}
+
+
+def effect(change: ValueChange, diff: RunDiff, ctx: Context) -> tuple[str, str, str]:
+    """What the edit did, the finding it points to, and that finding's severity."""
+    cited: list[Finding] = ctx.findings_by_claim.get(change.claim_id, [])
+    if cited:
+        first = sorted(cited, key=ctx.sort_key)[0]
+        text = _EFFECT[diff.status(first.id)].format(type=first.type.value)
+        return (
+            f"{text} #{ctx.numbers.get(first.id, 0)}",
+            "#" + finding_anchor(first.id),
+            first.severity.value,
+        )
+    gone = [f for f in diff.resolved if change.previous_claim_id in f.claim_ids]
+    if gone:
+        return f"resolved {gone[0].type}", "#resolved", ""
+    return "no finding", "", ""
+
+
+def diff_view(diff: RunDiff, ctx: Context) -> DiffView:
+    resolved = []
+    for f in diff.resolved:
+        anchor = slot_anchor(f.story, f.slot)
+        resolved.append(
+            ResolvedRow(
+                id=clean_text(f.id),
+                type=clean_text(f.type),
+                severity=clean_text(f.severity),
+                story=clean_text(f.story),
+                slot=clean_text(f.slot),
+                slot_href="#" + anchor if anchor in ctx.slot_anchors else "",
+                message=clean_text(f.message),
+            )
+        )
+    changes = []
+    for ch in diff.changed_values:
+        article = ctx.articles.get(ch.article_id)
+        text, href, tone = effect(ch, diff, ctx)
+        changes.append(
+            ChangeRow(
+                label=ctx.outlet(article),
+                href="#" + claim_anchor(ch.claim_id),
+                arrow=clean_text(ch.arrow),
+                quote=clean_text(ch.quote),
+                story=clean_text(ch.story),
+                slot=clean_text(ch.slot),
+                effect=text,
+                effect_href=href,
+                tone=tone,
+            )
+        )
+    return DiffView(
+        new=len(diff.new),
+        changed=len(diff.changed),
+        unchanged=len(diff.unchanged),
+        resolved=tuple(resolved),
+        changes=tuple(changes),
+    )

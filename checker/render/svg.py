@@ -169,7 +169,7 @@ def _axis(out: list[str], axis: TimeAxis, base: float) -> None:
             '<path class="gap" d="M-5 5 L-1 -5 M1 5 L5 -5"/></svg>'
         )
     # Two label sets: CSS shows the sparse one on narrow screens, so labels never collide.
-    for width, gap in (("wide", 13.0), ("narrow", 34.0)):
+    for width, gap in (("wide", 13.0), ("narrow", 60.0)):
         out.append(f'<g class="ticks-{width}">')
         for x, text in axis.labels(gap):
             anchor = "start" if x < 8 else "end" if x > 92 else "middle"

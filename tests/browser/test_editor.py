@@ -72,6 +72,10 @@ def test_diff_page_puts_new_first_and_says_what_the_edit_did(
     assert edit.count() == 1
     text = edit.first.inner_text()
     assert "140 → 160" in text and "changed contradiction #" in text
+    added = page.locator("#changes ul.added li")
+    assert added.count() == 1
+    assert "Harbour Bulletin" in added.first.inner_text()
+    assert "new contradiction #1" in added.first.inner_text()
     # The chips say what happened: no "resolved" for a finding that only moved.
     assert "0 resolved" in page.locator(".page-header").inner_text()
     assert page.errors == []
@@ -179,4 +183,83 @@ def test_print_puts_findings_first_with_legible_badges(
     assert number in early
     assert finding_anchor(errors[0].id)  # anchors exist for every card
     print(f"print: {len(pdf.pages)} A4 pages")
+    page.context.close()
+
+
+# ---------------------------------------------------------------------------
+# A large corpus: packed sections, inflated on demand
+
+
+def replicate(report: Report, copies: int) -> Report:
+    """``copies`` stories made of one report's, every id made distinct."""
+    from dataclasses import replace
+
+    articles, claims, findings, timelines = [], [], [], []
+    for k in range(copies):
+
+        def cid(raw: str, k: int = k) -> str:
+            return f"k{k:02d}-{raw}"
+
+        story = {s: f"{s}-{k:02d}" for s in {a.story for a in report.articles}}
+        articles += [replace(a, id=cid(a.id), story=story[a.story]) for a in report.articles]
+        claims += [
+            replace(
+                c, id=cid(c.id), article_id=cid(c.article_id), story=story.get(c.story, c.story)
+            )
+            for c in report.claims
+        ]
+        findings += [
+            replace(
+                f,
+                id=cid(f.id),
+                story=story.get(f.story, f.story),
+                claim_ids=tuple(map(cid, f.claim_ids)),
+                outliers=tuple(map(cid, f.outliers)),
+                outlier_reports=tuple(map(cid, f.outlier_reports)),
+            )
+            for f in report.findings
+        ]
+        timelines += [
+            replace(
+                t,
+                story=story.get(t.story, t.story),
+                points=tuple(replace(p, claim_ids=tuple(map(cid, p.claim_ids))) for p in t.points),
+            )
+            for t in report.timelines
+        ]
+    return Report(tuple(articles), tuple(claims), tuple(findings), tuple(timelines))
+
+
+@pytest.mark.browser
+def test_a_thousand_reports_fit_in_3_mb_and_open_on_demand(
+    browser: Any, lima_report: Report, tmp_path: Path
+) -> None:
+    big = replicate(lima_report, 20)
+    assert len(big.articles) >= 1000
+    html = render_html(big)
+    size = len(html.encode("utf-8"))
+    assert size <= 3_000_000, size
+    page = _open(browser, html, tmp_path / "big.html", DESKTOP)
+    nodes = page.evaluate("document.getElementsByTagName('*').length")
+    assert nodes < 10_000, nodes  # the sections are packed until wanted
+    assert page.locator("#filter-count").inner_text() == f"{len(big.findings)} findings"
+    # A link into a packed section inflates it: the last story's first card.
+    last = page.locator(".triage-table a.tri-link").last
+    href = last.get_attribute("href")
+    assert href
+    target = page.locator(f"[id='{href[1:]}']")
+    assert target.count() == 0
+    page.evaluate(f"location.hash = {href!r}")
+    target.wait_for(state="visible", timeout=20_000)
+    # Filters count every finding, packed or not.
+    page.select_option("#filter-severity", "info")
+    info = sum(1 for f in big.findings if f.severity.value == "info")
+    count = page.locator("#filter-count")
+    for _ in range(100):
+        if count.inner_text().startswith(f"{info} of"):
+            break
+        page.wait_for_timeout(100)
+    assert count.inner_text() == f"{info} of {len(big.findings)} findings shown"
+    print(f"1,040 replicated reports: {size:,} bytes, {nodes:,} DOM nodes at load")
+    assert page.errors == []
     page.context.close()

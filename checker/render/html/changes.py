@@ -5,7 +5,13 @@ from __future__ import annotations
 from checker.records import Finding
 from checker.render.diff import RunDiff, ValueChange
 from checker.render.html.context import Context
-from checker.render.html.text import claim_anchor, clean_text, finding_anchor, slot_anchor
+from checker.render.html.text import (
+    claim_anchor,
+    clean_text,
+    finding_anchor,
+    report_anchor,
+    slot_anchor,
+)
 from checker.render.html.views import ChangeRow, DiffView, ResolvedRow
 
 _EFFECT = {
@@ -32,7 +38,47 @@ def effect(change: ValueChange, diff: RunDiff, ctx: Context) -> tuple[str, str, 
     return "no finding", "", ""
 
 
-def diff_view(diff: RunDiff, ctx: Context) -> DiffView:
+def _added_reports(previous_ids: set[str], ctx: Context) -> list[ChangeRow]:
+    """Reports the previous run did not have, and the findings they are the odd one out of."""
+    rows = []
+    for article in sorted(ctx.articles.values(), key=lambda a: a.id):
+        if not previous_ids or article.id in previous_ids:
+            continue
+        singled = sorted(
+            {
+                f.id: f
+                for c in ctx.claims.values()
+                if c.article_id == article.id and ctx.odd_tone.get(c.id)
+                for f in ctx.findings_by_claim.get(c.id, ())
+                if c.id in (f.outliers or f.claim_ids)
+            }.values(),
+            key=ctx.sort_key,
+        )
+        first = singled[0] if singled else None
+        rows.append(
+            ChangeRow(
+                label=ctx.outlet(article),
+                href="#" + report_anchor(article.id),
+                arrow="added",
+                quote=clean_text(article.title),
+                story=clean_text(article.story),
+                slot="",
+                effect=(
+                    ", ".join(
+                        f"{ctx.status(f.id)} {f.type.value} #{ctx.numbers.get(f.id, 0)}"
+                        for f in singled
+                    )
+                    if singled
+                    else "agrees: no finding"
+                ),
+                effect_href="#" + finding_anchor(first.id) if first else "",
+                tone=first.severity.value if first else "",
+            )
+        )
+    return rows
+
+
+def diff_view(diff: RunDiff, ctx: Context, previous_ids: set[str]) -> DiffView:
     resolved = []
     for f in diff.resolved:
         anchor = slot_anchor(f.story, f.slot)
@@ -70,4 +116,5 @@ def diff_view(diff: RunDiff, ctx: Context) -> DiffView:
         unchanged=len(diff.unchanged),
         resolved=tuple(resolved),
         changes=tuple(changes),
+        added=tuple(_added_reports(previous_ids, ctx)),
     )

@@ -80,6 +80,13 @@ def _story_view(story: str, report: Report, ctx: Context, findings: Sequence[Fin
     )
 
 
+def _previous_articles(previous: Mapping[str, Any] | None) -> set[str]:
+    raw = previous.get("articles") if isinstance(previous, Mapping) else None
+    if not isinstance(raw, list):
+        return set()
+    return {a["id"] for a in raw if isinstance(a, Mapping) and isinstance(a.get("id"), str)}
+
+
 def _packed(story: StoryView, parts: Any) -> StoryView:
     return replace(
         story,
@@ -218,7 +225,7 @@ def render_html(
                 format_date_span(min(dates).isoformat(), max(dates).isoformat()) if dates else ""
             ),
             errors=[clean_text(e.describe()) for e in report.errors],
-            diff=diff_view(diff, ctx) if diff is not None else None,
+            diff=diff_view(diff, ctx, _previous_articles(previous)) if diff is not None else None,
         )
     )
     # Belt and braces: nothing un-encodable may leave, whatever a template did.

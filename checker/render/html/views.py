@@ -180,3 +180,4 @@ class DiffView:
     unchanged: int
     resolved: tuple[ResolvedRow, ...]
     changes: tuple[ChangeRow, ...]
+    added: tuple[ChangeRow, ...] = ()

@@ -162,10 +162,11 @@ def human_scale(unit: str | None, values: list[float]) -> tuple[float, str | Non
 
 
 def round_number(value: float) -> str:
-    """A scaled value to at most two decimals: 121.75, 3.5, 74."""
+    """A scaled value to three significant figures at most: 2.35, 91.3, 122."""
     if not math.isfinite(value):
         return str(value)
-    return format_number(round(value, 2) if abs(value) < 100 else round(value, 1))
+    digits = 2 if abs(value) < 10 else 1 if abs(value) < 100 else 0
+    return format_number(round(value, digits))
 
 
 def format_quantity(low: float | None, high: float | None, unit: str | None = None) -> str:

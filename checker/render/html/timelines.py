@@ -188,6 +188,7 @@ def slot_view(
         tones = {m.tone for m in marks}
         values = [v for m in marks for v in (m.low, m.high) if v is not None]
         scale, shown_unit = human_scale(unit, values)
+        # The trend follows the figures nothing singles out.
         trend = [
             (p.as_of, (p.low + p.high) / 2)
             for p in timeline.points
@@ -195,6 +196,7 @@ def slot_view(
             and p.change not in ("conflict", "revised")
             and p.low is not None
             and p.high is not None
+            and not any(ctx.claim_tone(cid) for cid in p.claim_ids)
         ]
         options = {"unit": shown_unit, "integer": timeline.kind is Kind.COUNT, "scale": scale}
         drawn = value_chart(marks, label=label, trend=trend, **options)  # type: ignore[arg-type]

@@ -83,7 +83,7 @@ ADDED_REPORT = (
 class LimaRuns:
     """The Lima story before and after the edit, checked with a shared cache."""
 
-    def __init__(self, base: Path) -> None:
+    def __init__(self, base: Path, cache: Path) -> None:
         from checker.config import load_config
         from checker.pipeline import check
         from checker.render.serialize import report_to_dict
@@ -97,21 +97,27 @@ class LimaRuns:
         edited.write_text(text.replace(EDIT[0], EDIT[1]), encoding="utf-8")
         (after / ADDED_REPORT[0]).write_text(ADDED_REPORT[1], encoding="utf-8")
         config = load_config(start=ROOT)
-        cache = base / "cache"
         self.before: Report = check([before], config, use_cache=True, cache_dir=cache)
         self.after: Report = check([after], config, use_cache=True, cache_dir=cache)
         self.previous: dict[str, Any] = json.loads(json.dumps(report_to_dict(self.before)))
 
 
 @pytest.fixture(scope="session")
-def lima_runs(tmp_path_factory: pytest.TempPathFactory) -> LimaRuns:
-    return LimaRuns(tmp_path_factory.mktemp("lima-runs"))
+def parse_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache for every run of the session: each report is parsed once."""
+    return tmp_path_factory.mktemp("parse-cache")
 
 
 @pytest.fixture(scope="session")
-def lima_report() -> Report:
+def lima_runs(tmp_path_factory: pytest.TempPathFactory, parse_cache: Path) -> LimaRuns:
+    return LimaRuns(tmp_path_factory.mktemp("lima-runs"), parse_cache)
+
+
+@pytest.fixture(scope="session")
+def lima_report(parse_cache: Path) -> Report:
     """The main job's report: the Lima story and the seed, as ``make run`` checks them."""
     from checker.config import load_config
     from checker.pipeline import check
 
-    return check([ROOT / "reports" / "lima-1996", ROOT / "seeds"], load_config(start=ROOT))
+    paths = [ROOT / "reports" / "lima-1996", ROOT / "seeds"]
+    return check(paths, load_config(start=ROOT), use_cache=True, cache_dir=parse_cache)

@@ -22,23 +22,6 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 OUT = ROOT / "out"
 
 
-def dataset_report() -> Report | None:
-    """The main job's report (the Lima story, as ``make run`` writes it)."""
-    try:
-        from checker import pipeline
-    except ImportError:
-        return None
-    check = getattr(pipeline, "check", None)
-    if check is None:
-        return None
-    from checker.config import load_config
-
-    config = load_config(start=ROOT)
-    report = check([ROOT / "reports" / "lima-1996", ROOT / "seeds"], config)
-    assert isinstance(report, Report)
-    return report
-
-
 class Opened:
     def __init__(self, page: Any, path: Path, requests: list[str], errors: list[str]) -> None:
         self.page, self.path, self.requests, self.errors = page, path, requests, errors
@@ -76,18 +59,11 @@ def open_report(
     return Opened(page, path, requests, errors)
 
 
-def _reports() -> list[tuple[str, Report, dict[str, Any] | None]]:
-    """out/report.* is the dataset's report when the pipeline can make it."""
-    rich = rich_report()
-    dataset = dataset_report()
-    if dataset is None:
-        return [("report", rich, previous_of(rich))]
-    return [("report", dataset, None), ("report-synthetic", rich, previous_of(rich))]
-
-
 @pytest.fixture(scope="module")
-def cases() -> list[tuple[str, Report, dict[str, Any] | None]]:
-    return _reports()
+def cases(lima_report: Report) -> list[tuple[str, Report, dict[str, Any] | None]]:
+    """out/report.* is the dataset's report (the Lima story, as ``make run`` writes it)."""
+    rich = rich_report()
+    return [("report", lima_report, None), ("report-synthetic", rich, previous_of(rich))]
 
 
 def test_report_opens_offline_fast_and_complete(browser: Any, cases: Any) -> None:
@@ -97,11 +73,17 @@ def test_report_opens_offline_fast_and_complete(browser: Any, cases: Any) -> Non
         assert size < 2_000_000, f"{name}: {size} bytes"
         opened = open_report(browser, html, name)
         page = opened.page
-        load_ms = page.evaluate(
+        timing = (
             "() => { const n = performance.getEntriesByType('navigation')[0];"
             " return n.loadEventEnd - n.startTime; }"
         )
-        print(f"{name}: {size} bytes, load {load_ms:.0f} ms")
+        # The median of three loads: one load on a shared machine measures the machine.
+        loads = [page.evaluate(timing)]
+        for _ in range(2):
+            page.reload(wait_until="load")
+            loads.append(page.evaluate(timing))
+        load_ms = sorted(loads)[1]
+        print(f"{name}: {size} bytes, load {load_ms:.0f} ms (of {sorted(loads)})")
         assert load_ms < 1000, f"{name}: loaded in {load_ms} ms"
         assert opened.requests == [], opened.requests
         assert opened.errors == [], opened.errors  # includes CSP violations

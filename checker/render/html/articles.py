@@ -65,9 +65,7 @@ def highlight_article(
             continue
         tone = worst(ctx.claim_tone(c.id) for c in covering) or "ok"
         starting = [c for s, _, c in spans if s == a]
-        title = "; ".join(
-            f"{clean_text(c.slot)} = {clean_text(format_value(c.value, c.unit))}" for c in covering
-        )
+        title = "; ".join(_claim_title(c) for c in covering)
         # The first claim starting here names the mark itself; any other gets an empty anchor.
         anchors = Markup("").join(
             Markup('<span class="anchor" id="{}"></span>').format(claim_anchor(c.id))
@@ -84,6 +82,13 @@ def highlight_article(
             if e == b:
                 out.append(_claim_refs(c, ctx))
     return Markup("").join(out), unlocated
+
+
+def _claim_title(claim: Claim) -> str:
+    """ "dead = 13"; a name is its own value ("name:Alberto Fujimori")."""
+    value = clean_text(format_value(claim.value, claim.unit))
+    slot = clean_text(claim.slot)
+    return slot if slot.endswith(":" + value) else f"{slot} = {value}"
 
 
 def _claim_refs(claim: Claim, ctx: Context) -> Markup:

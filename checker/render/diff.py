@@ -8,6 +8,12 @@ Findings are matched by id. Figures are matched claim to claim, first by
 claim id, then by ``(article_id, slot, quote)``, then by ``(article_id, slot)``
 when exactly one claim on each side has that key; a match whose value differs
 is a changed figure, shown daff-style as ``"74 → 72"``.
+
+A finding keeps its id while its odd one out and figure stay; a finding with
+no odd one out (two reports, two figures) takes its id from the figures, so
+editing one of them re-keys it. Such a pair (a new id and a vanished one of
+the same story, slot and type whose evidence is the same claims, matched
+across the edit) is one ``changed`` finding, never "1 new, 1 resolved".
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from checker.records import Claim, CountValue, DateValue, NameValue, Report, Value
+from checker.records import Claim, CountValue, DateValue, Finding, NameValue, Report, Value
 
 FindingStatus = Literal["new", "changed", "unchanged"]
 
@@ -67,6 +73,11 @@ class RunDiff:
     resolved: tuple[PreviousFinding, ...]
     changed_values: tuple[ValueChange, ...]
     changed: tuple[str, ...] = ()
+    # (current id, previous id) of changed findings whose id moved with an edited figure
+    rekeyed: tuple[tuple[str, str], ...] = ()
+
+    def previous_id(self, finding_id: str) -> str | None:
+        return next((old for new, old in self.rekeyed if new == finding_id), None)
 
     def status(self, finding_id: str) -> FindingStatus:
         if finding_id in self.changed:
@@ -304,29 +315,71 @@ def previous_problem(previous: object) -> str | None:
     return None
 
 
+def _rekeyed(
+    new: Iterable[Finding],
+    gone: Iterable[PreviousFinding],
+    values: Iterable[ValueChange],
+) -> list[tuple[str, str]]:
+    """Pairs (new id, vanished id) that are one finding whose figure was edited.
+
+    Both sides must share story, slot and type, and cite the same claims once
+    the previous run's claim ids are carried across the edit; at least one of
+    those claims must be an edited figure (else the evidence really moved).
+    """
+    carried = {v.previous_claim_id: v.claim_id for v in values}
+    edited = {v.claim_id for v in values}
+    taken: set[str] = set()
+    pairs: list[tuple[str, str]] = []
+    for finding in sorted(new, key=lambda f: f.id):
+        cited = set(finding.claim_ids)
+        if not cited & edited:
+            continue
+        for old in sorted(gone, key=lambda f: f.id):
+            if old.id in taken or (old.story, old.slot, old.type) != (
+                finding.story,
+                finding.slot,
+                finding.type.value,
+            ):
+                continue
+            mapped = {carried.get(c, c) for c in old.claim_ids}
+            if mapped == cited:
+                taken.add(old.id)
+                pairs.append((finding.id, old.id))
+                break
+    return pairs
+
+
 def diff_against_previous(report: Report, previous: Mapping[str, Any]) -> RunDiff:
     """Findings new / changed / resolved / unchanged, and figures whose value changed."""
     if not isinstance(previous, Mapping):
         previous = {}
     prev_findings = read_previous_findings(previous)
     prev_by_id = {f.id: f for f in prev_findings}
-    current_ids = [f.id for f in report.findings]
-    current_set = set(current_ids)
-    new = tuple(sorted(fid for fid in current_ids if fid not in prev_by_id))
-    same = [f for f in report.findings if f.id in prev_by_id]
-    changed = tuple(sorted(f.id for f in same if _moved(f.claim_ids, f.message, prev_by_id[f.id])))
-    unchanged = tuple(sorted(f.id for f in same if f.id not in changed))
+    current_set = {f.id for f in report.findings}
+    values = _changed_values(report.claims, previous)
     seen: set[str] = set()
-    resolved: list[PreviousFinding] = []
+    gone: list[PreviousFinding] = []
     for f in prev_findings:
         if f.id not in current_set and f.id not in seen:
             seen.add(f.id)
-            resolved.append(f)
-    resolved.sort(key=lambda f: (f.story, f.slot, f.id))
+            gone.append(f)
+    fresh = [f for f in report.findings if f.id not in prev_by_id]
+    rekeyed = _rekeyed(fresh, gone, values)
+    rekeyed_new = {new for new, _ in rekeyed}
+    rekeyed_old = {old for _, old in rekeyed}
+    new = tuple(sorted(f.id for f in fresh if f.id not in rekeyed_new))
+    same = [f for f in report.findings if f.id in prev_by_id]
+    moved = {f.id for f in same if _moved(f.claim_ids, f.message, prev_by_id[f.id])}
+    changed = tuple(sorted(moved | rekeyed_new))
+    unchanged = tuple(sorted(f.id for f in same if f.id not in moved))
+    resolved = sorted(
+        (f for f in gone if f.id not in rekeyed_old), key=lambda f: (f.story, f.slot, f.id)
+    )
     return RunDiff(
         new=new,
         unchanged=unchanged,
         resolved=tuple(resolved),
-        changed_values=tuple(_changed_values(report.claims, previous)),
+        changed_values=tuple(values),
         changed=changed,
+        rekeyed=tuple(sorted(rekeyed)),
     )

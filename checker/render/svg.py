@@ -1,13 +1,29 @@
 """Timeline charts as inline SVG, built in Python.
 
+Charts are drawn at the page's own pixel scale, never scaled down: x
+positions are percentages of the chart's width and everything else is in
+CSS pixels, so a 12 px label stays 12 px on a phone. Marks are positioned
+with nested ``<svg x="..%" overflow="visible">`` groups and drawn from shared
+shapes (``<use href="#s-error">``, defined once per page by
+:func:`shape_defs`): a diamond for an error, a triangle for a warning, a
+circle for info, a small hollow ring for a figure that agrees. Only marks
+that disagree carry colour. Charts hold no links (nothing to tab through):
+the table beside each chart carries them.
+
+The time axis gives each day between two dated figures its width up to a
+few days; a longer gap is compressed (its width grows with the logarithm of
+its length) and drawn as a break on the axis, so a week of conflicting
+reports is not squeezed into a sliver by months of quiet.
+
 Every piece of text that reaches the SVG goes through ``markupsafe.escape``;
-numbers are formatted by us. Colours come from CSS classes (``mk-<tone>``) so
-the page's stylesheet, including its dark-mode rules, styles the charts.
+numbers are formatted by us. Colours come from CSS classes (``mk-<tone>``).
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -17,37 +33,61 @@ from markupsafe import Markup, escape
 
 from checker.render.diff import format_number
 
-WIDTH = 960
 TONES = ("ok", "conflict", "revised", "error", "warning", "info")
+SHAPE_OF = {
+    "error": "s-error",
+    "conflict": "s-error",
+    "warning": "s-warning",
+    "info": "s-info",
+    "revised": "s-revised",
+    "ok": "s-ok",
+}
+FULL_GAP_DAYS = 3
+BREAK_DAYS = 14  # a gap this long is drawn as a break in the axis
+PLOT_LEFT, PLOT_RIGHT = 3.0, 97.0  # per cent of the plot's width
 
 
 @dataclass(frozen=True)
 class ChartMark:
-    """One report's figure: an interval at a date (or a span of dates)."""
+    """One report's figure: an interval at a date."""
 
     when: dt.date | None
     low: float | None
     high: float | None
     tone: str
     label: str
-    href: str
 
 
 @dataclass(frozen=True)
 class DateMark:
-    """One report's date claim: a span of days, drawn on its own lane."""
+    """A date claim (or several reports giving the same one): a span of days on a lane."""
 
     lane: str
     start: dt.date
     end: dt.date
     tone: str
     label: str
-    href: str
+
+
+def shape_defs() -> Markup:
+    """The mark shapes, once per page (centred on 0,0; about 12 px across)."""
+    return Markup(
+        '<svg class="defs" width="0" height="0" aria-hidden="true" focusable="false">'
+        "<defs>"
+        '<path id="s-error" d="M0 -7.5 L7.5 0 L0 7.5 L-7.5 0 Z"/>'
+        '<path id="s-warning" d="M0 -7.5 L7 5.5 L-7 5.5 Z"/>'
+        '<circle id="s-info" r="5.5"/>'
+        '<rect id="s-revised" x="-5" y="-5" width="10" height="10"/>'
+        '<circle id="s-ok" r="4" class="ring"/>'
+        '<path id="s-up" d="M-5 4 L0 -4 L5 4"/>'
+        '<path id="s-down" d="M-5 -4 L0 4 L5 -4"/>'
+        "</defs></svg>"
+    )
 
 
 def _f(value: float) -> str:
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text or "0"
 
 
 def nice_ticks(lo: float, hi: float, count: int = 5, *, integer: bool = False) -> list[float]:
@@ -70,54 +110,117 @@ def nice_ticks(lo: float, hi: float, count: int = 5, *, integer: bool = False) -
     return ticks
 
 
-def _date_label(day: dt.date, with_year: bool) -> str:
-    text = f"{day.day} {day.strftime('%b')}"
-    return f"{text} {day.year}" if with_year else text
+class TimeAxis:
+    """Days -> per cent of the plot's width, with long quiet gaps compressed."""
+
+    def __init__(self, days: Sequence[dt.date], left: float = PLOT_LEFT, right: float = PLOT_RIGHT):
+        knots = sorted(set(days))
+        if len(knots) == 1:
+            knots = [knots[0] - dt.timedelta(days=1), knots[0], knots[0] + dt.timedelta(days=1)]
+        self.knots = knots
+        weights = [self._weight((b - a).days) for a, b in itertools.pairwise(knots)]
+        total = sum(weights) or 1.0
+        self.pos = [left]
+        for w in weights:
+            self.pos.append(self.pos[-1] + (right - left) * w / total)
+        self.breaks = [
+            (self.pos[i] + self.pos[i + 1]) / 2
+            for i, (a, b) in enumerate(itertools.pairwise(knots))
+            if (b - a).days > BREAK_DAYS
+        ]
+
+    @staticmethod
+    def _weight(days: int) -> float:
+        if days <= FULL_GAP_DAYS:
+            return float(days)
+        return FULL_GAP_DAYS + math.log2(days / FULL_GAP_DAYS)
+
+    def __call__(self, day: dt.date) -> float:
+        knots = self.knots
+        if day <= knots[0]:
+            return self.pos[0]
+        if day >= knots[-1]:
+            return self.pos[-1]
+        i = bisect.bisect_right(knots, day) - 1
+        a, b = knots[i], knots[i + 1]
+        frac = (day - a).days / (b - a).days
+        return self.pos[i] + (self.pos[i + 1] - self.pos[i]) * frac
+
+    def labels(self, min_gap: float = 13.0) -> list[tuple[float, str]]:
+        """Day labels far enough apart to read at any width; the year where it changes."""
+        out: list[tuple[float, str]] = []
+        last_x, last_year = -100.0, None
+        for day, x in zip(self.knots, self.pos, strict=True):
+            if x - last_x < min_gap:
+                continue
+            text = f"{day.day} {day.strftime('%b')}"
+            if day.year != last_year:
+                text += f" {day.year}"
+            out.append((x, text))
+            last_x, last_year = x, day.year
+        return out
 
 
-def _pick_dates(days: Sequence[dt.date], lo: dt.date, hi: dt.date, limit: int = 7) -> list[dt.date]:
-    distinct = sorted(set(days))
-    if len(distinct) <= limit:
-        return distinct
-    span = (hi - lo).days
-    return sorted({lo + dt.timedelta(days=round(span * i / (limit - 1))) for i in range(limit)})
+def _axis(out: list[str], axis: TimeAxis, base: float) -> None:
+    out.append(f'<line class="axis" x1="0" x2="100%" y1="{_f(base)}" y2="{_f(base)}"/>')
+    for x in axis.breaks:
+        out.append(
+            f'<svg class="at" x="{_f(x)}%" y="{_f(base)}" overflow="visible">'
+            '<path class="gap" d="M-5 5 L-1 -5 M1 5 L5 -5"/></svg>'
+        )
+    # Two label sets: CSS shows the sparse one on narrow screens, so labels never collide.
+    for width, gap in (("wide", 13.0), ("narrow", 60.0)):
+        out.append(f'<g class="ticks-{width}">')
+        for x, text in axis.labels(gap):
+            anchor = "start" if x < 8 else "end" if x > 92 else "middle"
+            out.append(
+                f'<line class="axis" x1="{_f(x)}%" x2="{_f(x)}%" '
+                f'y1="{_f(base)}" y2="{_f(base + 5)}"/>'
+                f'<text class="tick" x="{_f(x)}%" y="{_f(base + 19)}" text-anchor="{anchor}">'
+                f"{escape(text)}</text>"
+            )
+        out.append("</g>")
 
 
-def _svg_open(height: int, title_id: str, title: str, desc: str) -> list[str]:
-    return [
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" '
-        f'aria-labelledby="{escape(title_id)}" preserveAspectRatio="xMidYMid meet" '
-        f'xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{escape(title_id)}">{escape(title)}. {escape(desc)}</title>',
-    ]
+def conflict_window(marks: Sequence[ChartMark]) -> tuple[dt.date, dt.date] | None:
+    """The days the disagreeing marks span, when they are a small part of a longer axis.
 
-
-def _arrow(x: float, y: float, up: bool) -> str:
-    d = -1 if up else 1
-    tip_y, wing_y = _f(y), _f(y - 7 * d)
-    return f'<path class="arrow" d="M{_f(x - 5)} {wing_y} L{_f(x)} {tip_y} L{_f(x + 5)} {wing_y}"/>'
+    Then the chart gets a close-up of those days (a day either side) below it.
+    """
+    odd = [m.when for m in marks if m.when is not None and m.tone != "ok"]
+    days = sorted({m.when for m in marks if m.when is not None})
+    if not odd or len(days) < 6:
+        return None
+    lo, hi = min(odd) - dt.timedelta(days=1), max(odd) + dt.timedelta(days=1)
+    axis = TimeAxis(days)
+    inside = [d for d in days if lo <= d <= hi]
+    if axis(hi) - axis(lo) > 35 or len(days) - len(inside) < 3 or len(inside) < 2:
+        return None
+    return lo, hi
 
 
 def value_chart(
     marks: Sequence[ChartMark],
     *,
-    title_id: str,
-    title: str,
-    desc: str,
+    label: str,
     trend: Sequence[tuple[dt.date, float]] = (),
     unit: str | None = None,
     integer: bool = False,
+    scale: float = 1.0,
 ) -> Markup | None:
-    """Time on x, value intervals on y; open intervals as arrows."""
-    values = [v for m in marks for v in (m.low, m.high) if v is not None and math.isfinite(v)]
+    """Time on x, value intervals on y; open intervals end in an arrow.
+
+    ``scale`` divides every value (seconds shown as days: 86400).
+    """
+    values = [
+        v / scale for m in marks for v in (m.low, m.high) if v is not None and math.isfinite(v)
+    ]
     if not values:
         return None
-    height, top, bottom, left, right = 210, 14, 36, 62, 16
+    height, top, bottom = 200, 14, 30
     dated = [m for m in marks if m.when is not None]
     undated = [m for m in marks if m.when is None]
-    band = (64 if dated else WIDTH - right - left - 40) if undated else 0
-    plot_right = WIDTH - right - band
-
+    right = 88.0 if undated and dated else PLOT_RIGHT
     lo_v, hi_v = min(values), max(values)
     if hi_v > lo_v:
         span = hi_v - lo_v
@@ -127,147 +230,136 @@ def value_chart(
         lo_d, hi_d = lo_v - span / 2, hi_v + span / 2
     if lo_v >= 0:
         lo_d = max(lo_d, 0.0)
-    ticks = nice_ticks(lo_d, hi_d, integer=integer)
+    ticks = nice_ticks(lo_d, hi_d, integer=integer and scale == 1.0)
     y_min, y_max = ticks[0], ticks[-1]
+    base = height - bottom
 
     def y(v: float) -> float:
-        return top + (height - top - bottom) * (1 - (v - y_min) / (y_max - y_min))
+        return top + (base - top) * (1 - (v / scale - y_min) / (y_max - y_min))
 
-    days = [m.when for m in dated if m.when is not None]
-    d_lo = min(days) if days else dt.date(2000, 1, 1)
-    d_hi = max(days) if days else d_lo
-    if d_lo == d_hi:
-        d_lo, d_hi = d_lo - dt.timedelta(days=1), d_hi + dt.timedelta(days=1)
-    pad = 26
-
-    def x(day: dt.date) -> float:
-        frac = (day - d_lo).days / (d_hi - d_lo).days
-        return left + pad + (plot_right - left - 2 * pad) * frac
-
-    out = _svg_open(height, title_id, title, desc)
+    axis = TimeAxis(
+        [m.when for m in dated if m.when is not None] or [dt.date(2000, 1, 1)], right=right
+    )
+    ylab = [f'<svg class="yaxis" width="56" height="{height}" aria-hidden="true">']
+    out = [f'<svg class="chart" width="100%" height="{height}" aria-hidden="true">']
     out.append('<g class="grid">')
     for t in ticks:
-        out.append(
-            f'<line x1="{left}" x2="{WIDTH - right}" y1="{_f(y(t))}" y2="{_f(y(t))}"/>'
-            f'<text class="tick" x="{left - 8}" y="{_f(y(t) + 4)}" text-anchor="end">'
+        out.append(f'<line x1="0" x2="100%" y1="{_f(y(t * scale))}" y2="{_f(y(t * scale))}"/>')
+        ylab.append(
+            f'<text class="tick" x="50" y="{_f(y(t * scale) + 4)}" text-anchor="end">'
             f"{escape(format_number(t))}</text>"
         )
     out.append("</g>")
-    base = height - bottom
-    out.append(f'<line class="axis" x1="{left}" x2="{WIDTH - right}" y1="{base}" y2="{base}"/>')
-    shown = _pick_dates(days, d_lo, d_hi) if days else []
-    last_year: int | None = None
-    for day in shown:
-        label = _date_label(day, day.year != last_year)
-        last_year = day.year
-        out.append(
-            f'<line class="axis" x1="{_f(x(day))}" x2="{_f(x(day))}" y1="{base}" y2="{base + 5}"/>'
-            f'<text class="tick" x="{_f(x(day))}" y="{base + 19}" text-anchor="middle">'
-            f"{escape(label)}</text>"
-        )
     if unit:
-        out.append(f'<text class="tick unit" x="{left - 8}" y="{top - 2}" text-anchor="end">')
-        out.append(f"{escape(unit)}</text>")
+        ylab.append(f'<text class="tick unit" x="50" y="{top - 3}" text-anchor="end">')
+        ylab.append(f"{escape(unit)}</text>")
+    ylab.append("</svg>")
+    if dated:
+        _axis(out, axis, base)
     if undated:
-        bx = plot_right + band / 2
+        bx = (right + 100) / 2 if dated else 50
+        if dated:
+            out.append(
+                f'<line class="axis band" x1="{_f(right + 3)}%" x2="{_f(right + 3)}%" '
+                f'y1="{top}" y2="{base}"/>'
+            )
         out.append(
-            f'<line class="axis band" x1="{plot_right + 6}" x2="{plot_right + 6}" '
-            f'y1="{top}" y2="{base}"/>'
-            f'<text class="tick" x="{_f(bx + 3)}" y="{base + 19}" text-anchor="middle">'
-            "undated</text>"
+            f'<text class="tick" x="{_f(bx)}%" y="{base + 19}" text-anchor="middle">undated</text>'
         )
-
     if len(trend) > 1:
-        pts = " ".join(f"{_f(x(d))},{_f(y(v))}" for d, v in sorted(trend))
-        out.append(f'<polyline class="trend" points="{pts}"/>')
-
-    slots: dict[dt.date | None, list[ChartMark]] = defaultdict(list)
+        pts = sorted(trend)
+        for (d1, v1), (d2, v2) in itertools.pairwise(pts):
+            out.append(
+                f'<line class="trend" x1="{_f(axis(d1))}%" x2="{_f(axis(d2))}%" '
+                f'y1="{_f(y(v1))}" y2="{_f(y(v2))}"/>'
+            )
+    groups: dict[dt.date | None, list[ChartMark]] = defaultdict(list)
     for m in marks:
-        slots[m.when].append(m)
-    for when, group in sorted(slots.items(), key=lambda kv: (kv[0] is None, kv[0] or dt.date.min)):
-        cx = x(when) if when is not None else plot_right + band / 2 + 3
-        step = min(11.0, 60.0 / max(len(group), 1))
+        groups[m.when].append(m)
+    for when, group in sorted(groups.items(), key=lambda kv: (kv[0] is None, kv[0] or dt.date.min)):
+        cx = axis(when) if when is not None else ((right + 100) / 2 if dated else 50)
+        # Agreeing marks first, so that a disagreeing one is drawn on top.
+        group = sorted(group, key=lambda m: m.tone != "ok")
+        step = min(12.0, 72.0 / max(len(group), 1))
+        out.append(f'<svg class="at" x="{_f(cx)}%" overflow="visible">')
         for i, m in enumerate(group):
-            mx = cx + (i - (len(group) - 1) / 2) * step
-            out.append(_value_mark(m, mx, y, top, base))
+            out.append(_value_mark(m, (i - (len(group) - 1) / 2) * step, y, top, base))
+        out.append("</svg>")
     out.append("</svg>")
-    return Markup("".join(out))
+    return Markup(
+        f'<div class="chart-box vchart" role="img" aria-label="{escape(label)}">'
+        + "".join(ylab)
+        + "".join(out)
+        + "</div>"
+    )
 
 
-def _value_mark(m: ChartMark, mx: float, y: Callable[[float], float], top: int, base: int) -> str:
-    parts = [
-        f'<a class="mark mk-{escape(m.tone)}" href="{escape(m.href)}">',
-        f"<title>{escape(m.label)}</title>",
-    ]
+def _value_mark(m: ChartMark, dx: float, y: Callable[[float], float], top: int, base: int) -> str:
+    tone = escape(m.tone)
+    shape = SHAPE_OF.get(m.tone, "s-ok")
+    parts = [f'<g class="mark mk-{tone}"><title>{escape(m.label)}</title>']
     if m.low is not None and m.high is not None:
         y1, y2 = y(m.high), y(m.low)
-        if abs(y2 - y1) < 3:
-            parts.append(f'<circle cx="{_f(mx)}" cy="{_f((y1 + y2) / 2)}" r="5"/>')
-        else:
+        if abs(y2 - y1) >= 4:
             parts.append(
-                f'<rect x="{_f(mx - 4)}" y="{_f(y1)}" width="8" height="{_f(y2 - y1)}" rx="3"/>'
+                f'<line class="iv" x1="{_f(dx)}" x2="{_f(dx)}" y1="{_f(y1)}" y2="{_f(y2)}"/>'
             )
+        parts.append(f'<use href="#{shape}" x="{_f(dx)}" y="{_f((y1 + y2) / 2)}"/>')
     elif m.low is not None:
         y1 = y(m.low)
         parts.append(
-            f'<line x1="{_f(mx)}" x2="{_f(mx)}" y1="{_f(y1)}" y2="{top + 2}"/>'
-            f'<line x1="{_f(mx - 5)}" x2="{_f(mx + 5)}" y1="{_f(y1)}" y2="{_f(y1)}"/>'
-            + _arrow(mx, top + 2, up=True)
+            f'<line class="iv" x1="{_f(dx)}" x2="{_f(dx)}" y1="{_f(y1)}" y2="{top + 4}"/>'
+            f'<use href="#s-up" class="tip" x="{_f(dx)}" y="{top + 4}"/>'
+            f'<use href="#{shape}" x="{_f(dx)}" y="{_f(y1)}"/>'
         )
     elif m.high is not None:
         y2 = y(m.high)
         parts.append(
-            f'<line x1="{_f(mx)}" x2="{_f(mx)}" y1="{_f(y2)}" y2="{base - 2}"/>'
-            f'<line x1="{_f(mx - 5)}" x2="{_f(mx + 5)}" y1="{_f(y2)}" y2="{_f(y2)}"/>'
-            + _arrow(mx, base - 2, up=False)
+            f'<line class="iv" x1="{_f(dx)}" x2="{_f(dx)}" y1="{_f(y2)}" y2="{base - 4}"/>'
+            f'<use href="#s-down" class="tip" x="{_f(dx)}" y="{base - 4}"/>'
+            f'<use href="#{shape}" x="{_f(dx)}" y="{_f(y2)}"/>'
         )
-    parts.append("</a>")
+    parts.append("</g>")
     return "".join(parts)
 
 
-def date_chart(marks: Sequence[DateMark], *, title_id: str, title: str, desc: str) -> Markup | None:
-    """One lane per report; the claimed span of days on a shared date axis."""
+def date_chart(marks: Sequence[DateMark], *, label: str) -> Markup | None:
+    """One lane per report (or per group of reports giving the same days).
+
+    Lane names are HTML beside the plot, so they keep the page's type size.
+    """
     if not marks:
         return None
-    lane_h, top, bottom, left, right = 24, 10, 34, 250, 20
+    lane_h, top, bottom = 26, 8, 30
     height = top + lane_h * len(marks) + bottom
-    d_lo = min(m.start for m in marks)
-    d_hi = max(m.end for m in marks) + dt.timedelta(days=1)
-    if (d_hi - d_lo).days < 4:
-        d_lo -= dt.timedelta(days=2)
-        d_hi += dt.timedelta(days=2)
-
-    def x(day: dt.date) -> float:
-        return left + (WIDTH - left - right) * (day - d_lo).days / (d_hi - d_lo).days
-
-    out = _svg_open(height, title_id, title, desc)
+    days = [m.start for m in marks] + [m.end + dt.timedelta(days=1) for m in marks]
+    lo, hi = min(days), max(days)
+    if (hi - lo).days < 4:
+        days += [lo - dt.timedelta(days=2), hi + dt.timedelta(days=2)]
+    axis = TimeAxis(days)
     base = height - bottom
+    lanes = ['<ol class="lanes" aria-hidden="true">']
+    out = [f'<svg class="chart" width="100%" height="{height}" aria-hidden="true">']
     out.append('<g class="grid">')
-    days = [m.start for m in marks] + [m.end for m in marks]
-    last_year: int | None = None
-    for day in _pick_dates(days, d_lo, d_hi, limit=6):
-        cx = x(day) + (x(day + dt.timedelta(days=1)) - x(day)) / 2
-        out.append(
-            f'<line x1="{_f(cx)}" x2="{_f(cx)}" y1="{top}" y2="{base}"/>'
-            f'<text class="tick" x="{_f(cx)}" y="{base + 18}" text-anchor="middle">'
-            f"{escape(_date_label(day, day.year != last_year))}</text>"
-        )
-        last_year = day.year
+    for x, _ in axis.labels():
+        out.append(f'<line x1="{_f(x)}%" x2="{_f(x)}%" y1="{top}" y2="{base}"/>')
     out.append("</g>")
-    out.append(f'<line class="axis" x1="{left}" x2="{WIDTH - right}" y1="{base}" y2="{base}"/>')
+    _axis(out, axis, base)
     for i, m in enumerate(marks):
         cy = top + lane_h * i + lane_h / 2
-        lane = m.lane if len(m.lane) <= 38 else m.lane[:37] + "…"
+        lanes.append(f'<li class="lane-{escape(m.tone)}">{escape(m.lane)}</li>')
+        x1, x2 = axis(m.start), axis(m.end + dt.timedelta(days=1))
+        shape = SHAPE_OF.get(m.tone, "s-ok")
         out.append(
-            f'<text class="lane" x="{left - 10}" y="{_f(cy + 4)}" text-anchor="end">'
-            f"{escape(lane)}</text>"
+            f'<g class="mark mk-{escape(m.tone)}"><title>{escape(m.label)}</title>'
+            f'<line class="bar" x1="{_f(x1)}%" x2="{_f(x2)}%" y1="{_f(cy)}" y2="{_f(cy)}"/>'
+            f'<use href="#{shape}" x="{_f((x1 + x2) / 2)}%" y="{_f(cy)}"/></g>'
         )
-        x1, x2 = x(m.start), x(m.end + dt.timedelta(days=1))
-        out.append(
-            f'<a class="mark mk-{escape(m.tone)}" href="{escape(m.href)}">'
-            f"<title>{escape(m.label)}</title>"
-            f'<rect x="{_f(x1 + 1)}" y="{_f(cy - 6)}" width="{_f(max(x2 - x1 - 2, 6))}" '
-            f'height="12" rx="4"/></a>'
-        )
+    lanes.append("</ol>")
     out.append("</svg>")
-    return Markup("".join(out))
+    return Markup(
+        f'<div class="chart-box dchart" role="img" aria-label="{escape(label)}">'
+        + "".join(lanes)
+        + "".join(out)
+        + "</div>"
+    )

@@ -7,10 +7,6 @@ saying why, only where no browser is installed and none can be.
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,65 +20,6 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 OUT = ROOT / "out"
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def _ensure_chromium() -> str | None:
-    """None when Chromium is usable, else why not."""
-    if not CHROMIUM.exists() and os.environ.get("CHECKER_NO_BROWSER_INSTALL") != "1":
-        script = ROOT / "scripts" / "install_browser.sh"
-        if shutil.which("bash") and script.exists():
-            subprocess.run(["bash", str(script)], check=False, timeout=900)
-    if not CHROMIUM.exists():
-        return (
-            f"{CHROMIUM} is missing and could not be installed "
-            "(scripts/install_browser.sh needs root and apt-get)"
-        )
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "the playwright Python package is not installed"
-    return None
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    reason = _ensure_chromium()
-    if reason:
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        launched = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield launched
-        launched.close()
-
-
-def dataset_report() -> Report | None:
-    """The main job's report (the Lima story, as ``make run`` writes it)."""
-    try:
-        from checker import pipeline
-    except ImportError:
-        return None
-    check = getattr(pipeline, "check", None)
-    if check is None:
-        return None
-    from checker.config import load_config
-
-    config = load_config(start=ROOT)
-    report = check([ROOT / "reports" / "lima-1996", ROOT / "seeds"], config)
-    assert isinstance(report, Report)
-    return report
 
 
 class Opened:
@@ -122,18 +59,11 @@ def open_report(
     return Opened(page, path, requests, errors)
 
 
-def _reports() -> list[tuple[str, Report, dict[str, Any] | None]]:
-    """out/report.* is the dataset's report when the pipeline can make it."""
-    rich = rich_report()
-    dataset = dataset_report()
-    if dataset is None:
-        return [("report", rich, previous_of(rich))]
-    return [("report", dataset, None), ("report-synthetic", rich, previous_of(rich))]
-
-
 @pytest.fixture(scope="module")
-def cases() -> list[tuple[str, Report, dict[str, Any] | None]]:
-    return _reports()
+def cases(lima_report: Report) -> list[tuple[str, Report, dict[str, Any] | None]]:
+    """out/report.* is the dataset's report (the Lima story, as ``make run`` writes it)."""
+    rich = rich_report()
+    return [("report", lima_report, None), ("report-synthetic", rich, previous_of(rich))]
 
 
 def test_report_opens_offline_fast_and_complete(browser: Any, cases: Any) -> None:
@@ -143,11 +73,17 @@ def test_report_opens_offline_fast_and_complete(browser: Any, cases: Any) -> Non
         assert size < 2_000_000, f"{name}: {size} bytes"
         opened = open_report(browser, html, name)
         page = opened.page
-        load_ms = page.evaluate(
+        timing = (
             "() => { const n = performance.getEntriesByType('navigation')[0];"
             " return n.loadEventEnd - n.startTime; }"
         )
-        print(f"{name}: {size} bytes, load {load_ms:.0f} ms")
+        # The median of three loads: one load on a shared machine measures the machine.
+        loads = [page.evaluate(timing)]
+        for _ in range(2):
+            page.reload(wait_until="load")
+            loads.append(page.evaluate(timing))
+        load_ms = sorted(loads)[1]
+        print(f"{name}: {size} bytes, load {load_ms:.0f} ms (of {sorted(loads)})")
         assert load_ms < 1000, f"{name}: loaded in {load_ms} ms"
         assert opened.requests == [], opened.requests
         assert opened.errors == [], opened.errors  # includes CSP violations
@@ -170,7 +106,7 @@ def test_filters_hide_and_show(browser: Any) -> None:
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "skip-link"
     page.keyboard.press("Enter")
-    assert page.evaluate("location.hash") == "#main"
+    assert page.evaluate("location.hash") == "#triage"
 
     errors = page.locator(".finding[data-severity=error]")
     warnings = page.locator(".finding[data-severity=warning]")
@@ -241,7 +177,7 @@ def test_xss_fixture_executes_nothing(browser: Any) -> None:
         assert p[key] in body, key
     assert page.locator("a[href^='javascript']").count() == 0
     # Hover and click everything clickable: still nothing runs.
-    for link in page.locator("main a").all()[:30]:
+    for link in [a for a in page.locator("main a").all() if a.is_visible()][:30]:
         link.hover()
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert opened.requests == []

@@ -56,7 +56,7 @@ from checker.extract.doc_index import sentence_of, text_of
 from checker.extract.events import date_claims, relative_event_claims
 from checker.extract.headlines import restore_case, sentence_cased
 from checker.extract.numbers import find_quantities
-from checker.extract.places import place_scope
+from checker.extract.places import is_population, place_scope
 from checker.extract.when import (
     EVENT_PREDICATES,
     date_from_context,
@@ -737,6 +737,8 @@ def count_claims(
         if _across_clauses(doc, num, noun):
             continue  # "Kills 10; 80 Hurt": the 10 does not count the hurt
         pred, pred_class = _governing_predicate(counted, lexicon)
+        if pred_class is not None and is_population(num):
+            pred, pred_class = None, None  # "struck Qeshm island, home to 120,000 people"
         kind_of = kind_word(noun)
         if kind_of is not noun and noun_class is None:
             phrase = _lemma(kind_of)  # "All 15 crew members": crew, not members

@@ -81,10 +81,36 @@ def _populated_place(noun: Token) -> Span | None:
     return None
 
 
+def _possessing_place(noun: Token) -> Span | None:
+    """ "The island has about 200,000 residents": a place that has them."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in ("have", "house"):
+        return None
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        for t in (subject, *subject.lefts):
+            # only a recognised place: "The Boeing 777 had 298 people aboard" is no town
+            found = _entity_at(t) if t.ent_type_ in PLACE_LABELS else None
+            if found is not None:
+                return found
+        if subject.lemma_.lower() in _POPULATED:
+            return subject.doc[subject.i : subject.i + 1]  # "the island", named before
+    return None
+
+
+def is_population(num: Token) -> bool:
+    """A count that is how many live in a place ("home to 120,000 people")."""
+    noun = _counted(num)
+    return _populated_place(noun) is not None or _possessing_place(noun) is not None
+
+
+def _counted(num: Token) -> Token:
+    return num.head if num.dep_ in ("nummod", "quantmod", "amod", "compound") else num
+
+
 def place_scope(num: Token) -> str | None:
     """The place a count's clause says it is of, as written, or None."""
-    noun = num.head if num.dep_ in ("nummod", "quantmod", "amod", "compound") else num
-    found = _place_in(noun) or _populated_place(noun)
+    noun = _counted(num)
+    found = _place_in(noun) or _populated_place(noun) or _possessing_place(noun)
     if found is None and noun.dep_ in _ARGUMENTS:
         found = _place_in(noun.head)  # "50,000 people marched in Thessaloniki"
     return None if found is None else str(found.text)

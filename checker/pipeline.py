@@ -27,7 +27,9 @@ from checker.frames import narrows, whole_slot
 from checker.ids import finding_id
 from checker.messages import report_label
 from checker.nlp import load_pipeline, parser_view
-from checker.place import (
+from checker.place.ages import place_ages
+from checker.place.groups import place_bare_groups
+from checker.place.happenings import (
     ONSET_EVENTS,
     place_attackers,
     place_background,
@@ -37,11 +39,9 @@ from checker.place import (
     place_other_onsets,
     story_onsets,
 )
-from checker.place_ages import place_ages
-from checker.place_groups import place_bare_groups
-from checker.place_moments import MOMENT_SLOT, place_onset_moments, place_siege_end_days
-from checker.place_scopes import part_scope, story_places
-from checker.place_tolls import (
+from checker.place.moments import MOMENT_SLOT, place_onset_moments, place_siege_end_days
+from checker.place.scopes import part_scope, story_places
+from checker.place.tolls import (
     disaster_stories,
     place_settled_tolls,
     place_siege_tolls,

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from checker.extract.events import CRASH, KILLING
 from checker.ids import claim_id
-from checker.place import ONSET_EVENTS, consensus_day
+from checker.place.happenings import ONSET_EVENTS, consensus_day
 from checker.records import AsOfBasis, Claim, DateValue
 
 

@@ -439,7 +439,7 @@ def date_claims(
 # A day the report tells something happened on, with no event word the lexicon knows:
 # "the navy on Thursday intercepted three boats", "escaped Monday from a prison van".
 # Kept as a moment of the story; placement takes it for the onset when it is the
-# onset's day (see checker.place_moments).
+# onset's day (see checker.place.moments).
 MOMENT = "moment"
 _NOT_HAPPENINGS = frozenset({"be", "have", "expect", "plan", "hope", "will", "schedule"})
 

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import replace
 
 from checker.extract.ages import AGE_SLOT
-from checker.place_ages import place_ages
+from checker.place.ages import place_ages
 from checker.records import Claim
 from tests.factories import count_claim
 

@@ -3,7 +3,7 @@
 A toll is a running total, held on the day it was reported, unless the story
 settles it: the dead of a siege fell when it ended, a toll every later report
 repeats is the event's figure, and "all 71 victims" of a fire or a crash are
-its dead. Pure functions of claims; see :mod:`checker.place` for the rest of
+its dead. Pure functions of claims; see :mod:`checker.place.happenings` for the rest of
 placement.
 """
 
@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from checker.ids import claim_id
-from checker.place import BACKGROUND, ONSET_EVENTS
+from checker.place.happenings import BACKGROUND, ONSET_EVENTS
 from checker.records import AsOfBasis, Claim, CountValue, DateValue, Kind
 
 _SIEGE_TOLLS = frozenset({"killed", "injured"})

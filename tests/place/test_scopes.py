@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from checker.place_scopes import part_scope, story_places
+from checker.place.scopes import part_scope, story_places
 from tests.factories import article, count_claim
 
 DAY = dt.date(2005, 11, 27)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from checker.place_groups import place_bare_groups
+from checker.place.groups import place_bare_groups
 from checker.records import Claim
 from tests.factories import count_claim
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from checker.place_moments import MOMENT_SLOT, place_onset_moments, place_siege_end_days
+from checker.place.moments import MOMENT_SLOT, place_onset_moments, place_siege_end_days
 from checker.records import Claim, CountValue, Kind
 from tests.factories import date_claim
 

@@ -6,26 +6,21 @@ import gc
 import json
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
-from enum import IntEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from checker import __version__
+from checker.cli_support import COLOR_CHOICES, ExitCode, exit_code, use_color
 from checker.config import Config, ConfigError, load_config
-from checker.records import Report, Severity
+from checker.records import Report
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-
-class ExitCode(IntEnum):
-    """Exit codes, part of the CI contract."""
-
-    OK = 0
-    FINDINGS = 1  # findings at or above --fail-on
-    USAGE = 2  # bad options, unreadable config, or no input could be read
+__all__ = ["ExitCode", "main"]
 
 
 def _fail(message: str) -> None:
@@ -53,8 +48,8 @@ def common_options(func: F) -> F:
             "--config",
             "config_path",
             type=click.Path(path_type=Path, dir_okay=False, exists=True),
-            help="checker.toml or pyproject.toml to read [tool.checker] from "
-            "(default: ./checker.toml, else ./pyproject.toml).",
+            help="checker.toml or pyproject.toml to read [tool.checker] from (default: the "
+            "first checker.toml, or pyproject.toml with [tool.checker], here or above).",
         ),
         click.option(
             "--workers",
@@ -63,6 +58,23 @@ def common_options(func: F) -> F:
             help="Parser processes (default: available cores).",
         ),
         click.option("--quiet", "-q", is_flag=True, help="No progress or notes on stderr."),
+        click.option(
+            "--verbose",
+            "-v",
+            is_flag=True,
+            expose_value=False,
+            callback=_remember,
+            help="Say on stderr which config, cache and inputs were used, and how long it took.",
+        ),
+        click.option(
+            "--color",
+            type=click.Choice(COLOR_CHOICES),
+            default="auto",
+            show_default=True,
+            expose_value=False,
+            callback=_remember,
+            help="Colour the terminal output; auto: on a terminal unless NO_COLOR is set.",
+        ),
         click.option(
             "--cache-dir",
             type=click.Path(path_type=Path, file_okay=False),
@@ -105,27 +117,56 @@ def _default_workers() -> int:
 GC_THRESHOLD = (100_000, 20, 100)
 
 
+def _option(name: str, default: Any = None) -> Any:
+    return click.get_current_context().meta.get(f"checker.{name}", default)
+
+
+def _note(message: str) -> None:
+    """A ``-v`` line on stderr."""
+    if _option("verbose", False):
+        click.echo(f"checker: {message}", err=True)
+
+
+def _color(to_file: bool) -> bool:
+    return use_color(_option("color", "auto"), sys.stdout, to_file=to_file)
+
+
 def _run(paths: Sequence[Path], config: Config, workers: int | None, quiet: bool) -> Report:
+    from checker.cache import default_cache_dir
     from checker.pipeline import check
     from checker.progress import ProgressLine, should_show
 
     gc.set_threshold(*GC_THRESHOLD)
 
-    meta = click.get_current_context().meta
+    use_cache = not _option("no_cache", False)
+    cache_dir = _option("cache_dir")
+    workers = workers or _default_workers()
+    _note(f"checker {__version__}; config: {config.source or 'none found, the defaults'}")
+    if use_cache:
+        _note(f"cache: {cache_dir or default_cache_dir(list(paths))}")
+    else:
+        _note("cache: off (--no-cache)")
+    started = time.monotonic()
     progress = ProgressLine("reading reports", enabled=should_show(sys.stderr, quiet=quiet))
     try:
         report = check(
             list(paths),
             config=config,
-            workers=workers or _default_workers(),
+            workers=workers,
             progress=progress,
-            use_cache=not meta.get("checker.no_cache", False),
-            cache_dir=meta.get("checker.cache_dir"),
+            use_cache=use_cache,
+            cache_dir=cache_dir,
         )
     finally:
         progress.close()
     for error in report.errors:  # always: --quiet silences progress, not problems
         click.echo(f"checker: {error.describe()}", err=True)
+    stories = len({a.story for a in report.articles})
+    _note(
+        f"read {len(report.articles)} reports in {stories} stories with {workers} workers, "
+        f"{len(report.errors)} input errors; {len(report.claims)} claims, "
+        f"{len(report.findings)} findings in {time.monotonic() - started:.1f} s"
+    )
     if not report.articles:
         _fail("no report could be read from " + ", ".join(str(p) for p in paths))
     return report
@@ -143,17 +184,8 @@ def _write(output: Path | None, text: str) -> None:
         _fail(f"cannot write {output}: {exc.strerror or exc}")
 
 
-def _exit_code(report: Report, fail_on: str) -> ExitCode:
-    if fail_on == "never":
-        return ExitCode.OK
-    threshold = Severity(fail_on).rank
-    if any(f.severity.rank >= threshold for f in report.findings):
-        return ExitCode.FINDINGS
-    return ExitCode.OK
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="checker")
+@click.version_option(__version__, "-V", "--version", prog_name="checker")
 def main() -> None:
     """Check collections of news reports for figures that disagree.
 
@@ -165,6 +197,7 @@ def main() -> None:
       checker extract reports/ -o claims.parquet  # the claims table
       checker timeline reports/ --slot hostages   # how one figure moved
       checker report reports/ --html out/report.html
+      cat report.md | checker check -             # one report from standard input
     """
 
 
@@ -174,7 +207,7 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "sarif", "github", "junit", "csv"]),
+    type=click.Choice(["text", "json", "sarif", "github", "gitlab", "junit", "csv"]),
     default="text",
     show_default=True,
     help="Output format.",
@@ -187,6 +220,18 @@ def main() -> None:
     type=click.Choice(["error", "warning", "never"]),
     default=None,
     help="Exit 1 when a finding reaches this severity (default: error, or fail_on in config).",
+)
+@click.option(
+    "--fail-on-input-error/--no-fail-on-input-error",
+    default=None,
+    help="Exit 2 when an input cannot be read, even if the rest was checked "
+    "(default: on, or fail_on_input_error in config).",
+)
+@click.option(
+    "--excel",
+    is_flag=True,
+    help="With --format csv: start with a UTF-8 byte order mark, so that Excel reads "
+    "the accents right.",
 )
 @click.option(
     "--baseline",
@@ -205,16 +250,20 @@ def check(
     fmt: str,
     output: Path | None,
     fail_on: str | None,
+    fail_on_input_error: bool | None,
+    excel: bool,
     baseline_path: Path | None,
     html_path: Path | None,
 ) -> None:
     """Check reports for contradictions, stale and revised figures.
 
     \b
-    Exit codes: 0 no finding at --fail-on severity, 1 such findings, 2 usage or input error.
+    Exit codes: 0 no finding at --fail-on severity, 1 such findings, 2 usage error,
+    an input that could not be read (see --no-fail-on-input-error) or nothing read.
     Examples:
       checker check reports/ seeds/
       checker check reports/ --format github --fail-on warning
+      checker check reports/ --format csv --excel -o findings.csv
     """
     from checker.baseline import apply_baseline, load_baseline
     from checker.render import Format, RenderOptions, render
@@ -229,17 +278,40 @@ def check(
             _fail(f"{baseline_path}: {exc}")
         assert baseline_result is not None
         report = baseline_result.report
+    if excel and fmt != "csv":
+        _fail("--excel goes with --format csv")
     threshold = fail_on or config.fail_on
+    gate_inputs = config.fail_on_input_error if fail_on_input_error is None else fail_on_input_error
     options = RenderOptions(
-        color=output is None and fmt == "text" and sys.stdout.isatty(),
+        color=fmt == "text" and _color(to_file=output is not None and str(output) != "-"),
         fail_on=threshold,
         baseline=baseline_result,
         tool_version=__version__,
+        excel=excel,
+        base_dir=Path.cwd(),
     )
     _write(output, render(report, Format(fmt), options))
+    if fmt == "github":
+        _write_step_summary(report, options)
     if html_path is not None:
         _write_html(report, html_path, None)
-    sys.exit(_exit_code(report, threshold))
+    if report.errors and not gate_inputs:
+        _note(f"{len(report.errors)} input errors do not fail the run (--no-fail-on-input-error)")
+    sys.exit(exit_code(report, threshold, gate_inputs))
+
+
+def _write_step_summary(report: Report, options: Any) -> None:
+    """On GitHub Actions, the step summary gets a table of every finding."""
+    from checker.cli_support import append_text, step_summary_path
+    from checker.render.github import render_step_summary
+
+    path = step_summary_path()
+    if path is None:
+        return
+    try:
+        append_text(path, render_step_summary(report, options))
+    except OSError as exc:
+        click.echo(f"checker: cannot write the step summary {path}: {exc}", err=True)
 
 
 def _write_html(report: Report, path: Path, previous_path: Path | None) -> None:
@@ -306,12 +378,18 @@ def report(
     required=True,
     help="claims.parquet, claims.csv or claims.jsonl (format from the extension).",
 )
+@click.option(
+    "--excel",
+    is_flag=True,
+    help="With a .csv table: start with a UTF-8 byte order mark, for Excel.",
+)
 def extract(
     paths: tuple[Path, ...],
     config_path: Path | None,
     workers: int | None,
     quiet: bool,
     output: Path,
+    excel: bool,
 ) -> None:
     """Write the table of every claim found.
 
@@ -324,7 +402,7 @@ def extract(
     config = _load_config(config_path)
     result = _run(paths, config, workers, quiet)
     try:
-        write_claims(result.claims, output)
+        write_claims(result.claims, output, excel=excel)
     except ValueError as exc:
         _fail(str(exc))
     except OSError as exc:
@@ -398,4 +476,4 @@ def timeline(
     ]
     if not chosen:
         _fail("no timeline matches " + ", ".join([*slots, *stories]))
-    click.echo(render_timelines(result, chosen), nl=False)
+    click.echo(render_timelines(result, chosen, color=_color(to_file=False)), nl=False)

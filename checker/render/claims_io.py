@@ -58,9 +58,16 @@ def _write_csv(table: pl.DataFrame, path: Path) -> None:
     write_text_atomic(path, claims_csv(table))
 
 
+def _write_excel_csv(table: pl.DataFrame, path: Path) -> None:
+    write_text_atomic(path, EXCEL_BOM + claims_csv(table))
+
+
 def _write_jsonl(table: pl.DataFrame, path: Path) -> None:
     write_text_atomic(path, claims_jsonl(table))
 
+
+# Excel on Windows reads a CSV as UTF-8 only when it starts with a byte order mark.
+EXCEL_BOM = "\ufeff"
 
 WRITERS: Mapping[str, Callable[[pl.DataFrame, Path], None]] = MappingProxyType(
     {
@@ -71,16 +78,23 @@ WRITERS: Mapping[str, Callable[[pl.DataFrame, Path], None]] = MappingProxyType(
 )
 
 
-def write_claims(claims: Iterable[Claim], path: str | Path) -> pl.DataFrame:
+def write_claims(claims: Iterable[Claim], path: str | Path, *, excel: bool = False) -> pl.DataFrame:
     """Write the claims table to ``path``; the extension picks the format.
 
-    Raises ``ValueError`` for an extension it does not know. Returns the table.
+    ``excel`` starts a CSV with a UTF-8 byte order mark (for Excel on Windows).
+    Raises ``ValueError`` for an extension it does not know, or ``excel`` with
+    another format than CSV. Returns the table.
     """
     path = Path(path)
-    writer = WRITERS.get(path.suffix.lower())
+    suffix = path.suffix.lower()
+    writer = WRITERS.get(suffix)
     if writer is None:
         known = ", ".join(WRITERS)
         raise ValueError(f"{path}: unknown claims table format {path.suffix!r} (use {known})")
+    if excel:
+        if suffix != ".csv":
+            raise ValueError(f"{path}: --excel goes with a .csv table")
+        writer = _write_excel_csv
     table = claims_table(claims)
     writer(table, path)
     return table

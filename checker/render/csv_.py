@@ -1,4 +1,8 @@
-"""``--format csv``: one row per finding (``schemas/findings-csv.schema.json``)."""
+"""``--format csv``: one row per finding (``schemas/findings-csv.schema.json``).
+
+``--excel`` puts a UTF-8 byte order mark first: Excel on Windows takes a CSV
+without one for the local code page and garbles every accented name.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ import io
 from checker.records import Report
 from checker.render.options import RenderOptions
 from checker.render.serialize import Index
+
+BOM = "\ufeff"
 
 COLUMNS = (
     "id",
@@ -41,4 +47,4 @@ def render_csv(report: Report, options: RenderOptions) -> str:
                 ";".join(finding.outlier_reports),
             )
         )
-    return buffer.getvalue()
+    return (BOM if options.excel else "") + buffer.getvalue()

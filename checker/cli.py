@@ -8,6 +8,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,6 +22,8 @@ from checker.records import Report
 F = TypeVar("F", bound=Callable[..., Any])
 
 __all__ = ["ExitCode", "main"]
+
+FORMATS_CHOICE = ("text", "json", "sarif", "github", "gitlab", "junit", "csv")
 
 
 def _fail(message: str) -> None:
@@ -172,9 +175,9 @@ def _run(paths: Sequence[Path], config: Config, workers: int | None, quiet: bool
     return report
 
 
-def _write(output: Path | None, text: str) -> None:
+def _write(output: Path | None, text: str, *, color: bool | None = None) -> None:
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=color)
         return
     from checker.atomic import write_text_atomic
 
@@ -207,7 +210,7 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "sarif", "github", "gitlab", "junit", "csv"]),
+    type=click.Choice(FORMATS_CHOICE),
     default="text",
     show_default=True,
     help="Output format.",
@@ -242,6 +245,15 @@ def main() -> None:
 @click.option(
     "--html", "html_path", type=click.Path(path_type=Path, dir_okay=False), help="Also write HTML."
 )
+@click.option(
+    "--write",
+    "extra_outputs",
+    multiple=True,
+    metavar="FORMAT=FILE",
+    callback=lambda ctx, param, value: _parse_writes(value),
+    help="Also write FORMAT to FILE, from the same run (repeatable): "
+    "--write sarif=checker.sarif --write junit=junit.xml.",
+)
 def check(
     paths: tuple[Path, ...],
     config_path: Path | None,
@@ -254,6 +266,7 @@ def check(
     excel: bool,
     baseline_path: Path | None,
     html_path: Path | None,
+    extra_outputs: tuple[tuple[str, Path], ...],
 ) -> None:
     """Check reports for contradictions, stale and revised figures.
 
@@ -290,7 +303,10 @@ def check(
         excel=excel,
         base_dir=Path.cwd(),
     )
-    _write(output, render(report, Format(fmt), options))
+    _write(output, render(report, Format(fmt), options), color=options.color)
+    plain = replace(options, color=False)
+    for extra_fmt, extra_path in extra_outputs:
+        _write(extra_path, render(report, Format(extra_fmt), plain))
     if fmt == "github":
         _write_step_summary(report, options)
     if html_path is not None:
@@ -298,6 +314,20 @@ def check(
     if report.errors and not gate_inputs:
         _note(f"{len(report.errors)} input errors do not fail the run (--no-fail-on-input-error)")
     sys.exit(exit_code(report, threshold, gate_inputs))
+
+
+def _parse_writes(values: tuple[str, ...]) -> tuple[tuple[str, Path], ...]:
+    out = []
+    for value in values:
+        fmt, sep, path = value.partition("=")
+        if not sep or not path:
+            raise click.BadParameter(f"{value!r} is not FORMAT=FILE", param_hint="--write")
+        if fmt not in FORMATS_CHOICE:
+            raise click.BadParameter(
+                f"{fmt!r} is not one of {', '.join(FORMATS_CHOICE)}", param_hint="--write"
+            )
+        out.append((fmt, Path(path)))
+    return tuple(out)
 
 
 def _write_step_summary(report: Report, options: Any) -> None:
@@ -476,4 +506,5 @@ def timeline(
     ]
     if not chosen:
         _fail("no timeline matches " + ", ".join([*slots, *stories]))
-    click.echo(render_timelines(result, chosen, color=_color(to_file=False)), nl=False)
+    color = _color(to_file=False)
+    click.echo(render_timelines(result, chosen, color=color), nl=False, color=color)

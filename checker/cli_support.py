@@ -25,13 +25,14 @@ class ExitCode(IntEnum):
 def use_color(
     choice: str, stream: TextIO, *, to_file: bool, environ: Mapping[str, str] | None = None
 ) -> bool:
-    """``--color``: ``always`` and ``never`` say it; ``auto`` colours a terminal unless
+    """``--color`` for ``stream`` (never for a file written with ``-o``): ``always`` and
+    ``never`` say it; ``auto`` colours a terminal unless
     ``NO_COLOR`` is set (to anything but empty, https://no-color.org) or ``TERM=dumb``,
     and forces colour where ``FORCE_COLOR`` is set."""
+    if choice == "never" or to_file:
+        return False  # a file written with -o is data, never coloured
     if choice == "always":
         return True
-    if choice == "never" or to_file:
-        return False
     env = os.environ if environ is None else environ
     if env.get("NO_COLOR"):
         return False

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import json
-import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -15,7 +14,7 @@ from typing import Any, TypeVar
 import click
 
 from checker import __version__
-from checker.cli_support import COLOR_CHOICES, ExitCode, exit_code, use_color
+from checker.cli_support import COLOR_CHOICES, ExitCode, default_workers, exit_code, use_color
 from checker.config import Config, ConfigError, load_config
 from checker.records import Report
 
@@ -107,13 +106,6 @@ def _load_config(config_path: Path | None) -> Config:
         raise AssertionError from exc  # unreachable
 
 
-def _default_workers() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
-
-
 # A run allocates hundreds of thousands of small, acyclic records (claims, mentions,
 # JSON lines) that reference counting frees; with the default threshold (700) the
 # cyclic collector rescans all of them again and again: a third of a warm run.
@@ -143,7 +135,7 @@ def _run(paths: Sequence[Path], config: Config, workers: int | None, quiet: bool
 
     use_cache = not _option("no_cache", False)
     cache_dir = _option("cache_dir")
-    workers = workers or _default_workers()
+    workers = workers or default_workers()
     _note(f"checker {__version__}; config: {config.source or 'none found, the defaults'}")
     if use_cache:
         _note(f"cache: {cache_dir or default_cache_dir(list(paths))}")

@@ -22,6 +22,14 @@ class ExitCode(IntEnum):
     USAGE = 2  # bad options or config, input that could not be read, nothing read at all
 
 
+def default_workers() -> int:
+    """The available cores (those this process may run on)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
 def use_color(
     choice: str, stream: TextIO, *, to_file: bool, environ: Mapping[str, str] | None = None
 ) -> bool:

@@ -50,6 +50,12 @@ CONFIG_FILES = ("checker.toml", "pyproject.toml")
 
 @dataclass(frozen=True)
 class Config:
+    """The run's configuration: ``[tool.checker]`` (see the module docstring for every key).
+
+    ``Config()`` is the defaults; :func:`load_config` reads a file, and
+    :func:`config_from_mapping` a parsed table. ``source`` is the file it came from.
+    """
+
     stories: Mapping[str, str] = field(default_factory=dict)
     behaviour: Mapping[str, Behaviour] = field(default_factory=dict)
     severity: Mapping[FindingType, Severity] = field(default_factory=dict)

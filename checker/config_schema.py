@@ -36,7 +36,8 @@ PEOPLE_KEYS = ("words", "doubtful")
 
 
 class ConfigError(ValueError):
-    pass
+    """A configuration file that cannot be read or holds a bad key or value; the
+    message names the file and the dotted key."""
 
 
 def _type_name(value: object) -> str:

@@ -136,7 +136,7 @@ def _run(paths: Sequence[Path], config: Config, workers: int | None, quiet: bool
     use_cache = not _option("no_cache", False)
     cache_dir = _option("cache_dir")
     workers = workers or default_workers()
-    _note(f"checker {__version__}; config: {config.source or 'none found, the defaults'}")
+    _note(f"version {__version__}; config: {config.source or 'none found, the defaults'}")
     if use_cache:
         _note(f"cache: {cache_dir or default_cache_dir(list(paths))}")
     else:

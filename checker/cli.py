@@ -14,15 +14,22 @@ from typing import Any, TypeVar
 import click
 
 from checker import __version__
-from checker.cli_support import COLOR_CHOICES, ExitCode, default_workers, exit_code, use_color
+from checker.cli_support import (
+    COLOR_CHOICES,
+    FORMATS_CHOICE,
+    ExitCode,
+    default_workers,
+    exit_code,
+    parse_writes,
+    use_color,
+    write_step_summary,
+)
 from checker.config import Config, ConfigError, load_config
 from checker.records import Report
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 __all__ = ["ExitCode", "main"]
-
-FORMATS_CHOICE = ("text", "json", "sarif", "github", "gitlab", "junit", "csv")
 
 
 def _fail(message: str) -> None:
@@ -242,7 +249,7 @@ def main() -> None:
     "extra_outputs",
     multiple=True,
     metavar="FORMAT=FILE",
-    callback=lambda ctx, param, value: _parse_writes(value),
+    callback=lambda ctx, param, value: parse_writes(value),
     help="Also write FORMAT to FILE, from the same run (repeatable): "
     "--write sarif=checker.sarif --write junit=junit.xml.",
 )
@@ -300,40 +307,12 @@ def check(
     for extra_fmt, extra_path in extra_outputs:
         _write(extra_path, render(report, Format(extra_fmt), plain))
     if fmt == "github":
-        _write_step_summary(report, options)
+        write_step_summary(report, options)
     if html_path is not None:
         _write_html(report, html_path, None)
     if report.errors and not gate_inputs:
         _note(f"{len(report.errors)} input errors do not fail the run (--no-fail-on-input-error)")
     sys.exit(exit_code(report, threshold, gate_inputs))
-
-
-def _parse_writes(values: tuple[str, ...]) -> tuple[tuple[str, Path], ...]:
-    out = []
-    for value in values:
-        fmt, sep, path = value.partition("=")
-        if not sep or not path:
-            raise click.BadParameter(f"{value!r} is not FORMAT=FILE", param_hint="--write")
-        if fmt not in FORMATS_CHOICE:
-            raise click.BadParameter(
-                f"{fmt!r} is not one of {', '.join(FORMATS_CHOICE)}", param_hint="--write"
-            )
-        out.append((fmt, Path(path)))
-    return tuple(out)
-
-
-def _write_step_summary(report: Report, options: Any) -> None:
-    """On GitHub Actions, the step summary gets a table of every finding."""
-    from checker.cli_support import append_text, step_summary_path
-    from checker.render.github import render_step_summary
-
-    path = step_summary_path()
-    if path is None:
-        return
-    try:
-        append_text(path, render_step_summary(report, options))
-    except OSError as exc:
-        click.echo(f"checker: cannot write the step summary {path}: {exc}", err=True)
 
 
 def _write_html(report: Report, path: Path, previous_path: Path | None) -> None:

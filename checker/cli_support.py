@@ -1,5 +1,5 @@
-"""What the command line decides beside the report: colour, verbosity, the exit code,
-GitHub's step summary. Pure functions of their arguments (and the environment given)."""
+"""What the command line decides beside the report: the exit code, colour, workers,
+``--write`` outputs and GitHub's step summary."""
 
 from __future__ import annotations
 
@@ -7,11 +7,18 @@ import os
 from collections.abc import Mapping
 from enum import IntEnum
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+import click
 
 from checker.records import Report, Severity
 
+if TYPE_CHECKING:
+    from checker.render.options import RenderOptions
+
 COLOR_CHOICES = ("auto", "always", "never")
+# Every --format (a test checks this against checker.render.Format).
+FORMATS_CHOICE = ("text", "json", "sarif", "github", "gitlab", "junit", "csv")
 
 
 class ExitCode(IntEnum):
@@ -79,3 +86,31 @@ def append_text(path: Path, text: str) -> None:
     """Append to a file another program owns (the runner's step summary)."""
     with open(path, "a", encoding="utf-8") as handle:
         handle.write(text)
+
+
+def parse_writes(values: tuple[str, ...]) -> tuple[tuple[str, Path], ...]:
+    """``--write FORMAT=FILE`` values, checked."""
+    out = []
+    for value in values:
+        fmt, sep, path = value.partition("=")
+        if not sep or not path:
+            raise click.BadParameter(f"{value!r} is not FORMAT=FILE", param_hint="--write")
+        if fmt not in FORMATS_CHOICE:
+            raise click.BadParameter(
+                f"{fmt!r} is not one of {', '.join(FORMATS_CHOICE)}", param_hint="--write"
+            )
+        out.append((fmt, Path(path)))
+    return tuple(out)
+
+
+def write_step_summary(report: Report, options: RenderOptions) -> None:
+    """On GitHub Actions, the step summary gets a table of every finding."""
+    from checker.render.github import render_step_summary
+
+    path = step_summary_path()
+    if path is None:
+        return
+    try:
+        append_text(path, render_step_summary(report, options))
+    except OSError as exc:
+        click.echo(f"checker: cannot write the step summary {path}: {exc}", err=True)

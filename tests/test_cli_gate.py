@@ -225,6 +225,6 @@ def test_a_bad_write_is_a_usage_error(corpus: Path, value: str) -> None:
 
 
 def test_the_cli_offers_every_format() -> None:
-    from checker.cli import FORMATS_CHOICE
+    from checker.cli_support import FORMATS_CHOICE
 
     assert sorted(FORMATS_CHOICE) == sorted(f.value for f in Format)

@@ -237,3 +237,27 @@ def test_pre_commit_entry_point_is_installed() -> None:
     """``language: python`` installs the package; its ``checker`` script must exist."""
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert re.search(r'^checker = "checker\.cli:main"$', pyproject, re.M)
+
+
+def test_readme_has_an_install_section_with_the_distribution_name() -> None:
+    install = section(readme(), "Install")
+    assert "pip install news-consistency-checker" in install
+    assert "requirements.lock" in install and "LICENSE" in install
+
+
+def test_readme_has_a_table_of_exit_codes_and_one_of_formats() -> None:
+    from checker.render import Format
+
+    using = section(readme(), "Using it")
+    codes = re.findall(r"^\| `(\d)` \|", using, re.M)
+    assert codes == ["0", "1", "2"]
+    formats = re.findall(r"^\| `([a-z]+)`(?: \(default\))? \|", using, re.M)
+    assert sorted(formats) == sorted(f.value for f in Format)
+
+
+def test_readme_documents_every_config_key() -> None:
+    from checker.config_schema import TOP_KEYS
+
+    table = section(readme(), "Configuration")
+    for key in TOP_KEYS:
+        assert f"| `{key}" in table, key

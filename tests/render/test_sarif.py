@@ -10,7 +10,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from checker.records import FindingType
+from checker.records import FindingType, Report
 from checker.render import Format, RenderOptions, render
 from checker.render.sarif import FINGERPRINT, artifact_location, artifact_uri
 from tests.render.sample import sample_report
@@ -157,3 +157,16 @@ def test_a_clean_run_is_successful_with_no_notifications() -> None:
     (invocation,) = doc["runs"][0]["invocations"]
     assert invocation == {"executionSuccessful": True, "toolExecutionNotifications": []}
     sarif_validator().validate(doc)
+
+
+def test_the_bundled_dataset_gives_one_location_per_result_and_validates(
+    bundled_report: Report,
+) -> None:
+    doc = json.loads(render(bundled_report, Format.SARIF))
+    sarif_validator().validate(doc)
+    results = doc["runs"][0]["results"]
+    assert len(results) == len(bundled_report.findings) >= 15
+    assert all(len(r["locations"]) == 1 for r in results)
+    for result in results:  # relative to the checkout, never a machine path
+        uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        assert uri.startswith(("reports/", "seeds/")), uri

@@ -33,15 +33,26 @@ eval: $(STAMP)  ## the scoreboard: every bundled story and ECB+ cluster against 
 	$(BIN)/python bench/gold_check.py
 	$(BIN)/python bench/stories.py
 
-$(STAMP): pyproject.toml requirements.lock
+$(STAMP): pyproject.toml requirements.lock requirements-dev.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip==26.3"
-	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-dev.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-lock:  ## refresh requirements.lock from the current environment
-	$(BIN)/python -m pip freeze --all --exclude-editable | grep -vE '^(pip|checker)==' > requirements.lock
+# requirements.lock: what checker needs to run; requirements-dev.lock: that and the
+# dev tools. Both pin every package with its hashes, at the versions in .venv.
+LOCK_VENV := .venv-lock
+PIP_COMPILE = $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe \
+	--strip-extras --no-emit-index-url --no-emit-find-links -c $(VENV)/constraints.txt
+
+lock: $(STAMP)  ## re-pin requirements.lock and requirements-dev.lock to .venv, with hashes
+	$(BIN)/python -m pip freeze --all --exclude-editable \
+		| grep -viE '^(pip|news-consistency-checker)==' > $(VENV)/constraints.txt
+	test -x $(LOCK_VENV)/bin/pip-compile || \
+		{ $(PYTHON) -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/pip install --quiet "pip-tools==7.6.2"; }
+	$(PIP_COMPILE) -o requirements.lock pyproject.toml
+	$(PIP_COMPILE) --extra dev -o requirements-dev.lock pyproject.toml
 
 clean:
-	rm -rf $(VENV) out .checker-cache .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(LOCK_VENV) out .checker-cache .mypy_cache .pytest_cache .ruff_cache build dist

@@ -6,26 +6,31 @@ import gc
 import json
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
-from enum import IntEnum
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from checker import __version__
+from checker.cli_support import (
+    COLOR_CHOICES,
+    FORMATS_CHOICE,
+    ExitCode,
+    default_workers,
+    exit_code,
+    parse_writes,
+    use_color,
+    write_step_summary,
+)
 from checker.config import Config, ConfigError, load_config
-from checker.records import Report, Severity
+from checker.records import Report
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-
-class ExitCode(IntEnum):
-    """Exit codes, part of the CI contract."""
-
-    OK = 0
-    FINDINGS = 1  # findings at or above --fail-on
-    USAGE = 2  # bad options, unreadable config, or no input could be read
+__all__ = ["ExitCode", "main"]
 
 
 def _fail(message: str) -> None:
@@ -60,8 +65,8 @@ def common_options(func: F) -> F:
             "--config",
             "config_path",
             type=click.Path(path_type=Path, dir_okay=False, exists=True),
-            help="checker.toml or pyproject.toml to read [tool.checker] from "
-            "(default: ./checker.toml, else ./pyproject.toml).",
+            help="checker.toml or pyproject.toml to read [tool.checker] from (default: the "
+            "first checker.toml, or pyproject.toml with [tool.checker], here or above).",
         ),
         click.option(
             "--workers",
@@ -70,6 +75,23 @@ def common_options(func: F) -> F:
             help="Parser processes (default: available cores).",
         ),
         click.option("--quiet", "-q", is_flag=True, help="No progress or notes on stderr."),
+        click.option(
+            "--verbose",
+            "-v",
+            is_flag=True,
+            expose_value=False,
+            callback=_remember,
+            help="Say on stderr which config, cache and inputs were used, and how long it took.",
+        ),
+        click.option(
+            "--color",
+            type=click.Choice(COLOR_CHOICES),
+            default="auto",
+            show_default=True,
+            expose_value=False,
+            callback=_remember,
+            help="Colour the terminal output; auto: on a terminal unless NO_COLOR is set.",
+        ),
         click.option(
             "--cache-dir",
             type=click.Path(path_type=Path, file_okay=False),
@@ -99,35 +121,51 @@ def _load_config(config_path: Path | None) -> Config:
         raise AssertionError from exc  # unreachable
 
 
-def _default_workers() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
-
-
 # A run allocates hundreds of thousands of small, acyclic records (claims, mentions,
 # JSON lines) that reference counting frees; with the default threshold (700) the
 # cyclic collector rescans all of them again and again: a third of a warm run.
 GC_THRESHOLD = (100_000, 20, 100)
 
 
+def _option(name: str, default: Any = None) -> Any:
+    return click.get_current_context().meta.get(f"checker.{name}", default)
+
+
+def _verbose(message: str) -> None:
+    """A ``-v`` line on stderr."""
+    if _option("verbose", False):
+        _note(message)
+
+
+def _color(to_file: bool) -> bool:
+    return use_color(_option("color", "auto"), sys.stdout, to_file=to_file)
+
+
 def _run(paths: Sequence[Path], config: Config, workers: int | None, quiet: bool) -> Report:
+    from checker.cache import default_cache_dir
     from checker.pipeline import check
     from checker.progress import ProgressLine, should_show
 
     gc.set_threshold(*GC_THRESHOLD)
 
-    meta = click.get_current_context().meta
+    use_cache = not _option("no_cache", False)
+    cache_dir = _option("cache_dir")
+    workers = workers or default_workers()
+    _verbose(f"version {__version__}; config: {config.source or 'none found, the defaults'}")
+    if use_cache:
+        _verbose(f"cache: {cache_dir or default_cache_dir(list(paths))}")
+    else:
+        _verbose("cache: off (--no-cache)")
+    started = time.monotonic()
     progress = ProgressLine("reading reports", enabled=should_show(sys.stderr, quiet=quiet))
     try:
         report = check(
             list(paths),
             config=config,
-            workers=workers or _default_workers(),
+            workers=workers,
             progress=progress,
-            use_cache=not meta.get("checker.no_cache", False),
-            cache_dir=meta.get("checker.cache_dir"),
+            use_cache=use_cache,
+            cache_dir=cache_dir,
             on_note=None if quiet else _note,
         )
     except Exception as exc:  # a bug, not the user's input: say so, exit as a usage error
@@ -142,14 +180,20 @@ def _run(paths: Sequence[Path], config: Config, workers: int | None, quiet: bool
         progress.close()
     for error in report.errors:  # always: --quiet silences progress, not problems
         _note(error.describe())
+    stories = len({a.story for a in report.articles})
+    _verbose(
+        f"read {len(report.articles)} reports in {stories} stories with {workers} workers, "
+        f"{len(report.errors)} input errors; {len(report.claims)} claims, "
+        f"{len(report.findings)} findings in {time.monotonic() - started:.1f} s"
+    )
     if not report.articles:
         _fail("no report could be read from " + ", ".join(str(p) for p in paths))
     return report
 
 
-def _write(output: Path | None, text: str) -> None:
+def _write(output: Path | None, text: str, *, color: bool | None = None) -> None:
     if output is None or str(output) == "-":
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=color)
         return
     _write_bytes(output, text.encode("utf-8"))
 
@@ -191,17 +235,8 @@ def _refuse_overwriting_inputs(
             _fail(f"cannot write {output}: it is the input {clash}; choose another output")
 
 
-def _exit_code(report: Report, fail_on: str) -> ExitCode:
-    if fail_on == "never":
-        return ExitCode.OK
-    threshold = Severity(fail_on).rank
-    if any(f.severity.rank >= threshold for f in report.findings):
-        return ExitCode.FINDINGS
-    return ExitCode.OK
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="checker")
+@click.version_option(__version__, "-V", "--version", prog_name="checker")
 def main() -> None:
     """Check collections of news reports for figures that disagree.
 
@@ -213,6 +248,7 @@ def main() -> None:
       checker extract reports/ -o claims.parquet  # the claims table
       checker timeline reports/ --slot hostages   # how one figure moved
       checker report reports/ --html out/report.html
+      cat report.md | checker check -             # one report from standard input
     """
 
 
@@ -222,7 +258,7 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "sarif", "github", "junit", "csv"]),
+    type=click.Choice(FORMATS_CHOICE),
     default="text",
     show_default=True,
     help="Output format.",
@@ -237,6 +273,18 @@ def main() -> None:
     help="Exit 1 when a finding reaches this severity (default: error, or fail_on in config).",
 )
 @click.option(
+    "--fail-on-input-error/--no-fail-on-input-error",
+    default=None,
+    help="Exit 2 when an input cannot be read, even if the rest was checked "
+    "(default: on, or fail_on_input_error in config).",
+)
+@click.option(
+    "--excel",
+    is_flag=True,
+    help="With --format csv: start with a UTF-8 byte order mark, so that Excel reads "
+    "the accents right.",
+)
+@click.option(
     "--baseline",
     "baseline_path",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
@@ -244,6 +292,15 @@ def main() -> None:
 )
 @click.option(
     "--html", "html_path", type=click.Path(path_type=Path, dir_okay=False), help="Also write HTML."
+)
+@click.option(
+    "--write",
+    "extra_outputs",
+    multiple=True,
+    metavar="FORMAT=FILE",
+    callback=lambda ctx, param, value: parse_writes(value),
+    help="Also write FORMAT to FILE, from the same run (repeatable): "
+    "--write sarif=checker.sarif --write junit=junit.xml.",
 )
 def check(
     paths: tuple[Path, ...],
@@ -253,21 +310,28 @@ def check(
     fmt: str,
     output: Path | None,
     fail_on: str | None,
+    fail_on_input_error: bool | None,
+    excel: bool,
     baseline_path: Path | None,
     html_path: Path | None,
+    extra_outputs: tuple[tuple[str, Path], ...],
 ) -> None:
     """Check reports for contradictions, stale and revised figures.
 
     \b
-    Exit codes: 0 no finding at --fail-on severity, 1 such findings, 2 usage or input error.
+    Exit codes: 0 no finding at --fail-on severity, 1 such findings, 2 usage error,
+    an input that could not be read (see --no-fail-on-input-error) or nothing read.
     Examples:
       checker check reports/ seeds/
       checker check reports/ --format github --fail-on warning
+      checker check reports/ --format csv --excel -o findings.csv
     """
     from checker.baseline import apply_baseline, load_baseline
     from checker.render import Format, RenderOptions, render
 
-    _refuse_overwriting_inputs(paths, [output, html_path], config_path, baseline_path)
+    _refuse_overwriting_inputs(
+        paths, [output, html_path, *(p for _, p in extra_outputs)], config_path, baseline_path
+    )
     config = _load_config(config_path)
     report = _run(paths, config, workers, quiet)
     baseline_result = None
@@ -278,17 +342,31 @@ def check(
             _fail(f"{baseline_path}: {exc}")
         assert baseline_result is not None
         report = baseline_result.report
+    if excel and fmt != "csv":
+        _fail("--excel goes with --format csv")
     threshold = fail_on or config.fail_on
+    gate_inputs = config.fail_on_input_error if fail_on_input_error is None else fail_on_input_error
     options = RenderOptions(
-        color=(output is None or str(output) == "-") and fmt == "text" and sys.stdout.isatty(),
+        color=fmt == "text" and _color(to_file=output is not None and str(output) != "-"),
         fail_on=threshold,
         baseline=baseline_result,
         tool_version=__version__,
+        excel=excel,
+        base_dir=Path.cwd(),
     )
-    _write(output, render(report, Format(fmt), options))
+    _write(output, render(report, Format(fmt), options), color=options.color)
+    plain = replace(options, color=False)
+    for extra_fmt, extra_path in extra_outputs:
+        _write(extra_path, render(report, Format(extra_fmt), plain))
+    if fmt == "github":
+        write_step_summary(report, options)
     if html_path is not None:
         _write_html(report, html_path, None)
-    sys.exit(_exit_code(report, threshold))
+    if report.errors and not gate_inputs:
+        _verbose(
+            f"{len(report.errors)} input errors do not fail the run (--no-fail-on-input-error)"
+        )
+    sys.exit(exit_code(report, threshold, gate_inputs))
 
 
 def _write_html(report: Report, path: Path, previous_path: Path | None) -> None:
@@ -360,12 +438,18 @@ def report(
     required=True,
     help="claims.parquet, claims.csv or claims.jsonl (format from the extension).",
 )
+@click.option(
+    "--excel",
+    is_flag=True,
+    help="With a .csv table: start with a UTF-8 byte order mark, for Excel.",
+)
 def extract(
     paths: tuple[Path, ...],
     config_path: Path | None,
     workers: int | None,
     quiet: bool,
     output: Path,
+    excel: bool,
 ) -> None:
     """Write the table of every claim found.
 
@@ -380,7 +464,7 @@ def extract(
     config = _load_config(config_path)
     result = _run(paths, config, workers, quiet)
     try:
-        write_claims(result.claims, output)
+        write_claims(result.claims, output, excel=excel)
     except OutputRefused as exc:
         _fail(f"cannot write {output}: {exc}")
     except ValueError as exc:
@@ -457,4 +541,5 @@ def timeline(
     ]
     if not chosen:
         _fail("no timeline matches " + ", ".join([*slots, *stories]))
-    click.echo(render_timelines(result, chosen), nl=False)
+    color = _color(to_file=False)
+    click.echo(render_timelines(result, chosen, color=color), nl=False, color=color)

@@ -6,6 +6,7 @@ Every key is optional::
     ignore_slots = ["shots"]              # never report these slots
     same_time_window_days = 0             # level/tally claims compare within this many days
     fail_on = "error"                     # error | warning | never
+    fail_on_input_error = true            # a report that cannot be read fails the run (exit 2)
 
     [tool.checker.stories]                # glob of input paths -> story id
     "seeds/*" = "lima-1996"
@@ -20,7 +21,13 @@ Every key is optional::
     "prisoners.demanded" = 0.1
 
     [tool.checker.lexicon.nouns]          # merged into the default lexicon
-    hostages = ["detainee"]
+    hostages = ["detainee"]               # tables: nouns, predicates, events, aliases,
+                                          # slot_aliases, people (words, doubtful)
+
+The file is ``--config FILE``, else the first ``checker.toml`` or
+``pyproject.toml`` with ``[tool.checker]`` in the working directory or a
+folder above it. Every key and value is checked; an unknown key is an error
+with a "did you mean" (:mod:`checker.config_schema`).
 """
 
 from __future__ import annotations
@@ -33,17 +40,22 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from checker.config_schema import TOP_KEYS, ConfigError, check_table
 from checker.records import Article, Behaviour, FindingType, InputError, Severity
+
+__all__ = ["Config", "ConfigError", "config_from_mapping", "find_config_file", "load_config"]
 
 CONFIG_FILES = ("checker.toml", "pyproject.toml")
 
 
-class ConfigError(ValueError):
-    pass
-
-
 @dataclass(frozen=True)
 class Config:
+    """The run's configuration: ``[tool.checker]`` (see the module docstring for every key).
+
+    ``Config()`` is the defaults; :func:`load_config` reads a file, and
+    :func:`config_from_mapping` a parsed table. ``source`` is the file it came from.
+    """
+
     stories: Mapping[str, str] = field(default_factory=dict)
     behaviour: Mapping[str, Behaviour] = field(default_factory=dict)
     severity: Mapping[FindingType, Severity] = field(default_factory=dict)
@@ -52,6 +64,7 @@ class Config:
     lexicon: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
     same_time_window_days: int = 0
     fail_on: str = "error"
+    fail_on_input_error: bool = True
     source: str | None = None
 
     def fingerprint(self) -> str:
@@ -72,86 +85,67 @@ class Config:
         return hashlib.sha256(blob).hexdigest()[:16]
 
 
-def _enum_map(raw: Any, key_type: Any, value_type: Any, where: str) -> dict[Any, Any]:
-    if not isinstance(raw, Mapping):
-        raise ConfigError(f"{where} must be a table")
-    out: dict[Any, Any] = {}
-    for k, v in raw.items():
-        try:
-            out[key_type(k)] = value_type(v)
-        except ValueError as exc:
-            raise ConfigError(f"{where}: bad entry {k!r} = {v!r}: {exc}") from exc
-    return out
+def config_from_mapping(
+    raw: Mapping[str, Any], source: str | None = None, prefix: str = ""
+) -> Config:
+    """A :class:`Config` from a parsed table; every key and value is checked
+    (:mod:`checker.config_schema`), ``prefix`` names the table in messages."""
+    values = check_table(raw, source, prefix, TOP_KEYS)
+    return Config(**values, source=source)
 
 
-def config_from_mapping(raw: Mapping[str, Any], source: str | None = None) -> Config:
-    known = {
-        "stories",
-        "behaviour",
-        "severity",
-        "tolerance",
-        "ignore_slots",
-        "lexicon",
-        "same_time_window_days",
-        "fail_on",
-    }
-    unknown = sorted(set(raw) - known)
-    if unknown:
-        raise ConfigError(f"{source or 'config'}: unknown keys {', '.join(unknown)}")
-    lexicon_raw = raw.get("lexicon", {})
-    if not isinstance(lexicon_raw, Mapping):
-        raise ConfigError("lexicon must be a table")
-    lexicon: dict[str, dict[str, tuple[str, ...]]] = {}
-    for table, entries in lexicon_raw.items():
-        if not isinstance(entries, Mapping):
-            raise ConfigError(f"lexicon.{table} must be a table")
-        lexicon[str(table)] = {
-            str(k): tuple(str(x) for x in (v if isinstance(v, list) else [v]))
-            for k, v in entries.items()
-        }
-    fail_on = str(raw.get("fail_on", "error"))
-    if fail_on not in {"error", "warning", "never"}:
-        raise ConfigError(f"fail_on must be error, warning or never, not {fail_on!r}")
-    stories = raw.get("stories", {})
-    if not isinstance(stories, Mapping):
-        raise ConfigError("stories must be a table of glob = story")
-    return Config(
-        stories={str(k): str(v) for k, v in stories.items()},
-        behaviour=_enum_map(raw.get("behaviour", {}), str, Behaviour, "behaviour"),
-        severity=_enum_map(raw.get("severity", {}), FindingType, Severity, "severity"),
-        tolerance=_enum_map(raw.get("tolerance", {}), str, float, "tolerance"),
-        ignore_slots=tuple(str(s) for s in raw.get("ignore_slots", ())),
-        lexicon=lexicon,
-        same_time_window_days=int(raw.get("same_time_window_days", 0)),
-        fail_on=fail_on,
-        source=source,
-    )
+def find_config_file(start: Path | None = None) -> Path | None:
+    """The first ``checker.toml``, or ``pyproject.toml`` with a ``[tool.checker]`` table,
+    in ``start`` (default: the working directory) or the nearest folder above it, as
+    ruff, mypy and pytest look for theirs; in one folder ``checker.toml`` wins."""
+    directory = (start or Path.cwd()).resolve()
+    for folder in (directory, *directory.parents):
+        candidate = folder / "checker.toml"
+        if candidate.is_file():
+            return candidate
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file() and _has_checker_table(candidate):
+            return candidate
+    return None
+
+
+def _has_checker_table(path: Path) -> bool:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return True  # not ours to skip: reading it reports the problem
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "checker" in tool
 
 
 def load_config(path: Path | None = None, start: Path | None = None) -> Config:
-    """Read an explicit config file, else the first checker.toml/pyproject.toml in ``start``."""
-    if path is not None:
-        return _load_file(path)
-    directory = (start or Path.cwd()).resolve()
-    for name in CONFIG_FILES:
-        candidate = directory / name
-        if candidate.is_file():
-            config = _load_file(candidate)
-            if config.source is not None:
-                return config
-    return Config()
+    """Read an explicit config file, else the one :func:`find_config_file` finds."""
+    if path is None:
+        path = find_config_file(start)
+        if path is None:
+            return Config()
+    return _load_file(path)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text ({exc.reason})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
 
 
 def _load_file(path: Path) -> Config:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: {exc}") from exc
+    data = _read_toml(path)
     if path.name == "pyproject.toml":
-        section = data.get("tool", {}).get("checker")
+        tool = data.get("tool", {})
+        section = tool.get("checker") if isinstance(tool, dict) else None
         if section is None:
             return Config()
-        return config_from_mapping(section, source=str(path))
+        return config_from_mapping(section, source=str(path), prefix="tool.checker")
     return config_from_mapping(data, source=str(path))
 
 
@@ -167,17 +161,15 @@ def load_story_config(path: Path) -> Config:
     compared (its vocabulary, behaviours, tolerances, ignored slots), not the
     run-wide ones (``stories``, ``fail_on``).
     """
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: {exc}") from exc
-    run_wide = sorted(set(raw) - STORY_KEYS)
+    raw = _read_toml(path)
+    run_wide = sorted(set(raw) & (set(TOP_KEYS) - STORY_KEYS))
     if run_wide:
         raise ConfigError(
             f"{path}: {', '.join(run_wide)} cannot be set for one story"
             " (only in the project configuration)"
         )
-    return config_from_mapping(raw, source=str(path))
+    values = check_table(raw, str(path), "", tuple(k for k in TOP_KEYS if k in STORY_KEYS))
+    return Config(**values, source=str(path))
 
 
 def with_story(base: Config, story: Config) -> Config:

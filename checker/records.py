@@ -309,6 +309,8 @@ class TimelinePoint:
 
 @dataclass(frozen=True)
 class Timeline:
+    """How one figure of one story moved: its points in ``as_of`` order."""
+
     story: str
     slot: str
     behaviour: Behaviour
@@ -318,6 +320,11 @@ class Timeline:
 
 @dataclass(frozen=True)
 class Report:
+    """What one run found: the reports read, their claims, the findings, the
+    timelines and the inputs that could not be read (``errors``), each sorted in
+    output order. ``checker check --format json`` writes it
+    (``schemas/report.schema.json``)."""
+
     articles: tuple[Article, ...]
     claims: tuple[Claim, ...]
     findings: tuple[Finding, ...]
@@ -327,6 +334,7 @@ class Report:
 
     @property
     def worst_severity(self) -> Severity | None:
+        """The highest severity among the findings (None when there are none)."""
         if not self.findings:
             return None
         return max((f.severity for f in self.findings), key=lambda s: s.rank)

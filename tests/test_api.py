@@ -59,7 +59,7 @@ def test_dates_resolve_weekdays_and_relative_days() -> None:
 
 
 def test_check_runs_the_whole_pipeline() -> None:
-    report = checker.check([SEED])
+    report = checker.check([SEED], use_cache=False)
     assert isinstance(report, Report)
     (article,) = report.articles
     assert article.published_basis is PublishedBasis.INFERRED
@@ -206,3 +206,58 @@ def test_bodies_recovered_are_the_toll_unless_a_manifest_counts_the_dead(tmp_pat
     assert [f for f in report.findings if f.slot in ("dead", "bodies")] == []
     # in a crash the dead died in it: their figure holds on the crash's day
     assert [c.as_of for c in report.claims if c.slot == "dead"] == [dt.date(2014, 7, 17)]
+
+
+HOSTAGES = """---
+source: {source}
+published: 1996-12-23
+---
+LIMA, Peru -- The Tupac Amaru rebels were holding {n} hostages in the Japanese ambassador's
+residence on Monday, police said.
+"""
+
+
+def _two_reports(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    (folder / "a.md").write_text(HOSTAGES.format(source="A", n=103), encoding="utf-8")
+    (folder / "b.md").write_text(HOSTAGES.format(source="B", n=250), encoding="utf-8")
+    return folder
+
+
+def test_report_claim_and_config_are_exported() -> None:
+    for name in ("Report", "Claim", "Finding", "Article", "InputError", "Config", "render_report"):
+        assert name in checker.__all__ and hasattr(checker, name)
+    assert checker.Report is Report
+
+
+def test_check_reads_the_config_the_cli_would_and_uses_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    story = _two_reports(tmp_path / "data" / "lima")
+    monkeypatch.chdir(tmp_path / "data")
+    assert [f.slot for f in checker.check(["lima"]).findings] == ["hostages"]
+    assert (tmp_path / "data" / ".checker-cache").is_dir()  # beside the data, as the CLI
+    (tmp_path / "pyproject.toml").write_text('[tool.checker]\nignore_slots = ["hostages"]\n')
+    assert checker.check(["lima"]).findings == ()  # found one folder up, as the CLI does
+    explicit = tmp_path / "other.toml"
+    explicit.write_text("")
+    assert len(checker.check([story], config=explicit).findings) == 1
+    assert len(checker.check([story], config=checker.Config()).findings) == 1
+
+
+def test_a_warm_cached_check_gives_the_same_report(tmp_path: Path) -> None:
+    story = _two_reports(tmp_path / "lima")
+    cache = tmp_path / "cache"
+    cold = checker.check(story, config=checker.Config(), cache_dir=cache)
+    assert any(cache.iterdir())
+    warm = checker.check(story, config=checker.Config(), cache_dir=cache)
+    uncached = checker.check(story, config=checker.Config(), use_cache=False)
+    assert checker.render_report(warm, "json") == checker.render_report(cold, "json")
+    assert checker.render_report(uncached, "json") == checker.render_report(cold, "json")
+
+
+def test_a_bad_config_raises_config_error(tmp_path: Path) -> None:
+    bad = tmp_path / "checker.toml"
+    bad.write_text("ignore_slots = 'home'\n")
+    with pytest.raises(checker.ConfigError, match="must be a list of strings"):
+        checker.check([tmp_path], config=bad)

@@ -1,8 +1,10 @@
 """Bad input through the CLI: one message per bad file, the rest still checked.
 
-Each case puts one bad file beside good reports. The exit code follows the
-good reports (0 or 1, never 2), stderr names the bad file once, the JSON
-report lists it in ``errors`` (path, row, message), and no input byte changes.
+Each case puts one bad file beside good reports. The good reports are still
+checked; ``check`` exits 2 (an input could not be read) unless
+``--no-fail-on-input-error``, when the exit code follows the good reports (0
+or 1). Stderr names the bad file once, the JSON report lists it in ``errors``
+(path, row, message), and no input byte changes.
 """
 
 from __future__ import annotations
@@ -95,7 +97,10 @@ def test_one_bad_file_beside_a_good_report(tmp_path: Path, case: str) -> None:
 
     result = run(["check", corpus, "--format", "json"])
 
-    assert result.exit_code == 0, result.output  # the good report has no finding
+    assert result.exit_code == 2, result.output  # the bad input fails the gate
+    relaxed = run(["check", corpus, "--format", "json", "--no-fail-on-input-error"])
+    assert relaxed.exit_code == 0, relaxed.output  # the good report has no finding
+    assert relaxed.stdout == result.stdout
     named = _lines_naming(result.stderr, name)
     assert len(named) == 1, result.stderr
     assert words.lower() in named[0].lower()
@@ -123,7 +128,11 @@ def test_every_bad_case_together_with_a_contradiction(tmp_path: Path) -> None:
 
     result = run(["check", corpus, missing, "--format", "json", "-o", tmp_path / "r.json"])
 
-    assert result.exit_code == 1, result.output  # the contradiction, not the bad input
+    assert result.exit_code == 2, result.output  # the bad input first
+    relaxed = run([
+        "check", corpus, missing, "--format", "json", "--no-fail-on-input-error", "-q"
+    ])  # fmt: skip
+    assert relaxed.exit_code == 1, relaxed.output  # then the contradiction
     doc = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert [f["slot"] for f in doc["findings"] if f["severity"] == "error"] == ["hostages"]
     names = [name for name, *_ in BAD.values()] + ["gone-away"]
@@ -143,7 +152,7 @@ def test_bad_input_is_reported_on_stderr_whatever_the_format(tmp_path: Path, fmt
     (corpus / "good.md").write_text(GOOD.format(source="Good", n=103), encoding="utf-8")
     (corpus / "empty.md").write_bytes(b"")
     result = run(["check", corpus, "--format", fmt])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 2, result.output
     assert len(_lines_naming(result.stderr, "empty.md")) == 1
 
 
@@ -153,7 +162,7 @@ def test_row_errors_keep_the_good_rows_of_the_same_file(tmp_path: Path) -> None:
     for case in ("malformed-jsonl-line", "csv-wrong-field-count"):
         name, data, _row, _words = BAD[case]
         (corpus / name).write_bytes(data)
-    result = run(["check", corpus, "--format", "json"])
+    result = run(["check", corpus, "--format", "json", "--no-fail-on-input-error"])
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     assert sorted(a["id"] for a in doc["articles"]) == ["c1", "j1"]
@@ -204,6 +213,6 @@ def test_a_missing_path_beside_a_good_one_is_not_fatal(tmp_path: Path) -> None:
     good = tmp_path / "good.md"
     good.write_text(GOOD.format(source="Good", n=103), encoding="utf-8")
     result = run(["check", good, tmp_path / "nowhere.md", "--format", "json"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 2, result.output  # fails the gate, but is still checked
     doc = json.loads(result.stdout)
     assert [(Path(e["path"]).name, e["row"]) for e in doc["errors"]] == [("nowhere.md", None)]

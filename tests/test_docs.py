@@ -172,21 +172,30 @@ def test_workflow_steps() -> None:
     assert artifact["with"]["path"].endswith(".xml")
 
 
-def test_workflow_runs_the_documented_commands() -> None:
-    lines = workflow_command_lines()
-    assert any(
-        line.startswith(
-            "checker check reports/ --format sarif -o checker.sarif "
-            "--baseline checker-baseline.json"
-        )
-        for line in lines
-    )
-    formats = {shlex.split(line)[shlex.split(line).index("--format") + 1] for line in lines}
-    assert formats == {"sarif", "github", "junit"}
-    gate = steps()[-1]
-    assert "--format github" in gate["run"] and "continue-on-error" not in gate, (
-        "the last step (annotations) decides whether the job fails"
-    )
+def test_workflow_runs_checker_once_for_every_output() -> None:
+    (line,) = workflow_command_lines()
+    args = shlex.split(line)
+    assert args[:3] == ["checker", "check", "reports/"]
+    assert args[args.index("--format") + 1] == "github"  # annotations and the step summary
+    writes = [args[i + 1] for i, a in enumerate(args) if a == "--write"]
+    assert writes == ["sarif=checker.sarif", "junit=checker-junit.xml"]
+    assert args[args.index("--baseline") + 1] == "checker-baseline.json"
+    gate = next(s for s in steps() if "checker check" in s.get("run", ""))
+    assert "continue-on-error" not in gate, "the check step decides whether the job fails"
+    after = steps()[steps().index(gate) + 1 :]
+    assert after and all("!cancelled()" in s["if"] for s in after), "uploads run after a failure"
+
+
+def test_workflow_uses_upload_sarif_v4_and_cache_keys_any_dataset_repo_has() -> None:
+    upload = next(s for s in steps() if "upload-sarif" in s.get("uses", ""))
+    assert upload["uses"] == "github/codeql-action/upload-sarif@v4"
+    keys = [s["with"]["key"] for s in steps() if s.get("uses", "").startswith("actions/cache@")]
+    for key in keys:  # no lock file or pyproject.toml of checker's own
+        for name in re.findall(r"hashFiles\(([^)]*)\)", key):
+            assert "pyproject" not in name and "requirements" not in name, key
+    venv_key = next(k for k in keys if "venv" in k)
+    assert "env.CHECKER_SPEC" in venv_key
+    assert "news-consistency-checker==" in workflow()["env"]["CHECKER_SPEC"]
 
 
 @pytest.mark.parametrize("line", workflow_command_lines())
@@ -228,3 +237,27 @@ def test_pre_commit_entry_point_is_installed() -> None:
     """``language: python`` installs the package; its ``checker`` script must exist."""
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert re.search(r'^checker = "checker\.cli:main"$', pyproject, re.M)
+
+
+def test_readme_has_an_install_section_with_the_distribution_name() -> None:
+    install = section(readme(), "Install")
+    assert "pip install news-consistency-checker" in install
+    assert "requirements.lock" in install and "LICENSE" in install
+
+
+def test_readme_has_a_table_of_exit_codes_and_one_of_formats() -> None:
+    from checker.render import Format
+
+    using = section(readme(), "Using it")
+    codes = re.findall(r"^\| `(\d)` \|", using, re.M)
+    assert codes == ["0", "1", "2"]
+    formats = re.findall(r"^\| `([a-z]+)`(?: \(default\))? \|", using, re.M)
+    assert sorted(formats) == sorted(f.value for f in Format)
+
+
+def test_readme_documents_every_config_key() -> None:
+    from checker.config_schema import TOP_KEYS
+
+    table = section(readme(), "Configuration")
+    for key in TOP_KEYS:
+        assert f"| `{key}" in table, key

@@ -167,3 +167,27 @@ def _bundled_report(check: Any, paths: tuple[Path, ...]) -> Any:
     if paths not in _CACHE:
         _CACHE[paths] = check(list(paths))
     return _CACHE[paths]
+
+
+@pytest.mark.parametrize("name", ["claims-table.schema.json", "findings-csv.schema.json"])
+def test_every_column_of_a_table_is_documented(name: str) -> None:
+    doc = _load(SCHEMAS / name)
+    for column, spec in doc["properties"].items():
+        assert len(spec.get("description", "")) >= 20, f"{name}: column {column!r} undocumented"
+
+
+def test_the_claims_table_schema_has_exactly_the_table_columns() -> None:
+    from checker.render.serialize import CLAIMS_TABLE_SCHEMA
+
+    doc = _load(SCHEMAS / "claims-table.schema.json")
+    assert list(doc["properties"]) == list(CLAIMS_TABLE_SCHEMA)
+    assert doc["required"] == list(CLAIMS_TABLE_SCHEMA)
+
+
+def test_the_gitlab_schema_is_a_2020_12_array_schema() -> None:
+    doc = _load(SCHEMAS / "gitlab-codequality.schema.json")
+    assert doc["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert doc["$id"].endswith("/gitlab-codequality.schema.json")
+    assert doc["type"] == "array"
+    text = (SCHEMAS / "gitlab-codequality.schema.json").read_text(encoding="utf-8")
+    assert text == json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -3,7 +3,7 @@
 ``read_corpus(paths)`` reads files and directories (see :mod:`.walk` for the
 order, ids and stories), one reader per format (:mod:`.text` for ``.md`` and
 ``.txt`` with or without front matter, :mod:`.table` for ``.jsonl``, ``.csv``
-and ``.parquet``, :mod:`.html`). Every problem is an
+and ``.parquet``, :mod:`.html`); ``-`` is one Markdown report on standard input. Every problem is an
 :class:`~checker.records.InputError` naming the file (and row) and the
 reason; the rest of the corpus is still read. A problem with one field (a
 ``published`` value that is not a date, a list where text was expected) is
@@ -17,14 +17,15 @@ ever opened for reading.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from checker.corpus.limits import DEFAULT_MAX_BYTES
+from checker.corpus.limits import DEFAULT_MAX_BYTES, size_message
 from checker.corpus.meta import Entry
-from checker.corpus.read import read_file
+from checker.corpus.read import read_data, read_file
 from checker.corpus.walk import Source, expand, story_config_files
 from checker.records import Article, InputError, PublishedBasis
 
@@ -75,6 +76,18 @@ def iter_corpus(
     ids: dict[str, str] = {}
     files_read: set[object] = set()
     for arg in paths:
+        if str(arg) == STDIN:
+            if STDIN in files_read:
+                continue
+            files_read.add(STDIN)
+            for item in _read_stdin(max_bytes):
+                if isinstance(item, InputError):
+                    yield item
+                    continue
+                article = _article(item, _stdin_source(), stories)
+                ids.setdefault(article.id, STDIN)
+                yield article
+            continue
         expansion = expand(arg, base_dir=base_dir)
         yield from expansion.errors
         readable = 0
@@ -109,6 +122,35 @@ def iter_corpus(
             else:
                 detail = "the directory is empty or holds only hidden files"
             yield InputError(expansion.display, f"no readable reports in this directory ({detail})")
+
+
+STDIN = "-"
+
+
+# Standard input is one report in Markdown or plain text (optional front matter),
+# shown as "-", with the id "stdin"; its story is the working directory's name
+# (as for a file given there), unless its front matter or ``stories`` names one.
+def _stdin_source() -> Source:
+    return Source(
+        fs_path=Path("stdin.md"),
+        display=STDIN,
+        rel="stdin.md",
+        folder_story=None,
+        arg_story=Path.cwd().name or "default",
+        story_key=STDIN,
+    )
+
+
+def _read_stdin(max_bytes: int) -> Iterator[Entry | InputError]:
+    try:
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    except (OSError, AttributeError, ValueError) as exc:
+        yield InputError(STDIN, f"cannot read standard input: {exc}")
+        return
+    if len(data) > max_bytes:
+        yield InputError(STDIN, size_message(len(data), max_bytes))
+        return
+    yield from read_data(data, ".md", STDIN, max_bytes=max_bytes)
 
 
 def _identity(path: Path) -> object:

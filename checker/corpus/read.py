@@ -59,6 +59,14 @@ def read_file(path: Path, where: str, *, max_bytes: int) -> Iterator[Entry | Inp
     if len(data) > max_bytes:  # grew since stat
         yield InputError(where, size_message(len(data), max_bytes))
         return
+    yield from read_data(data, suffix, where, max_bytes=max_bytes)
+
+
+def read_data(
+    data: bytes, suffix: str, where: str, *, max_bytes: int
+) -> Iterator[Entry | InputError]:
+    """Every report in the bytes of one file (or of standard input) of type ``suffix``;
+    ``max_bytes`` bounds what a compressed table may decode to."""
     if not data.strip():
         yield InputError(where, "empty file")
         return

@@ -158,7 +158,7 @@ def read_parquet(
             yield InputError(where, problem)
             return
         frame = pl.read_parquet(io.BytesIO(data), columns=list(columns.values()))
-    except Exception as exc:  # pyarrow and polars raise several error types for bad files
+    except Exception as exc:  # polars raises several error types for bad files
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         yield InputError(where, f"not a readable Parquet file ({first})")
         return
@@ -172,9 +172,10 @@ def read_parquet(
 
 def _parquet_columns(data: bytes, max_bytes: int) -> tuple[dict[str, str], str | None]:
     """The columns to read (field -> column name), or the problem that stops the file."""
-    import pyarrow.parquet as pq
+    import polars as pl
 
-    names = pq.read_schema(io.BytesIO(data)).names
+    schema = pl.read_parquet_schema(io.BytesIO(data))
+    names = list(schema)
     by_field: dict[str, list[str]] = {}
     for name in names:
         by_field.setdefault(name.strip().lower(), []).append(name)
@@ -185,42 +186,30 @@ def _parquet_columns(data: bytes, max_bytes: int) -> tuple[dict[str, str], str |
     if clashes:
         return {}, f"columns {clashes[0]} name the same field; rename all but one"
     columns = {f: ns[0] for f, ns in wanted.items()}
-    meta = pq.read_metadata(io.BytesIO(data))
-    if meta.num_rows > MAX_ROWS:
-        rows = f"{meta.num_rows:,} rows, above the {MAX_ROWS:,}-row limit"
-        return {}, f"the Parquet file says it holds {rows}"
-    size = _decoded_size(data, list(columns.values()))
+    rows = pl.scan_parquet(io.BytesIO(data)).select(pl.len()).collect().item()
+    if rows > MAX_ROWS:
+        said = f"{rows:,} rows, above the {MAX_ROWS:,}-row limit"
+        return {}, f"the Parquet file says it holds {said}"
+    size = _decoded_size(data, {c: schema[c] for c in columns.values()})
     if size > max_bytes:
         shown = size_message(size, max_bytes).removeprefix("file is ")
         return {}, f"the Parquet file decodes to {shown} for text files"
     return columns, None
 
 
-def _decoded_size(data: bytes, columns: list[str]) -> int:
-    """Bytes the columns hold once decoded, counted without decoding them: string
-    columns are read dictionary-encoded and each value's length is looked up."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-    import pyarrow.parquet as pq
+def _decoded_size(data: bytes, columns: Mapping[str, object]) -> int:
+    """Bytes the columns hold once decoded, summed by the streaming engine batch by batch,
+    so a compression or dictionary bomb is measured without being held in memory: text
+    by its values' lengths, any other column at eight bytes a value."""
+    import polars as pl
 
-    table = pq.ParquetFile(io.BytesIO(data), read_dictionary=columns).read(columns=columns)
-    total = 0
-    for column in table.columns:
-        for chunk in column.chunks:
-            if pa.types.is_dictionary(chunk.type) and _is_text(chunk.type.value_type):
-                lengths = pc.binary_length(chunk.dictionary)
-                total += pc.sum(pc.take(lengths, chunk.indices)).as_py() or 0
-            elif _is_text(chunk.type):
-                total += pc.sum(pc.binary_length(chunk)).as_py() or 0
-            else:
-                total += chunk.nbytes
-    return int(total)
-
-
-def _is_text(kind: object) -> bool:
-    import pyarrow as pa
-
-    return bool(
-        pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_binary(kind)
-        or pa.types.is_large_binary(kind) or pa.types.is_string_view(kind)
-    )  # fmt: skip
+    sizes = [
+        pl.col(name).str.len_bytes().sum()
+        if kind == pl.String
+        else pl.col(name).bin.size().sum()
+        if kind == pl.Binary
+        else pl.col(name).len() * 8
+        for name, kind in columns.items()
+    ]
+    totals = pl.scan_parquet(io.BytesIO(data)).select(sizes).collect(engine="streaming")
+    return int(sum(v or 0 for v in totals.row(0)))

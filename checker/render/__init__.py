@@ -14,6 +14,7 @@ from types import MappingProxyType
 from checker.records import Report
 from checker.render.csv_ import render_csv
 from checker.render.github import render_github
+from checker.render.gitlab import render_gitlab
 from checker.render.json_ import render_json
 from checker.render.junit import render_junit
 from checker.render.options import RenderOptions
@@ -29,6 +30,7 @@ class Format(StrEnum):
     CSV = "csv"
     SARIF = "sarif"
     GITHUB = "github"
+    GITLAB = "gitlab"
     JUNIT = "junit"
 
 
@@ -41,6 +43,7 @@ RENDERERS: Mapping[Format, Renderer] = MappingProxyType(
         Format.CSV: render_csv,
         Format.SARIF: render_sarif,
         Format.GITHUB: render_github,
+        Format.GITLAB: render_gitlab,
         Format.JUNIT: render_junit,
     }
 )

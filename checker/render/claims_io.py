@@ -66,6 +66,14 @@ def _jsonl_bytes(table: pl.DataFrame) -> bytes:
     return claims_jsonl(table).encode("utf-8")
 
 
+# Excel on Windows reads a CSV as UTF-8 only when it starts with a byte order mark.
+EXCEL_BOM = "\ufeff"
+
+
+def _excel_csv_bytes(table: pl.DataFrame) -> bytes:
+    return (EXCEL_BOM + claims_csv(table)).encode("utf-8")
+
+
 ENCODERS: Mapping[str, Callable[[pl.DataFrame], bytes]] = MappingProxyType(
     {
         ".parquet": _parquet_bytes,
@@ -76,19 +84,29 @@ ENCODERS: Mapping[str, Callable[[pl.DataFrame], bytes]] = MappingProxyType(
 
 
 def write_claims(
-    claims: Iterable[Claim], path: str | Path, *, suffix: str | None = None
+    claims: Iterable[Claim],
+    path: str | Path,
+    *,
+    suffix: str | None = None,
+    excel: bool = False,
 ) -> pl.DataFrame:
     """Write the claims table to ``path`` (``-``: standard output, see
     :func:`checker.atomic.write_output`); the extension, or ``suffix``, picks the
     format (``-`` without one: JSON Lines).
 
-    Raises ``ValueError`` for an extension it does not know. Returns the table.
+    ``excel`` starts a CSV with a UTF-8 byte order mark (for Excel on Windows).
+    Raises ``ValueError`` for an extension it does not know, or ``excel`` with
+    another format than CSV. Returns the table.
     """
     chosen = (suffix or (".jsonl" if str(path) == STDOUT else Path(path).suffix)).lower()
     encoder = ENCODERS.get(chosen)
     if encoder is None:
         known = ", ".join(ENCODERS)
         raise ValueError(f"{path}: unknown claims table format {chosen!r} (use {known})")
+    if excel:
+        if chosen != ".csv":
+            raise ValueError(f"{path}: --excel goes with a .csv table")
+        encoder = _excel_csv_bytes
     table = claims_table(claims)
     write_output(path, encoder(table))
     return table

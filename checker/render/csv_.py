@@ -1,5 +1,9 @@
-"""``--format csv``: one row per finding (``schemas/findings-csv.schema.json``); a
-cell a spreadsheet would read as a formula starts with an apostrophe (OWASP)."""
+"""``--format csv``: one row per finding (``schemas/findings-csv.schema.json``).
+
+A cell a spreadsheet would read as a formula starts with an apostrophe (OWASP).
+``--excel`` puts a UTF-8 byte order mark first: Excel on Windows takes a CSV
+without one for the local code page and garbles every accented name.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,8 @@ from checker.records import Report
 from checker.render.options import RenderOptions
 from checker.render.sanitize import csv_cell
 from checker.render.serialize import Index
+
+BOM = "\ufeff"
 
 COLUMNS = (
     "id",
@@ -42,4 +48,4 @@ def render_csv(report: Report, options: RenderOptions) -> str:
             ";".join(finding.outlier_reports),
         )
         writer.writerow([csv_cell(cell) for cell in row])
-    return buffer.getvalue()
+    return (BOM if options.excel else "") + buffer.getvalue()

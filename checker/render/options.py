@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from checker import __version__
 from checker.baseline import BaselineResult, BaselineSummary
@@ -20,12 +21,19 @@ class RenderOptions:
     :class:`BaselineResult` or its summary), so that outputs can say how many
     were accepted and which entries no longer occur.
     ``tool_version``: written into SARIF's tool driver.
+    ``excel``: the CSV starts with a UTF-8 byte order mark (Excel on Windows reads
+    UTF-8 only with one).
+    ``base_dir``: the folder relative input paths are relative to (the CLI's working
+    directory); SARIF names it as the ``SRCROOT`` base of its URIs and makes
+    absolute paths under it relative.
     """
 
     color: bool = False
     fail_on: str = "error"
     baseline: BaselineSummary | BaselineResult | None = None
     tool_version: str = __version__
+    excel: bool = False
+    base_dir: Path | None = None
 
     def __post_init__(self) -> None:
         if self.fail_on not in FAIL_ON:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["csv_cell", "github_data", "log_line", "terminal"]
+__all__ = ["csv_cell", "github_data", "log_line", "markdown_cell", "terminal"]
 
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{_BIDI}\ud800-\udfff]")
@@ -67,3 +67,13 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 def csv_cell(text: str) -> str:
     """``text`` as a CSV cell no spreadsheet evaluates (OWASP: a leading apostrophe)."""
     return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|<>#~])")
+
+
+def markdown_cell(text: str) -> str:
+    """Text safe in one cell of a Markdown table (the GitHub step summary): no line
+    breaks, control or bidi characters, no markup."""
+    flat = " ".join(_UNSAFE_OR_BREAK.sub(" ", text).split())
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)

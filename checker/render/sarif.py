@@ -3,18 +3,27 @@
 One run; the driver has one rule per finding type, and each finding becomes
 one result whose location is the odd one out (its first outlying claim, else
 its first claim; a metadata finding's report) and whose other evidence is in
-``relatedLocations``. ``partialFingerprints`` carries the stable finding id. Validated in the
-tests against the OASIS schema vendored in ``schemas/vendor/``.
+``relatedLocations``. ``partialFingerprints`` carries the stable finding id.
+
+Paths are relative URIs against the ``%SRCROOT%`` base (``originalUriBaseIds``:
+the directory checker ran in, left without an absolute URI so that the file is
+the same bytes on every machine; GitHub code scanning takes it for the
+repository root). An absolute input path under ``RenderOptions.base_dir`` is
+made relative; one outside it stays a ``file://`` URI. Inputs that could not
+be read are ``toolExecutionNotifications`` of the run's invocation, which is
+then not ``executionSuccessful``. Validated in the tests against the OASIS
+schema vendored in ``schemas/vendor/``.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
-from pathlib import PurePosixPath, PureWindowsPath
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
-from checker.records import Finding, FindingType, Report, Severity
+from checker.records import Finding, FindingType, InputError, Report, Severity
 from checker.render.options import RenderOptions
 from checker.render.serialize import (
     Index,
@@ -30,6 +39,8 @@ SARIF_SCHEMA = (
 )
 SARIF_VERSION = "2.1.0"
 FINGERPRINT = "checkerFindingId/v1"
+SRCROOT = "%SRCROOT%"
+INPUT_ERROR = "input-error"
 
 LEVELS: Mapping[Severity, str] = {
     Severity.ERROR: "error",
@@ -90,6 +101,22 @@ def artifact_uri(path: str) -> str:
     return quote(posix.as_posix(), safe="/")
 
 
+def artifact_location(path: str, base_dir: Path | None = None) -> dict[str, Any]:
+    """A relative path against ``%SRCROOT%``; an absolute one under ``base_dir``
+    made relative to it; any other absolute path as a file URI."""
+    if base_dir is not None and (PurePosixPath(path).is_absolute() or PureWindowsPath(path).drive):
+        try:
+            relative = os.path.relpath(path, base_dir)
+        except ValueError:  # another drive
+            relative = ""
+        if relative and not relative.startswith(".."):
+            path = Path(relative).as_posix()
+    uri = artifact_uri(path)
+    if uri.startswith("file:"):
+        return {"uri": uri}
+    return {"uri": uri, "uriBaseId": SRCROOT}
+
+
 def _rule(kind: FindingType) -> dict[str, Any]:
     short, full = DESCRIPTIONS[kind]
     return {
@@ -101,7 +128,7 @@ def _rule(kind: FindingType) -> dict[str, Any]:
     }
 
 
-def _location(position: Position, snippet: str) -> dict[str, Any]:
+def _location(position: Position, snippet: str, base_dir: Path | None) -> dict[str, Any]:
     region: dict[str, Any] = {"startLine": position.line}
     if position.column is not None:
         region["startColumn"] = position.column
@@ -111,28 +138,46 @@ def _location(position: Position, snippet: str) -> dict[str, Any]:
     region["snippet"] = {"text": snippet}
     return {
         "physicalLocation": {
-            "artifactLocation": {"uri": artifact_uri(position.path)},
+            "artifactLocation": artifact_location(position.path, base_dir),
             "region": region,
         }
     }
 
 
-def _article_location(index: Index, finding: Finding) -> list[dict[str, Any]]:
+def _article_location(
+    index: Index, finding: Finding, base_dir: Path | None
+) -> list[dict[str, Any]]:
     """A finding without located claims (metadata) points at its report's first line."""
     position = report_position(index, finding)
-    return [] if position is None else [_location(position, "")]
+    return [] if position is None else [_location(position, "", base_dir)]
+
+
+def _notification(error: InputError, base_dir: Path | None) -> dict[str, Any]:
+    """An input that could not be read (or one row of it), as SARIF tells a tool's trouble."""
+    notification: dict[str, Any] = {
+        "level": "error",
+        "message": {"text": error.describe()},
+        "descriptor": {"id": INPUT_ERROR},
+        "locations": [
+            {"physicalLocation": {"artifactLocation": artifact_location(error.path, base_dir)}}
+        ],
+    }
+    if error.row is not None:
+        notification["properties"] = {"row": error.row}
+    return notification
 
 
 def render_sarif(report: Report, options: RenderOptions) -> str:
     index = Index(report)
+    base = options.base_dir
     rule_index = {kind: i for i, kind in enumerate(FindingType)}
     results: list[dict[str, Any]] = []
     for finding in by_severity(report.findings):
         primary, related = primary_and_related(index, finding)
         if primary is not None:
-            locations = [_location(primary[1], primary[0].quote)]
+            locations = [_location(primary[1], primary[0].quote, base)]
         else:
-            locations = _article_location(index, finding)
+            locations = _article_location(index, finding, base)
         result: dict[str, Any] = {
             "ruleId": finding.type.value,
             "ruleIndex": rule_index[finding.type],
@@ -150,7 +195,7 @@ def render_sarif(report: Report, options: RenderOptions) -> str:
         }
         if related:
             result["relatedLocations"] = [
-                {"id": k, **_location(position, claim.quote)}
+                {"id": k, **_location(position, claim.quote, base)}
                 for k, (claim, position) in enumerate(related, start=1)
             ]
         if options.baseline_summary is not None:
@@ -163,6 +208,15 @@ def render_sarif(report: Report, options: RenderOptions) -> str:
                 "version": options.tool_version,
                 "rules": [_rule(kind) for kind in FindingType],
             }
+        },
+        "invocations": [
+            {
+                "executionSuccessful": not report.errors,
+                "toolExecutionNotifications": [_notification(e, base) for e in report.errors],
+            }
+        ],
+        "originalUriBaseIds": {
+            SRCROOT: {"description": {"text": "The directory checker was run in."}}
         },
         "columnKind": "unicodeCodePoints",
         "results": results,

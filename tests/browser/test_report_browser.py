@@ -19,7 +19,9 @@ from tests.browser.sample_report import previous_of, rich_report, xss_payloads, 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-OUT = ROOT / "out"
+# Pages and screenshots for a person to look at; never out/report.html itself,
+# which is the user's (make run writes it).
+OUT = ROOT / "out" / "browser-tests"
 
 
 class Opened:
@@ -30,7 +32,7 @@ class Opened:
 def open_report(
     browser: Any, html: str, name: str, *, javascript: bool = True, fragment: str = ""
 ) -> Opened:
-    OUT.mkdir(exist_ok=True)
+    OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / f"{name}.html"
     path.write_text(html, encoding="utf-8")
     context = browser.new_context(
@@ -182,3 +184,12 @@ def test_xss_fixture_executes_nothing(browser: Any) -> None:
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert opened.requests == []
     page.context.close()
+
+
+def test_the_pages_never_land_on_the_users_report(browser: Any) -> None:
+    user_report = ROOT / "out" / "report.html"
+    before = user_report.read_bytes() if user_report.exists() else None
+    opened = open_report(browser, render_html(rich_report()), "report")
+    opened.page.context.close()
+    assert opened.path == OUT / "report.html" and opened.path != user_report
+    assert (user_report.read_bytes() if user_report.exists() else None) == before

@@ -51,9 +51,7 @@ def test_html_article_text_and_metadata(tree) -> None:
     assert article.published == dt.datetime(1997, 4, 22, 18, 30, tzinfo=tz)
     assert article.published_basis is PublishedBasis.METADATA
     paragraphs = article.text.strip().split("\n\n")
-    assert paragraphs == [
-        "Peru troops end hostage siege",
-        "By A. Writer",
+    assert paragraphs[:2] == [  # the headline is the title, not text (as with front matter)
         "LIMA, Peru -- Troops stormed the residence on Tuesday, freeing 71 of the 72 hostages.",
         "All 14 rebels were killed, officials said & confirmed.",
     ]
@@ -75,9 +73,9 @@ def test_html_without_article_uses_body_and_title_fallbacks(tree) -> None:
     assert article.text.split("\n\n") == [
         "SANTIAGO -- A quake killed 300 people.",
         "Rescue teams kept searching.",
-        "More later.",
-        "Feb 27\n",
+        "More later.\n",
     ]
+    assert "Menu" not in article.text
     assert article.published == dt.date(2010, 2, 27)
     assert article.published_evidence == "<time datetime>"
 
@@ -120,3 +118,57 @@ def test_html_declared_latin1_charset(tree) -> None:
     result = read_corpus(["l.html"])
     assert result.errors == ()
     assert "Perú" in result.articles[0].text
+
+
+NEWS_PAGE = """<!doctype html>
+<html><head><meta charset="utf-8"><title>Quake toll rises | Daily Example</title>
+<meta property="og:site_name" content="Daily Example"></head>
+<body>
+<div id="cookie-banner" class="cookie-consent">
+  <p>We and our 842 partners store and access information on your device.</p>
+  <button>Accept all</button>
+</div>
+<header><a href="/">Daily Example</a><nav><a href="/world">World</a></nav></header>
+<main><article>
+<h1>Quake toll rises</h1>
+<p>SANTIAGO, Chile -- At least 300 people were killed when a powerful earthquake struck
+central Chile on Saturday, officials said, and rescue teams kept searching the rubble.</p>
+<p>The interior ministry said 1,500 people were injured and that more than 2,000 homes had
+been destroyed in the coastal towns closest to the epicentre.</p>
+<p>Aid agencies sent water and tents to the worst-hit towns on Sunday morning, as
+aftershocks continued to shake the region.</p>
+<div class="related"><h3>Related</h3><ul>
+  <li><a href="/a">Storm leaves 3 dead</a></li>
+  <li><a href="/b">Floods force 40 families from homes</a></li>
+</ul></div>
+</article></main>
+<aside class="most-read"><h3>Most read</h3>
+<ol><li><a href="/c">9 things to know</a></li></ol></aside>
+<footer>Copyright 2010 Daily Example</footer>
+</body></html>
+"""
+
+
+def test_related_links_and_cookie_banners_are_not_article_text(tree) -> None:
+    tree.write("quake.html", NEWS_PAGE)
+    result = read_corpus(["quake.html"])
+    assert result.errors == ()
+    (article,) = result.articles
+    assert article.title == "Quake toll rises"
+    assert article.source == "Daily Example"
+    assert "At least 300 people were killed" in article.text
+    assert "1,500 people were injured" in article.text
+    assert "aftershocks" in article.text
+    for boilerplate in ("842 partners", "Storm leaves 3 dead", "40 families", "9 things",
+                        "Accept all", "Copyright", "Most read", "World"):  # fmt: skip
+        assert boilerplate not in article.text, boilerplate
+
+
+def test_related_links_give_no_claims(tree, nlp) -> None:
+    from checker.pipeline import check
+
+    tree.write("quake.html", NEWS_PAGE)
+    report = check(["quake.html"])
+    quotes = " ".join(c.quote or "" for c in report.claims)
+    assert "300" in quotes
+    assert "842" not in quotes and "3 dead" not in quotes

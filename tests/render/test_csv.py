@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.render import Format, render
+from checker.render import Format, RenderOptions, render
 from tests.render.sample import empty_report, sample_report
 from tests.render.validators import csv_rows
 
@@ -44,3 +44,12 @@ def test_unknown_claims_and_no_claims() -> None:
     assert rows["f-spell"]["claim_ids"] == "c-n-b;missing-claim"
     assert rows["f-spell"]["articles"] == "wire/b"
     assert rows["f-meta"]["claim_ids"] == "" and rows["f-meta"]["articles"] == ""
+
+
+def test_excel_csv_starts_with_a_utf8_byte_order_mark_and_is_otherwise_the_same() -> None:
+    plain = render(sample_report(), Format.CSV)
+    excel = render(sample_report(), Format.CSV, RenderOptions(excel=True))
+    assert not plain.startswith("\ufeff")
+    assert excel == "\ufeff" + plain
+    # Excel's own reading: UTF-8 with a signature gives back the accents
+    assert excel.encode("utf-8").decode("utf-8-sig") == plain

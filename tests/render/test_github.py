@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from checker.baseline import Baseline, BaselineEntry, apply_baseline
-from checker.records import FindingType
+from checker.records import FindingType, Report
 from checker.render import Format, RenderOptions, render
-from checker.render.github import command, escape_data, escape_property
+from checker.render.github import (
+    command,
+    escape_data,
+    escape_property,
+    markdown_cell,
+    render_step_summary,
+)
 from tests.render.sample import empty_report, sample_report
 from tests.render.validators import github_lines, github_properties
 
@@ -99,4 +107,43 @@ def test_gone_baseline_entries_noticed() -> None:
     text = render(result.report, Format.GITHUB, RenderOptions(baseline=result))
     assert text.splitlines()[-1] == (
         "::notice title=baseline::1 baseline entry no longer occurs: old-1"
+    )
+
+
+def test_at_most_one_annotation_per_finding_and_input_error_on_the_bundled_dataset(
+    bundled_report: Report,
+) -> None:
+    matches = github_lines(render(bundled_report, Format.GITHUB))
+    assert len(bundled_report.findings) >= 15  # enough to have been 176 annotations once
+    assert len(matches) == len(bundled_report.findings) + len(bundled_report.errors)
+    located = [github_properties(m) for m in matches]
+    assert all("file" in props for props in located)
+
+
+def test_step_summary_is_a_table_of_every_finding_and_input_error() -> None:
+    report = sample_report()
+    summary = render_step_summary(report, RenderOptions())
+    lines = summary.splitlines()
+    assert lines[0] == "## checker: 2 error, 3 warning, 2 info; 2 input errors"
+    rows = [line for line in lines if line.startswith("| ") and "---" not in line]
+    header, *finding_rows = rows[: len(report.findings) + 1]
+    assert header.startswith("| severity | type | story | slot | where |")
+    assert len(finding_rows) == len(report.findings)
+    assert finding_rows[0].startswith("| error | contradiction | lima-1996 | rebels |")
+    assert "reports/wire/b with space.md:2" in finding_rows[0]
+    error_rows = rows[len(report.findings) + 2 :]
+    assert len(error_rows) == len(report.errors)
+    for row in rows:  # one line per row, every cell's pipes escaped
+        cells = re.split(r"(?<!\\)\|", row)[1:-1]
+        assert len(cells) == len(re.split(r"(?<!\\)\|", rows[0])[1:-1]) or len(cells) == 2
+
+
+def test_markdown_cells_cannot_break_the_table() -> None:
+    assert markdown_cell("a | b\nc <script>") == "a \\| b c \\<script\\>"
+    assert markdown_cell("*bold* [link](x)") == "\\*bold\\* \\[link\\](x)"
+
+
+def test_an_empty_report_summary_says_so() -> None:
+    assert render_step_summary(empty_report(), RenderOptions()).startswith(
+        "## checker: no findings\n"
     )

@@ -25,7 +25,15 @@ def test_registry_is_read_only() -> None:
 
 
 def test_format_values_are_the_cli_names() -> None:
-    assert [f.value for f in Format] == ["text", "json", "csv", "sarif", "github", "junit"]
+    assert [f.value for f in Format] == [
+        "text",
+        "json",
+        "csv",
+        "sarif",
+        "github",
+        "gitlab",
+        "junit",
+    ]
     assert Format("sarif") is Format.SARIF
     assert str(Format.JUNIT) == "junit"
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 
-from checker.records import FindingType
+from checker.records import FindingType, Report
 from checker.render import Format, RenderOptions, render
-from checker.render.sarif import FINGERPRINT, artifact_uri
+from checker.render.sarif import FINGERPRINT, artifact_location, artifact_uri
 from tests.render.sample import sample_report
 from tests.render.validators import sarif_validator
 
@@ -105,3 +107,66 @@ def test_the_vendored_schema_rejects_bad_sarif() -> None:
         sarif_validator().validate(doc)
     with pytest.raises(jsonschema.ValidationError):
         sarif_validator().validate({"runs": []})
+
+
+def test_relative_uris_name_the_srcroot_base() -> None:
+    run = _sarif()["runs"][0]
+    assert set(run["originalUriBaseIds"]) == {"%SRCROOT%"}
+    assert "uri" not in run["originalUriBaseIds"]["%SRCROOT%"]  # same bytes on every machine
+    for result in run["results"]:
+        for loc in [*result["locations"], *result.get("relatedLocations", [])]:
+            artifact = loc["physicalLocation"]["artifactLocation"]
+            assert artifact["uriBaseId"] == "%SRCROOT%"
+            assert not artifact["uri"].startswith(("/", "file:"))
+
+
+def test_an_absolute_path_under_the_base_dir_is_made_relative(tmp_path: Path) -> None:
+    under = artifact_location(str(tmp_path / "reports" / "a b.md"), tmp_path)
+    assert under == {"uri": "reports/a%20b.md", "uriBaseId": "%SRCROOT%"}
+    outside = artifact_location("/elsewhere/a.md", tmp_path)
+    assert outside == {"uri": "file:///elsewhere/a.md"}
+    assert artifact_location("reports/a.md", tmp_path)["uri"] == "reports/a.md"
+
+
+def test_at_most_one_location_per_result_and_valid_against_the_vendored_schema() -> None:
+    text = render(sample_report(), Format.SARIF)
+    sarif_validator().validate(json.loads(text))
+    for result in json.loads(text)["runs"][0]["results"]:
+        assert len(result["locations"]) <= 1
+
+
+def test_input_errors_are_tool_execution_notifications() -> None:
+    report = sample_report()
+    assert report.errors
+    (invocation,) = _sarif()["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    notes = invocation["toolExecutionNotifications"]
+    assert len(notes) == len(report.errors)
+    for note, error in zip(notes, report.errors, strict=True):
+        assert note["level"] == "error"
+        assert note["descriptor"] == {"id": "input-error"}
+        assert note["message"]["text"] == error.describe()
+        (loc,) = note["locations"]
+        assert loc["physicalLocation"]["artifactLocation"]["uri"] == artifact_uri(error.path)
+        assert note.get("properties", {}).get("row") == error.row
+
+
+def test_a_clean_run_is_successful_with_no_notifications() -> None:
+    report = replace(sample_report(), errors=())
+    doc = json.loads(render(report, Format.SARIF))
+    (invocation,) = doc["runs"][0]["invocations"]
+    assert invocation == {"executionSuccessful": True, "toolExecutionNotifications": []}
+    sarif_validator().validate(doc)
+
+
+def test_the_bundled_dataset_gives_one_location_per_result_and_validates(
+    bundled_report: Report,
+) -> None:
+    doc = json.loads(render(bundled_report, Format.SARIF))
+    sarif_validator().validate(doc)
+    results = doc["runs"][0]["results"]
+    assert len(results) == len(bundled_report.findings) >= 15
+    assert all(len(r["locations"]) == 1 for r in results)
+    for result in results:  # relative to the checkout, never a machine path
+        uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        assert uri.startswith(("reports/", "seeds/")), uri

@@ -105,6 +105,13 @@ def github_properties(match: re.Match[str]) -> dict[str, str]:
     return dict(item.split("=", 1) for item in props.split(","))
 
 
+def validate_gitlab(text: str) -> None:
+    issues = json.loads(text)
+    validator("gitlab-codequality.schema.json").validate(issues)
+    fingerprints = [i["fingerprint"] for i in issues]
+    assert len(fingerprints) == len(set(fingerprints)), "fingerprints must be unique"
+
+
 def validate_github(text: str) -> None:
     for match in github_lines(text):
         props = github_properties(match)
@@ -163,5 +170,6 @@ VALIDATORS: Mapping[Format, Callable[[str], None]] = {
     Format.CSV: validate_csv,
     Format.SARIF: validate_sarif,
     Format.GITHUB: validate_github,
+    Format.GITLAB: validate_gitlab,
     Format.JUNIT: validate_junit,
 }

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from checker.interval_text import interval_text
 from checker.records import Claim, CountValue, DateValue, Finding, NameValue, Report, Value
 
 FindingStatus = Literal["new", "changed", "unchanged"]
@@ -115,15 +116,7 @@ def _num(raw: Any) -> float | None:
 
 
 def format_interval(low: float | None, high: float | None, unit: str | None = None) -> str:
-    if low is None and high is None:
-        text = "?"
-    elif low is not None and high is not None:
-        text = format_number(low) if low == high else f"{format_number(low)}–{format_number(high)}"
-    elif low is not None:
-        text = f"≥ {format_number(low)}"
-    else:
-        assert high is not None
-        text = f"≤ {format_number(high)}"
+    text = interval_text(low, high, format_number)
     return f"{text} {unit}" if unit else text
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
+from checker.interval_text import interval_text
 from checker.records import (
     Finding,
     Kind,
@@ -68,16 +69,8 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 
 def format_bounds(low: float | None, high: float | None) -> str:
-    lo, hi = num(low), num(high)
-    if lo is None and hi is None:
-        return "?"
-    if lo is None:
-        return f"≤{hi}"
-    if hi is None:
-        return f"≥{lo}"
-    if lo == hi:
-        return str(lo)
-    return f"{lo}–{hi}"
+    """ "14", "15–25", "≥400": the terminal's interval, bounds as JSON writes them."""
+    return interval_text(num(low), num(high), str, spaced=False)
 
 
 def _point_value(point: TimelinePoint, timeline: Timeline, index: Index) -> str:

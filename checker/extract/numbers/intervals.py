@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from checker.extract.numbers.expr import _Expr
 from checker.extract.numbers.tokens import _Tok
 from checker.extract.numbers.unitscan import _currency_before
+from checker.interval_text import interval_text
 from checker.records import Qualifier, Quantity
 
 
@@ -124,15 +125,7 @@ def _clean(value: float | None) -> float | None:
 
 def format_interval(low: float | None, high: float | None) -> str:
     """ "14", "15–25", "≥ 400", "≤ 10"; "any" when both bounds are open."""
-    if low is None and high is None:
-        return "any"
-    if low is None:
-        return f"≤ {_fmt(high)}"
-    if high is None:
-        return f"≥ {_fmt(low)}"
-    if low == high:
-        return _fmt(low)
-    return f"{_fmt(low)}–{_fmt(high)}"
+    return interval_text(low, high, _fmt, unbounded="any")
 
 
 def _fmt(value: float | None) -> str:

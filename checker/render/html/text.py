@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
+from checker.interval_text import interval_text
 from checker.records import FindingType, Severity
 from checker.render.diff import format_number
 
@@ -176,13 +177,5 @@ def format_quantity(low: float | None, high: float | None, unit: str | None = No
     def num(v: float) -> str:
         return round_number(v / divisor) if divisor != 1 else format_number(v)
 
-    if low is None and high is None:
-        text = "?"
-    elif low is not None and high is not None:
-        text = num(low) if low == high else f"{num(low)}–{num(high)}"
-    elif low is not None:
-        text = f"≥ {num(low)}"
-    else:
-        assert high is not None
-        text = f"≤ {num(high)}"
+    text = interval_text(low, high, num)
     return f"{text} {label}" if label else text

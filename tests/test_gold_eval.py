@@ -67,7 +67,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "claim_recall": 0.94,
         "claim_precision": 0.95,
         "slot_accuracy": 0.84,
-        "as_of_accuracy": 0.82,
+        "as_of_accuracy": 0.84,
         "required_found": 0.9,
         "error_precision": 1.0,
         "warning_precision": 1.0,

@@ -500,6 +500,20 @@ def _clause_spans(verb: Token) -> list[tuple[int, int]]:
     return spans
 
 
+# "2,438 people rescued alive since the building fell on April 24", "rescued in the days
+# after the collapse on April 24": the date starts a count that runs to the report
+_COUNTED_FROM = re.compile(
+    r"\bsince\b|\bin\s+the\s+(?:hours|days|weeks|months)\s+(?:after|since)\b", re.I
+)
+
+
+def _counts_from(pred: Token, date: DateMention) -> bool:
+    """The clause counts from ``date`` on rather than on it."""
+    text = text_of(pred.doc)
+    lo, hi = sorted((pred.idx + len(pred.text), date.start))
+    return bool(_COUNTED_FROM.search(text[lo:hi])) if hi - lo <= 80 else False
+
+
 def _date_in_clause(pred: Token, dates: Sequence[DateMention]) -> DateMention | None:
     """A single-day date in the clause of ``pred``, else in the clause it depends on
     ("freed 38 hostages ... yesterday, when they freed ..." / "stormed on Tuesday, freeing 71")."""
@@ -574,6 +588,8 @@ def _as_of(
         return _Holds(None, AsOfBasis.STORY_START)
     if pred is not None and pred_class in EVENT_PREDICATES and not _is_perfect(pred):
         attached = _date_in_clause(pred, dates)
+        if attached is not None and _counts_from(pred, attached):
+            return _Holds(article.published_date, AsOfBasis.SO_FAR)
         if attached is not None:
             return _Holds(middle_day(attached), AsOfBasis.EVENT)
         return _Holds(article.published_date, AsOfBasis.AWAITING_CONTEXT, pred_class)

@@ -760,6 +760,8 @@ def count_claims(
             phrase = _lemma(kind_of)  # "All 15 crew members": crew, not members
             if phrase in CARRIED_NOUNS and "people" in lexicon.nouns:
                 noun_class = "people"  # who was aboard, like "283 passengers and 15 crew"
+        if _remains_of(noun) and "bodies" in lexicon.nouns:
+            noun_class = "bodies"  # "recovering the bodies of more than 1,100 people"
         part = part_of(num)
         if pred_class is None and (
             CARRIED_NOUNS & {_lemma(kind_of), part}
@@ -796,6 +798,23 @@ def count_claims(
         yield _figure_claim(
             article, doc, q, slot, start, end, holds, num, lexicon, group=group, doubt=counted.doubt
         )
+
+
+_REMAINS = frozenset({"body", "remains", "corpse"})
+_INCREMENTS = frozenset({"more", "other", "another", "additional", "further"})
+
+
+def _remains_of(noun: Token) -> bool:
+    """ "the bodies of 1,100 people": the people are counted by their bodies."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or _lemma(prep.head) not in _REMAINS:
+        return False
+    # "the bodies of two more victims": an increment, not the toll
+    return not any(
+        t.lower_ in _INCREMENTS and t.nbor().lower_ != "than"  # "more than 1,100" is no more
+        for t in noun.subtree
+        if t.i < noun.i
+    )
 
 
 def _across_clauses(doc: Doc, num: Token, noun: Token) -> bool:

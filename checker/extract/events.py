@@ -71,6 +71,19 @@ ASPECT_VERBS = ENDING_VERBS | frozenset(
 )  # fmt: skip
 
 
+# "ended its search of the site", "called off the search", "suspended the rescue
+# operation": the end of the rescue, however the lexicon names the search
+_SEARCHES = frozenset({"search", "operation", "rescue", "hunt"})
+_STOPPING = frozenset({"end", "halt", "suspend", "stop", "abandon", "conclude"})
+
+
+def _ends_a_search(verb: Token) -> bool:
+    stopping = _lemma(verb) in _STOPPING or "call off" in predicate_phrases(verb)
+    return stopping and any(
+        c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in _SEARCHES for c in verb.children
+    )
+
+
 def _comes_to_end(verb: Token) -> bool:
     """ "the siege came to a bloody end", "was brought to a close"."""
     return any(
@@ -282,6 +295,8 @@ def _related_event(verb: Token, lexicon: Lexicon) -> str | None:
     ]
     if verb.dep_ == "relcl":
         related.append(verb.head)  # "the talks that began yesterday"
+    if _ends_a_search(verb):
+        return "rescue.end"  # "the army formally ended its search", "called off the search"
     for child in related:
         cls = lexicon.event_class(_lemma(child))
         if cls is not None and cls != KILLING:

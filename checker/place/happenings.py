@@ -325,13 +325,21 @@ def place_attackers(
 
 
 # "the gunmen seized more than 1,100 people", "herded 354 hostages into the gym",
-# "1,128 people were taken hostage": how many were taken, at the onset
+# "the hostage-takers had held more than 1,100 people": how many were taken, at the onset
 _SEIZED_BEFORE = re.compile(
     r"\b(?:seiz(?:e|ed|ing)|t(?:ake|ook|aken|aking)|herd(?:ed|ing)?|cramm(?:ed|ing)|"
     r"round(?:ed)?\s+up|grabb(?:ed|ing))\s+(?:[\w,-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 _TAKEN_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}(?:were|had\s+been)\s+taken\s+hostage", re.I)
+# Told once the siege is over, "the hostage-takers had held more than 1,100 people",
+# "more than 1,100 hostages were held", "354 throughout the siege" are its whole count
+# ("have held 72 hostages since February", in its third month, is that month's)
+_HELD_BEFORE = re.compile(r"\bhad\s+held\s+(?:[\w,-]+\s+){0,3}$", re.IGNORECASE)
+_HELD_AFTER = re.compile(
+    r"^\s*(?:\w+\s+){0,2}(?:(?:were|had\s+been)\s+held\b|throughout\s+the\s+siege\b)",
+    re.IGNORECASE,
+)
 _SEIZURE_SLOTS = frozenset({"people.attacked", "people"})
 
 
@@ -342,6 +350,15 @@ def _taken_at_onset(c: Claim) -> bool:
     return bool(
         _SEIZED_BEFORE.search(c.sentence[:at])
         or _TAKEN_AFTER.match(c.sentence[at + len(c.quote) :])
+    )
+
+
+def _held_throughout(c: Claim) -> bool:
+    at = c.sentence.find(c.quote)
+    if at < 0:
+        return False
+    return bool(
+        _HELD_BEFORE.search(c.sentence[:at]) or _HELD_AFTER.match(c.sentence[at + len(c.quote) :])
     )
 
 
@@ -373,9 +390,10 @@ def place_hostages(
         if c.frame != "held" or onset is None or (pub is not None and pub < onset):
             out.append(c)
             continue
-        if _taken_at_onset(c):
+        over = end is not None and pub is not None and end < pub
+        if _taken_at_onset(c) or (over and _held_throughout(c)):
             c = replace(c, as_of=onset, as_of_basis=AsOfBasis.STORY_ONSET)
-        elif end is not None and pub is not None and end < pub:
+        elif over and end is not None:
             c = replace(c, as_of=end, as_of_basis=AsOfBasis.STORY_EVENT)
         out.append(c)
     return out

@@ -270,3 +270,18 @@ def test_how_many_a_siege_took_is_the_onset_figure_and_the_rest_its_last_state()
     )
     assert [c.slot for c in placed] == ["hostages"] * 4
     assert [c.as_of for c in placed] == [SIEGE_START, SIEGE_START, SIEGE_END, SIEGE_START]
+
+
+def test_a_siege_s_whole_count_told_after_it_is_the_onset_s_but_not_during_it() -> None:
+    later, during = dt.date(2004, 9, 5), dt.date(2004, 9, 2)
+    said = "Officials say more than 1,100 hostages were held."
+    after = _held("s/a", "hostages", said, "more than 1,100 hostages", later)
+    perfect = "The rebels have held 72 hostages since February."
+    still = _held("s/b", "hostages", perfect, "72 hostages", during)
+    placed = place_hostages(
+        [after, still],  # type: ignore[list-item]
+        {"s": SIEGE_START},
+        {"s": SIEGE_END},
+        {"s/a": later, "s/b": during},
+    )
+    assert [c.as_of for c in placed] == [SIEGE_START, during]

@@ -33,6 +33,7 @@ from checker.place.happenings import (
     ONSET_EVENTS,
     place_attackers,
     place_background,
+    place_durations,
     place_event_facts,
     place_hostages,
     place_introduced_happenings,
@@ -212,6 +213,7 @@ def build_report(
     ends = _story_ends(events)
     placed = place_attackers(placed, onsets, ends, published)
     placed = place_hostages(placed, onsets, ends, published)
+    placed = place_durations(placed, ends, published)
     placed = place_siege_tolls(placed, onsets, ends, published)
     placed = place_settled_tolls(placed, ends, published)
     placed = place_background(placed, articles, story_years(articles))

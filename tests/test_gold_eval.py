@@ -24,7 +24,7 @@ pytestmark = pytest.mark.slow
 # story -> metric -> floor (traps: the most that may be sprung)
 FLOORS: dict[str, dict[str, float]] = {
     "beslan-2004": {
-        "claim_recall": 0.86,
+        "claim_recall": 0.88,
         "claim_precision": 0.96,
         "slot_accuracy": 0.86,
         "as_of_accuracy": 0.88,

@@ -742,6 +742,10 @@ def count_claims(
             # seldom a figure of the story
             if q.unit not in ("s", "%"):
                 yield _bare_measure_claim(article, doc, q, num, lexicon)
+            elif q.unit == "s" and (lasted := _how_long(num, lexicon)) is not None:
+                yield _figure_claim(
+                    article, doc, q, lasted, q.start, q.end, _published(article), num, lexicon
+                )
             continue
         if counted is None:
             bare = _bare_casualty(num, lexicon)
@@ -821,6 +825,35 @@ def _across_clauses(doc: Doc, num: Token, noun: Token) -> bool:
     """A figure and the noun it was linked to with a semicolon between them."""
     lo, hi = sorted((num.i, noun.i))
     return any(t.text == ";" for t in doc[lo:hi])
+
+
+# "held them for 52 hours", "kept the hostages for 126 days": how long a siege lasted
+_HOLDING_VERBS = frozenset({"hold", "keep"})
+SIEGE_DURATION = "siege.duration"
+
+
+def _how_long(num: Token, lexicon: Lexicon) -> str | None:
+    """The slot of a span of time that says how long the story's event lasted: "the
+    siege lasted 52 hours", "the 52 hours of the siege" (that event), "held them for
+    52 hours" (a siege); any other span ("three weeks later") is none."""
+    unit = num.head if num.dep_ in ("nummod", "quantmod", "compound") else num
+    for of in (c for c in unit.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for event in (g for g in of.children if g.dep_ == "pobj"):
+            if lexicon.event_class(_lemma(event)) is not None:
+                return f"{_lemma(event)}.duration"  # "the 52 hours of the siege"
+    verb = unit.head
+    if unit.dep_ == "pobj" and verb.lower_ == "for":
+        verb = verb.head
+    elif unit.dep_ not in ("dobj", "npadvmod", "attr"):
+        return None
+    lemma = _lemma(verb)
+    if lemma in _HOLDING_VERBS and unit.dep_ == "pobj":
+        return SIEGE_DURATION
+    if lemma == "last":
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            if lexicon.event_class(_lemma(subject)) is not None:
+                return f"{_lemma(subject)}.duration"
+    return None
 
 
 def _bare_measure_claim(

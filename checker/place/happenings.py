@@ -399,6 +399,31 @@ def place_hostages(
     return out
 
 
+_DURATION = ".duration"
+
+
+def place_durations(
+    claims: Sequence[Claim], ends: Mapping[str, dt.date], published: Mapping[str, dt.date]
+) -> list[Claim]:
+    """How long the story's event lasted ("the 52-hour siege") is known when it ended:
+    told after its end, the figure holds on the end's day, as a fixed fact of it."""
+    out = []
+    for c in claims:
+        end, pub = ends.get(c.story), published.get(c.article_id)
+        if (
+            end is not None
+            and pub is not None
+            and end < pub
+            and c.kind is Kind.QUANTITY
+            and c.slot.endswith(_DURATION)
+            and c.event != BACKGROUND
+            and c.as_of_basis in (AsOfBasis.PUBLISHED, AsOfBasis.UNKNOWN)
+        ):
+            c = replace(c, as_of=end, as_of_basis=AsOfBasis.STORY_EVENT)
+        out.append(c)
+    return out
+
+
 def place_introduced_happenings(
     claims: Sequence[Claim], onsets: Mapping[str, dt.date], event_nouns: Iterable[str]
 ) -> list[Claim]:

@@ -9,13 +9,14 @@ from checker.place.happenings import (
     first_report_days,
     place_attackers,
     place_background,
+    place_durations,
     place_event_facts,
     place_hostages,
     place_introduced_happenings,
     place_other_onsets,
     story_onsets,
 )
-from checker.records import AsOfBasis
+from checker.records import AsOfBasis, Kind
 from tests.factories import article, count_claim, date_claim
 
 START = dt.date(2013, 4, 24)
@@ -285,3 +286,17 @@ def test_a_siege_s_whole_count_told_after_it_is_the_onset_s_but_not_during_it() 
         {"s/a": later, "s/b": during},
     )
     assert [c.as_of for c in placed] == [SIEGE_START, during]
+
+
+def test_how_long_the_event_lasted_holds_on_its_end() -> None:
+    later = dt.date(2004, 9, 7)
+    siege = replace(
+        count_claim("s/a", "siege.duration", 187200, as_of=later, story="s"),
+        kind=Kind.QUANTITY,
+        unit="s",
+    )
+    during = replace(siege, article_id="s/b", id="other")
+    placed = place_durations(
+        [siege, during], {"s": SIEGE_END}, {"s/a": later, "s/b": dt.date(2004, 9, 2)}
+    )
+    assert [c.as_of for c in placed] == [SIEGE_END, later]  # the second was told during it

@@ -348,6 +348,15 @@ def _by_whom(verb: Token, cls: str, lexicon: Lexicon) -> str:
     return cls
 
 
+# Nouns that measure out what an "of" phrase counts ("dozens of people", "a crowd of
+# 200"), so a predicate above them is the counted people's too
+_AMOUNT_NOUNS = frozenset(
+    {"hundred", "thousand", "million", "dozen", "score", "crowd", "band", "handful",
+     "couple", "pair", "majority", "minority", "rest", "remainder", "half", "third",
+     "quarter", "bunch", "batch", "wave", "series", "list", "lot", "most", "all"}
+)  # fmt: skip
+
+
 def _governing_predicate(counted: Counted, lexicon: Lexicon) -> tuple[Token | None, str | None]:
     """What happened to the counted thing: the nearest predicate in the lexicon.
 
@@ -410,6 +419,15 @@ def _governing_predicate(counted: Counted, lexicon: Lexicon) -> tuple[Token | No
                 return governor, cls  # "came out with 26 hostages": they came out too
             if head.lower_ == "of" and governor.pos_ == "NOUN" and cls is not None:
                 nominal = (governor, cls)  # "the release of 400 prisoners"
+            elif (
+                head.lower_ == "of"
+                and governor.pos_ == "NOUN"
+                and nominal[1] is None
+                and _lemma(governor) not in CONTAINER_NOUNS | _AMOUNT_NOUNS
+            ):
+                # "kept the families of all 71 victims informed": what befalls the
+                # families does not befall the victims
+                return None, None
             tok = governor
             continue
         cls = _predicate_class(head, lexicon)

@@ -62,6 +62,7 @@ _VICTIMS = re.compile(r"\bvictims?\b", re.IGNORECASE)
 _OTHER_VICTIMS = re.compile(r"\b(?:other|more|further|additional|another)\b", re.IGNORECASE)
 _OF_VICTIMS = re.compile(r"(?<!\ball )\bof\b", re.IGNORECASE)
 _WHOLE_PRESENT = "people"
+_ATTACKED = "people.attacked"
 
 
 def disaster_stories(claims: Iterable[Claim]) -> frozenset[str]:
@@ -77,21 +78,24 @@ def disaster_stories(claims: Iterable[Claim]) -> frozenset[str]:
 
 
 def place_victims(claims: Sequence[Claim], fatal: frozenset[str]) -> list[Claim]:
-    """ "All 71 victims", "the other 105 victims" of a fire or a crash are its dead.
+    """ "All 71 victims" of a fire or a crash are its dead; "the three victims" of a
+    shooting are who it struck.
 
     In ``fatal`` stories (disasters and crashes) a count of victims that nothing else
-    frames is the toll; the victims of a shooting may be wounded ("shot the three
-    victims"), so there it stays a count of people."""
+    frames is the toll. In any other story the victims may be wounded as well as
+    dead ("shot the three victims", "two of the three victims died"): they are the
+    people attacked. A part ("the other 105 victims", "five of the victims") is left
+    as it is."""
     out = []
     for c in claims:
         if (
-            c.story in fatal
-            and c.kind is Kind.COUNT
+            c.kind is Kind.COUNT
             and c.slot == _WHOLE_PRESENT
             and _VICTIMS.search(c.quote)
             and not _is_part(c)
         ):
-            c = replace(c, slot="dead", id=claim_id(c.article_id, "dead", c.start, c.end))
+            slot = "dead" if c.story in fatal else _ATTACKED
+            c = replace(c, slot=slot, id=claim_id(c.article_id, slot, c.start, c.end))
         out.append(c)
     return out
 

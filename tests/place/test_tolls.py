@@ -71,7 +71,8 @@ def test_the_victims_of_a_fire_or_a_crash_are_its_dead() -> None:
     shooting = _victims("He shot the three victims.", "three victims", story="shooting")
     of_all = _victims("The remains of two of the 298 victims are lost.", "298 victims")
     placed = place_victims([whole, other, part, shooting, of_all], frozenset({"s"}))  # type: ignore[list-item]
-    assert [c.slot for c in placed] == ["dead", "people", "people", "people", "dead"]
+    # a shooting's victims are who it struck, dead or wounded
+    assert [c.slot for c in placed] == ["dead", "people", "people", "people.attacked", "dead"]
     assert placed[0].id != whole.id  # type: ignore[attr-defined]
 
 

@@ -210,7 +210,8 @@ def build_report(
         published,
         lambda slot: whole_slot(slot) in CRASH_FIGURES,
     )
-    ends = _story_ends(events)
+    end_events = _end_events(events)
+    ends = {story: day for story, (_, day) in end_events.items()}
     placed = place_attackers(placed, onsets, ends, published)
     placed = place_hostages(placed, onsets, ends, published)
     placed = place_durations(placed, ends, published)
@@ -221,7 +222,6 @@ def build_report(
     placed = place_other_onsets(placed, onsets)
     onset_nouns = [n for e in ONSET_EVENTS for n in lexicon.events.get(e, ())]
     placed = place_introduced_happenings(placed, onsets, onset_nouns)
-    end_events = _end_events(events)
     placed = place_siege_end_days(placed, onsets, end_events)
     placed = place_onset_moments(placed, onsets, end_events, disaster_stories(placed))
     kept = [c for c in placed if not is_ignored(c.slot, config.ignore_slots)]
@@ -285,11 +285,6 @@ def _end_events(
                 out[story] = (event, days[event])
                 break
     return out
-
-
-def _story_ends(events: Mapping[str, Mapping[str, dt.date]]) -> dict[str, dt.date]:
-    """The day each story's siege or attack ended (its end, else its rescue), where known."""
-    return {story: day for story, (_, day) in _end_events(events).items()}
 
 
 def manifest_stories(claims: Iterable[Claim]) -> frozenset[str]:

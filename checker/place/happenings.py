@@ -304,7 +304,7 @@ def place_attackers(
     a week after a school siege ended, "two plainclothes officers" days after a
     shooting. While a siege lasts (the story holds hostages and has not ended by the
     report's day) the count is that day's state: "the 14 rebels" in its third week."""
-    sieges = {c.story for c in claims if c.frame == "held"}
+    sieges = siege_stories(claims)
     out = []
     for c in claims:
         onset, end = onsets.get(c.story), ends.get(c.story)
@@ -343,23 +343,17 @@ _HELD_AFTER = re.compile(
 _SEIZURE_SLOTS = frozenset({"people.attacked", "people"})
 
 
-def _taken_at_onset(c: Claim) -> bool:
+def _said_around(c: Claim, before: re.Pattern[str], after: re.Pattern[str]) -> bool:
+    """``before`` ends the words before the claim's quote, or ``after`` starts those after."""
     at = c.sentence.find(c.quote)
     if at < 0:
         return False
-    return bool(
-        _SEIZED_BEFORE.search(c.sentence[:at])
-        or _TAKEN_AFTER.match(c.sentence[at + len(c.quote) :])
-    )
+    return bool(before.search(c.sentence[:at]) or after.match(c.sentence[at + len(c.quote) :]))
 
 
-def _held_throughout(c: Claim) -> bool:
-    at = c.sentence.find(c.quote)
-    if at < 0:
-        return False
-    return bool(
-        _HELD_BEFORE.search(c.sentence[:at]) or _HELD_AFTER.match(c.sentence[at + len(c.quote) :])
-    )
+def siege_stories(claims: Iterable[Claim]) -> frozenset[str]:
+    """Stories that hold hostages: some count of theirs is of people held."""
+    return frozenset(c.story for c in claims if c.frame == "held")
 
 
 def place_hostages(
@@ -375,7 +369,7 @@ def place_hostages(
     week on); in a story that holds hostages, people seized are its hostages. Any
     other count of who is held, told after the siege ended, is the last state: "the
     72 hostages" in the days after the raid were held until its day."""
-    sieges = {c.story for c in claims if c.frame == "held"}
+    sieges = siege_stories(claims)
     out = []
     for c in claims:
         onset, end = onsets.get(c.story), ends.get(c.story)
@@ -384,14 +378,15 @@ def place_hostages(
         if c.story not in sieges or c.kind is not Kind.COUNT or not undated or c.event != "main":
             out.append(c)
             continue
-        if c.slot in _SEIZURE_SLOTS and _taken_at_onset(c):
+        taken = _said_around(c, _SEIZED_BEFORE, _TAKEN_AFTER)
+        if c.slot in _SEIZURE_SLOTS and taken:
             slot = "hostages"
             c = replace(c, slot=slot, id=claim_id(c.article_id, slot, c.start, c.end))
         if c.frame != "held" or onset is None or (pub is not None and pub < onset):
             out.append(c)
             continue
         over = end is not None and pub is not None and end < pub
-        if _taken_at_onset(c) or (over and _held_throughout(c)):
+        if taken or (over and _said_around(c, _HELD_BEFORE, _HELD_AFTER)):
             c = replace(c, as_of=onset, as_of_basis=AsOfBasis.STORY_ONSET)
         elif over and end is not None:
             c = replace(c, as_of=end, as_of_basis=AsOfBasis.STORY_EVENT)

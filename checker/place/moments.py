@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from checker.extract.events import MOMENT
 from checker.ids import claim_id
+from checker.place.happenings import siege_stories
 from checker.records import Claim, DateValue
 
 MOMENT_SLOT = f"{MOMENT}.date"
@@ -91,7 +92,7 @@ def place_siege_end_days(
     """In a story that held hostages, an attack or an explosion on the day the siege
     ended is its end ("Friday's fighting", "since the gym exploded on Friday"), not
     another onset: it is dated as the end the story's reports give."""
-    sieges = {c.story for c in claims if c.frame == "held"}
+    sieges = siege_stories(claims)
     out = []
     for c in claims:
         value = c.value

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from checker.ids import claim_id
-from checker.place.happenings import BACKGROUND, ONSET_EVENTS
+from checker.place.happenings import BACKGROUND, ONSET_EVENTS, siege_stories
 from checker.records import AsOfBasis, Claim, CountValue, DateValue, Kind
 
 _SIEGE_TOLLS = frozenset({"killed", "injured"})
@@ -35,7 +35,7 @@ def place_siege_tolls(
     fighting that followed"); in a story that held hostages and ended on a later day
     known by the report's day, it is the end's figure. A death its own clause dates
     to the first day keeps it."""
-    sieges = {c.story for c in claims if c.frame == "held"}
+    sieges = siege_stories(claims)
     out = []
     for c in claims:
         onset, end = onsets.get(c.story), ends.get(c.story)

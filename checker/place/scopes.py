@@ -31,8 +31,11 @@ def story_places(claims: Iterable[Claim], articles: Sequence[Article]) -> dict[s
         reports = texts.get(story, [])
         own = set()
         for place in places:
-            word = re.compile(rf"\b{re.escape(place.lower())}\b")
-            if 2 * sum(1 for t in reports if word.search(t)) > len(reports):
+            name = place.lower()
+            word = re.compile(rf"\b{re.escape(name)}\b")
+            # the substring test first: most reports of a big story do not name a place
+            named = sum(1 for t in reports if name in t and word.search(t))
+            if 2 * named > len(reports):
                 own.add(place)
         out[story] = frozenset(own)
     return out

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from checker.extract.numbers.cores import _Core, _core_at
-from checker.extract.numbers.tokens import _phrase, _Tok, _word
+from checker.extract.numbers.tokens import _phrase, _runs_before, _Tok, _word
 from checker.extract.numbers.unitscan import _unit_texts
 from checker.extract.numbers.vocab import (
     _BETWEEN,
@@ -50,13 +50,7 @@ class _Expr:
 def _match_before(
     toks: Sequence[_Tok], floor: int, end: int, table: Mapping[str, str | Qualifier]
 ) -> tuple[str | Qualifier, int] | None:
-    for size in (4, 3, 2, 1):
-        first = end - size
-        if first < floor:
-            continue
-        part = toks[first:end]
-        if any(t.blocked for t in part):
-            continue
+    for first, part in _runs_before(toks, floor, end):
         key = " ".join(t.low for t in part)
         if key in table:
             return table[key], first

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -142,3 +142,17 @@ def _phrase(toks: Sequence[_Tok], j: int, size: int) -> str:
     if j < 0:
         return ""
     return " ".join(t.low for t in toks[j : j + size])
+
+
+def _runs_before(
+    toks: Sequence[_Tok], floor: int, end: int, longest: int = 4
+) -> Iterator[tuple[int, Sequence[_Tok]]]:
+    """The runs of tokens ending just before ``end`` and starting at ``floor`` or later,
+    longest first, that no blocked span touches: ``(index of the first, the run)``."""
+    for size in range(longest, 0, -1):
+        first = end - size
+        if first < floor:
+            continue
+        part = toks[first:end]
+        if not any(t.blocked for t in part):
+            yield first, part

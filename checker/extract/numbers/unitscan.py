@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
-from checker.extract.numbers.tokens import _Tok, _word
+from checker.extract.numbers.tokens import _runs_before, _Tok, _word
 from checker.extract.units import (
     CURRENCY_SYMBOLS,
     Dimension,
@@ -86,13 +86,7 @@ def _currency_before(toks: Sequence[_Tok], i: int, floor: int) -> tuple[str, int
     """A currency symbol right before token ``i``: ("USD", index of its first token)."""
     if i - 1 < floor or toks[i - 1].text not in _currency_last_words():
         return None
-    for size in (4, 3, 2, 1):
-        first = i - size
-        if first < floor:
-            continue
-        part = toks[first:i]
-        if any(t.blocked for t in part):
-            continue
+    for first, part in _runs_before(toks, floor, i):
         if any(t.gap for t in part[1:]) and part[-1].kind != "word":
             continue
         key = " ".join(t.text for t in part)

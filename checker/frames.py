@@ -60,6 +60,7 @@ DATE_FRAMES = {
     "release": "release",
     "arrest": "arrest",
     "court": "court",
+    "recovery": "recovery",
 }
 UNIT_FRAMES = {
     "m": "length",

@@ -159,7 +159,41 @@ def _vehicle_fails(tok: Token) -> bool:
     return _fails(tok, VEHICLE_FAILURES, VEHICLE_NOUNS)
 
 
+# Remains found or brought back: "his body was recovered on Sunday", "divers found the
+# black box on Tuesday", "a helicopter was flown in today to retrieve the body".
+RECOVERY = "recovery"
+RECOVERY_VERBS = frozenset(
+    {"recover", "retrieve", "find", "locate", "exhume", "pull out", "dig out"}
+)
+REMAINS_NOUNS = frozenset({"body", "remains", "corpse", "recorder", "box"})
+
+
+def _finds_remains(verb: Token) -> bool:
+    if verb.pos_ != "VERB" or not any(p in RECOVERY_VERBS for p in predicate_phrases(verb)):
+        return False
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "nsubjpass") or _lemma(child) not in REMAINS_NOUNS:
+            continue
+        if _lemma(child) != "box" or any(c.lower_ == "black" for c in child.children):
+            return True
+    return False
+
+
+def _recovers_remains(tok: Token) -> bool:
+    """``tok`` finds remains, or was done to ("flown in today to retrieve the body")."""
+    if _finds_remains(tok):
+        return True
+    return tok.pos_ == "VERB" and any(
+        c.dep_ in ("xcomp", "advcl")
+        and any(a.lower_ == "to" for a in c.children)
+        and _finds_remains(c)
+        for c in tok.children
+    )
+
+
 def _event_class_of(tok: Token, prep: str | None, lexicon: Lexicon) -> str | None:
+    if _recovers_remains(tok):
+        return RECOVERY
     if _structure_fails(tok):
         return "incident"
     if _vehicle_fails(tok):

@@ -44,18 +44,71 @@ def _entity_at(tok: Token, *, named: bool = False) -> Span | None:
     return tok.doc[(compounds[0].i if compounds else tok.i) : tok.i + 1]
 
 
+# "the streets of Athens", "the centre of the capital, Athens": a place's parts name it
+_PARTS_OF_PLACES = frozenset(
+    {"street", "centre", "center", "capital", "city", "town", "outskirts", "island"}
+)
+# "took to the streets of Athens": where a part of a place follows
+_PART_PREPS = frozenset({"to", "into", "on"})
+
+
+def _untagged_place(obj: Token) -> Span | None:
+    """ "In Heraklion, 10,000 people": a capitalised word the tagger took for a common
+    noun, heading a sentence's "In" phrase."""
+    prep = obj.head
+    if not (prep.lower_ == "in" and prep.is_sent_start and prep.text == "In"):
+        return None
+    if obj.i != prep.i + 1 or not obj.text[:1].isupper() or obj.lower_ in MONTHS:
+        return None
+    if obj.ent_type_ in _NOT_PLACES:
+        return None
+    return obj.doc[obj.i : obj.i + 1]
+
+
+def _place_object(obj: Token) -> Span | None:
+    # "in Hatay province", not "in Smith's house"
+    for t in (obj, *(c for c in obj.children if c.dep_ == "compound")):
+        found = _entity_at(t)
+        if found is not None:
+            return found
+    if obj.lemma_.lower() in _PARTS_OF_PLACES:
+        for of in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for whole in (g for g in of.children if g.dep_ == "pobj"):
+                found = _place_object(whole)
+                if found is not None:
+                    return found
+        for appos in (c for c in obj.children if c.dep_ == "appos"):
+            found = _entity_at(appos)
+            if found is not None:
+                return found
+    return _untagged_place(obj)
+
+
 def _place_in(tok: Token) -> Span | None:
-    """A place named by an "in"/"across" phrase of ``tok``."""
+    """A place named by an "in"/"across" phrase of ``tok`` (or "on" an island, a street
+    the recogniser calls a place)."""
     for prep in tok.children:
-        if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
+        if prep.dep_ != "prep":
             continue
         for obj in prep.children:
-            if obj.dep_ == "pobj":
-                # "in Hatay province", not "in Smith's house"
-                for t in (obj, *(c for c in obj.children if c.dep_ == "compound")):
-                    found = _entity_at(t)
-                    if found is not None:
-                        return found
+            if obj.dep_ != "pobj":
+                continue
+            if prep.lower_ in _PLACE_PREPS or (
+                prep.lower_ in _PART_PREPS and obj.lemma_.lower() in _PARTS_OF_PLACES
+            ):
+                found = _place_object(obj)
+            elif prep.lower_ == "on":  # "on Qeshm island", never "on Monday"
+                found = next(
+                    (_entity_at(t) for t in (obj, *obj.lefts) if t.ent_type_ in PLACE_LABELS),
+                    None,
+                )
+            else:
+                continue
+            if found is not None:
+                return found
+    if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
+        # "the northern city of Thessaloniki, where another 20,000 people marched"
+        return _entity_at(tok.head) or _place_object(tok.head)
     return None
 
 

@@ -98,3 +98,65 @@ def test_a_house_a_person_owns_and_a_month_are_no_places() -> None:
     )
     assert place_scope(number(house)) is None
     assert place_scope(number(march)) is None
+
+
+def test_a_place_a_where_clause_hangs_from_is_the_count_s() -> None:
+    # "Thessaloniki, where another 20,000 people marched"
+    doc = parse(
+        [
+            ("Thessaloniki", 0, "ROOT", "PROPN", "B-GPE"),
+            (",", 0, "punct", "PUNCT", "O"),
+            ("where", 5, "advmod", "SCONJ", "O"),
+            ("20,000", 4, "nummod", "NUM", "O"),
+            ("people", 5, "nsubj", "NOUN", "O"),
+            ("marched", 0, "relcl", "VERB", "O"),
+        ]
+    )
+    assert place_scope(number(doc)) == "Thessaloniki"
+
+
+def test_the_streets_of_a_place_are_that_place() -> None:
+    # "20,000 people took to the centre of Athens" ("the streets of": lemma "street")
+    doc = parse(
+        [
+            ("20,000", 1, "nummod", "NUM", "O"),
+            ("people", 2, "nsubj", "NOUN", "O"),
+            ("took", 2, "ROOT", "VERB", "O"),
+            ("to", 2, "prep", "ADP", "O"),
+            ("the", 5, "det", "DET", "O"),
+            ("centre", 3, "pobj", "NOUN", "O"),
+            ("of", 5, "prep", "ADP", "O"),
+            ("Athens", 6, "pobj", "PROPN", "B-GPE"),
+        ]
+    )
+    assert place_scope(number(doc)) == "Athens"
+
+
+def test_a_capitalised_word_after_a_sentence_s_in_is_a_place_unless_a_date() -> None:
+    # "In Heraklion, 10,000 people marched", Heraklion tagged a common noun
+    rows = [
+        ("In", 5, "prep", "ADP", "O"),
+        ("Heraklion", 0, "pobj", "NOUN", "B-ORG"),
+        (",", 5, "punct", "PUNCT", "O"),
+        ("10,000", 4, "nummod", "NUM", "O"),
+        ("people", 5, "nsubj", "NOUN", "O"),
+        ("marched", 5, "ROOT", "VERB", "O"),
+    ]
+    assert place_scope(number(parse(rows))) == "Heraklion"
+    rows[1] = ("December", 0, "pobj", "PROPN", "B-DATE")
+    assert place_scope(number(parse(rows))) is None
+
+
+def test_on_names_a_place_only_when_the_recogniser_says_so() -> None:
+    # "200,000 residents live on Qeshm island" but "20 people died on Monday"
+    rows = [
+        ("200,000", 1, "nummod", "NUM", "O"),
+        ("residents", 2, "nsubj", "NOUN", "O"),
+        ("live", 2, "ROOT", "VERB", "O"),
+        ("on", 2, "prep", "ADP", "O"),
+        ("Qeshm", 5, "compound", "PROPN", "B-GPE"),
+        ("island", 3, "pobj", "NOUN", "O"),
+    ]
+    assert place_scope(number(parse(rows))) == "Qeshm"
+    rows[4] = ("Monday", 5, "compound", "PROPN", "B-DATE")
+    assert place_scope(number(parse(rows))) is None

@@ -18,11 +18,12 @@ Pure functions of claims.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from checker.extract.ages import AGE_SLOT
+from checker.name_match import name_tokens, same_person
 from checker.records import Claim, CountValue
 
 _BY_VALUE = "the report does not say whose age this is; it is the age the story gives for"
@@ -46,6 +47,18 @@ def _age(c: Claim) -> float | None:
     return None
 
 
+def _one_person(named: set[str], spellings: Counter[str]) -> str | None:
+    """The one person ``named`` are, spelling variants of one name ("Duncan Rait",
+    "Duncan Raite") taken together under their most used spelling."""
+    if not named:
+        return None
+    ordered = sorted(named, key=lambda n: (-spellings[n], n))
+    first = name_tokens(ordered[0])
+    if all(same_person(first, name_tokens(other)) for other in ordered[1:]):
+        return ordered[0]
+    return None
+
+
 def place_ages(claims: Sequence[Claim]) -> list[Claim]:
     """Settle whose age each age claim is (see the module)."""
     keys: dict[str, set[str]] = defaultdict(set)
@@ -58,6 +71,10 @@ def place_ages(claims: Sequence[Claim]) -> list[Claim]:
         age = _age(c)
         if c.slot == AGE_SLOT and c.scope is not None and age is not None:
             owners[(c.story, age)].add(full_name[c.story].get(c.scope, c.scope))
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for c in claims:
+        if c.slot == AGE_SLOT and c.scope is not None:
+            spellings[c.story][full_name[c.story].get(c.scope, c.scope)] += 1
     out = []
     for c in claims:
         if c.slot != AGE_SLOT:
@@ -68,8 +85,8 @@ def place_ages(claims: Sequence[Claim]) -> list[Claim]:
             continue
         age = _age(c)
         named = owners.get((c.story, age), set()) if age is not None else set()
-        if len(named) == 1:
-            (person,) = named
+        person = _one_person(named, spellings[c.story])
+        if person is not None:
             c = replace(c, scope=person, doubt=c.doubt or f"{_BY_VALUE} {person.title()}")
         out.append(c)
     return out

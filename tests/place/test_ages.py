@@ -48,3 +48,13 @@ def test_an_age_no_one_is_named_with_stays_nobody_s() -> None:
 def test_other_stories_do_not_lend_their_people() -> None:
     other = replace(_age("x", 63, None), story="elsewhere")
     assert place_ages([_age("a", 63, "madeline kafoury"), other])[1].scope is None
+
+
+def test_spellings_of_one_name_are_one_owner_under_the_most_used() -> None:
+    claims = [
+        _age("a", 36, "duncan rait"),
+        _age("b", 36, "duncan rait"),
+        _age("c", 36, "duncan raite"),
+        _age("d", 36, None),
+    ]
+    assert place_ages(claims)[3].scope == "duncan rait"

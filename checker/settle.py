@@ -22,15 +22,18 @@ from checker.records import AsOfBasis, Claim, DateValue
 def story_starts(claims: Iterable[Claim]) -> dict[str, dt.date]:
     """The story's start: the most reported attack date, else its earliest claim."""
     attack: dict[str, Counter[dt.date]] = defaultdict(Counter)
+    told: dict[str, Counter[dt.date]] = defaultdict(Counter)
     earliest: dict[str, dt.date] = {}
     for c in claims:
+        if isinstance(c.value, DateValue) and c.value.start == c.value.end:
+            told[c.story][c.value.start] += 1
         if c.slot == "attack.date" and isinstance(c.value, DateValue):
             attack[c.story][c.value.start] += 1
         if c.as_of is not None and (c.story not in earliest or c.as_of < earliest[c.story]):
             earliest[c.story] = c.as_of
     starts = dict(earliest)
     for story, counter in attack.items():
-        starts[story] = consensus_day(counter)
+        starts[story] = consensus_day(counter, told[story])
     return starts
 
 

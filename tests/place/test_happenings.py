@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import replace
 
 from checker.place.happenings import (
+    consensus_day,
     first_report_days,
     place_attackers,
     place_background,
@@ -300,3 +302,10 @@ def test_how_long_the_event_lasted_holds_on_its_end() -> None:
         [siege, during], {"s": SIEGE_END}, {"s/a": later, "s/b": dt.date(2004, 9, 2)}
     )
     assert [c.as_of for c in placed] == [SIEGE_END, later]  # the second was told during it
+
+
+def test_a_tie_between_onset_days_goes_to_the_day_the_story_tells_most() -> None:
+    onsets = Counter({dt.date(2010, 5, 4): 1, dt.date(2010, 5, 5): 1})
+    told = Counter({dt.date(2010, 5, 4): 1, dt.date(2010, 5, 5): 6})
+    assert consensus_day(onsets, told) == dt.date(2010, 5, 5)
+    assert consensus_day(onsets) == dt.date(2010, 5, 4)

@@ -46,6 +46,7 @@ from checker.extract.context import (
     narrowing,
     of_object,
     of_them_antecedent,
+    others_part,
     part_of,
     superseded,
 )
@@ -1042,7 +1043,7 @@ def _figure_claim(
         superseded=superseded(num, lexicon),
         event="background" if another_happening(num, lexicon) else "main",
         group=group if kind is Kind.COUNT else None,
-        scope=place_scope(num) if kind is Kind.COUNT else None,
+        scope=(place_scope(num) or others_part(num)) if kind is Kind.COUNT else None,
         doubt=doubt,
         awaits=holds.awaits,
     )

@@ -298,6 +298,14 @@ PATIENT_SUBJECT_LEMMAS = frozenset(
 CLAUSE_BOUNDARIES = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "xcomp"})
 
 
+def _undergoes(verb: Token) -> bool:
+    """The verb's subject undergoes it, itself or through the verb it governs ("managed
+    to escape", "tried to survive")."""
+    return _lemma(verb) in PATIENT_SUBJECT_LEMMAS or any(
+        c.dep_ == "xcomp" and _lemma(c) in PATIENT_SUBJECT_LEMMAS for c in verb.children
+    )
+
+
 # "30 people were known to have died", "believed to have been killed": the raising verb
 # says who knows; its infinitive says what happened
 RAISING_LEMMAS = frozenset(
@@ -440,7 +448,7 @@ def _governing_predicate(counted: Counted, lexicon: Lexicon) -> tuple[Token | No
             return head.head, "demanded"  # "want 400 members freed from prison"
         agentive = (
             dep in SUBJECT_DEPS
-            and _lemma(head) not in PATIENT_SUBJECT_LEMMAS
+            and not _undergoes(head)
             and head.lower_ != "missing"  # "hundreds of people are still missing"
             and not _is_bare_participle(head)
         )

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from fnmatch import fnmatchcase
 
-from checker.frames import whole_slot
+from checker.frames import CARE_STATES, whole_slot
 from checker.records import Behaviour
 
 EVENT_CLASSES: frozenset[str] = frozenset({"attack", "rescue", "talks", "release"})
@@ -34,6 +34,11 @@ TALLY_NOUNS: frozenset[str] = frozenset({"dead", "injured"})
 TALLY_PREDICATES: frozenset[str] = frozenset(
     {"killed", "injured", "rescued", "released", "arrested"}
 )
+
+
+# Parts whose count is a current state, whatever their whole does: those still in
+# hospital, those in critical care.
+LEVEL_PARTS: frozenset[str] = frozenset({"in hospital"}) | CARE_STATES
 
 
 def _lookup(slot: str, table: Mapping[str, object]) -> object | None:
@@ -65,8 +70,11 @@ def slot_behaviour(
     """Resolve a slot's behaviour: config override > lexicon table > inference.
 
     Unknown behaviour names in the lexicon raise ``ValueError``. A part
-    (``dead/woman``) moves as its whole (``dead``) does.
+    (``dead/woman``) moves as its whole (``dead``) does, except a state of the whole
+    that falls as it rises (``injured/in hospital``: the patients go home).
     """
+    if slot.rpartition("/")[2] in LEVEL_PARTS:
+        return Behaviour.LEVEL
     slot = whole_slot(slot)
     found = _lookup(slot, overrides)
     if found is not None:

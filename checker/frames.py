@@ -44,6 +44,7 @@ NOUN_FRAMES = {
     "dead": "killed",
     "bodies": "recovered",  # bodies recovered so far: the toll in a collapse, not in a crash
     "injured": "injured",
+    "arrests": "arrested",
     "missing": "missing",
     "guests": "present",
     "people": "present",
@@ -72,6 +73,11 @@ UNIT_FRAMES = {
     "year": "age",
 }
 LENGTH_FRAMES = frozenset({"length", "distance", "height", "depth"})
+# the states of those being treated, which fall as well as rise ("20 of them in
+# critical care"): parts compared as levels, whatever the injured do
+CARE_STATES = frozenset(
+    {"critical care", "intensive care", "critical condition", "serious condition"}
+)
 
 # Slot heads that count everybody the frame speaks of: "the dead", "298 people".
 WHOLE_CLASSES = frozenset({"people", "person", "dead", "bodies", "injured", "missing", "victims"})

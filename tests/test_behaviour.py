@@ -65,3 +65,9 @@ def test_bad_lexicon_value() -> None:
 def test_custom_event_classes() -> None:
     assert slot_behaviour("quake.magnitude", {}, {}, events={"quake"}) is Behaviour.FIXED
     assert slot_behaviour("quake.magnitude", {}, {}) is Behaviour.LEVEL
+
+
+def test_those_still_in_hospital_are_a_state_though_the_injured_are_a_tally() -> None:
+    assert slot_behaviour("injured/in hospital", {}, {}) is Behaviour.LEVEL
+    assert slot_behaviour("injured/child/in hospital", {}, {}) is Behaviour.LEVEL
+    assert slot_behaviour("injured/child", {}, {}) is Behaviour.TALLY

@@ -46,8 +46,10 @@ from checker.extract.context import (
     narrowing,
     of_object,
     of_them_antecedent,
+    of_them_state,
     others_part,
     part_of,
+    still_in_hospital,
     superseded,
 )
 from checker.extract.context import lemma as _lemma
@@ -314,6 +316,19 @@ RAISING_LEMMAS = frozenset(
 )  # fmt: skip
 
 
+# Those taken to hospital are the injured, but victims or casualties taken there may
+# include the dead.
+_HOSPITAL_ARRIVALS = frozenset(
+    {"take to hospital", "take to hospitals", "admit to hospital", "rush to hospital",
+     "fly to hospital", "airlift to hospital"}
+)  # fmt: skip
+_ALL_VICTIMS = frozenset({"victim", "casualty"})
+
+
+def _taken_to_hospital(verb: Token) -> bool:
+    return any(p in _HOSPITAL_ARRIVALS for p in predicate_phrases(verb))
+
+
 def _predicate_class(verb: Token, lexicon: Lexicon) -> str | None:
     phrases = predicate_phrases(verb)
     for phrase in phrases:
@@ -440,6 +455,8 @@ def _governing_predicate(counted: Counted, lexicon: Lexicon) -> tuple[Token | No
             tok = governor
             continue
         cls = _predicate_class(head, lexicon)
+        if cls == "injured" and _taken_to_hospital(head) and _lemma(noun) in _ALL_VICTIMS:
+            return None, None  # "the three victims were taken to the hospital": one died
         if (
             cls == "released"
             and head.dep_ in ("ccomp", "xcomp", "oprd")
@@ -1051,7 +1068,11 @@ def _figure_claim(
         superseded=superseded(num, lexicon),
         event="background" if another_happening(num, lexicon) else "main",
         group=group if kind is Kind.COUNT else None,
-        scope=(place_scope(num) or others_part(num)) if kind is Kind.COUNT else None,
+        scope=(
+            (of_them_state(num) or others_part(num) or place_scope(num) or still_in_hospital(num))
+            if kind is Kind.COUNT
+            else None
+        ),
         doubt=doubt,
         awaits=holds.awaits,
     )

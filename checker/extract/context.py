@@ -190,6 +190,42 @@ def others_part(num: Token) -> str | None:
     return None
 
 
+IN_HOSPITAL_SCOPE = "in hospital"
+_STAYING = frozenset({"remain", "stay", "be"})
+
+
+def still_in_hospital(num: Token) -> str | None:
+    """ "34 people remained in hospital", "several hundred are still in hospitals": those
+    still treated, a part of the injured that falls as they go home (scope ``in
+    hospital``), compared only with other such counts."""
+    head = number_head(num)
+    noun = head.head if head.dep_ == "nummod" else head
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or lemma(verb) not in _STAYING:
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        if any(g.dep_ == "pobj" and lemma(g) == "hospital" for g in prep.children):
+            return IN_HOSPITAL_SCOPE
+    return None
+
+
+def of_them_state(num: Token) -> str | None:
+    """ "74 others had been treated, 20 of them in critical care": a part of the whole
+    "of them" takes up, in the state the phrase after it names (scope ``critical
+    care``); "at least 30 of them" alone is the whole."""
+    head = number_head(num)
+    pronoun = _of_pronoun(head)
+    if pronoun is None or _own_noun(head) is not None or pronoun.i + 1 >= len(pronoun.doc):
+        return None
+    prep = pronoun.doc[pronoun.i + 1]
+    if prep.lower_ not in ("in", "on") or prep.dep_ != "prep":
+        return None
+    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        words = [t for t in obj.subtree if t.dep_ != "det" and not t.is_punct]
+        return " ".join(t.lower_ for t in words) or None
+    return None
+
+
 def _digits(num: Token) -> int | None:
     """ "1,128" -> 1128; None for words ("two") and for runs too long to be a count."""
     digits = num.text.replace(",", "")

@@ -94,7 +94,8 @@ def _finish_left(toks: Sequence[_Tok], expr: _Expr, floor: int) -> _Expr:
 
 
 ZERO_CASUALTY_NOUNS = frozenset(
-    {"injuries", "casualties", "deaths", "fatalities", "dead", "injured", "wounded", "survivors"}
+    {"injuries", "casualties", "deaths", "fatalities", "dead", "injured", "wounded", "survivors",
+     "hostages", "arrests"}
 )  # fmt: skip
 
 

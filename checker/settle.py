@@ -15,19 +15,22 @@ from dataclasses import replace
 
 from checker.extract.events import CRASH, KILLING
 from checker.ids import claim_id
-from checker.place.happenings import ONSET_EVENTS, consensus_day
+from checker.place.happenings import BACKGROUND, ONSET_EVENTS, consensus_day
 from checker.records import AsOfBasis, Claim, DateValue
 
 
 def story_starts(claims: Iterable[Claim]) -> dict[str, dt.date]:
-    """The story's start: the most reported attack date, else its earliest claim."""
+    """The story's start: the most reported attack or disaster date, else its earliest
+    claim (another happening's claims left out: a factory fire the year before)."""
     attack: dict[str, Counter[dt.date]] = defaultdict(Counter)
     told: dict[str, Counter[dt.date]] = defaultdict(Counter)
     earliest: dict[str, dt.date] = {}
     for c in claims:
+        if c.event == BACKGROUND:
+            continue
         if isinstance(c.value, DateValue) and c.value.start == c.value.end:
             told[c.story][c.value.start] += 1
-        if c.slot == "attack.date" and isinstance(c.value, DateValue):
+        if c.slot.removesuffix(".date") in ONSET_EVENTS and isinstance(c.value, DateValue):
             attack[c.story][c.value.start] += 1
         if c.as_of is not None and (c.story not in earliest or c.as_of < earliest[c.story]):
             earliest[c.story] = c.as_of

@@ -56,7 +56,7 @@ from checker.extract.context import lemma as _lemma
 from checker.extract.context import number_head as _number_head
 from checker.extract.dates import Duration, find_dates, find_durations
 from checker.extract.doc_index import sentence_of, text_of
-from checker.extract.events import date_claims, relative_event_claims
+from checker.extract.events import at_the_onset, date_claims, relative_event_claims
 from checker.extract.headlines import restore_case, sentence_cased
 from checker.extract.numbers import find_quantities
 from checker.extract.places import is_population, place_scope
@@ -607,6 +607,20 @@ def _is_perfect(verb: Token) -> bool:
     )
 
 
+# Who was where, or held: a state at the moment a when-clause names.
+_STATES = frozenset({None, "held", "aboard", "trapped", "seen"})
+
+
+def _verb_of(num: Token) -> Token:
+    """The verb of the clause a figure is in (itself when there is none)."""
+    tok = num
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") or tok.head == tok:
+            return tok
+        tok = tok.head
+    return tok
+
+
 @dataclass(frozen=True)
 class _Holds:
     """When a figure holds, why, and (an event figure no date of its clause places)
@@ -833,6 +847,13 @@ def count_claims(
         holds = _as_of(article, pred, event_class, _local_text(num, pred), dates)
         if holds.basis is AsOfBasis.AWAITING_CONTEXT and SO_FAR_CUES.search(sent_text):
             holds = _Holds(holds.as_of, AsOfBasis.SO_FAR)  # a running total as of publication
+        elif (
+            not running
+            and pred_class in _STATES
+            and holds.basis is publication_basis(article.published_date)
+            and at_the_onset(_verb_of(num), lexicon)
+        ):
+            holds = _Holds(None, AsOfBasis.STORY_START)  # "were inside it when it fell"
         start, end = _quote_span(q, counted.narrowed_by or noun)
         nationality = _nationality(counted, lexicon)
         group = group_of(

@@ -213,6 +213,37 @@ def _event_class_of(tok: Token, prep: str | None, lexicon: Lexicon) -> str | Non
     return None
 
 
+ONSET_CLASSES = frozenset({"attack", "incident", CRASH})
+_TIME_NOUNS = frozenset({"morning", "afternoon", "evening", "night", "day", "moment", "time"})
+
+
+def _it_fell(clause: Token, verb: Token) -> bool:
+    """ "inside the building when it fell": "it" is the structure the clause names."""
+    if _lemma(clause) not in FAILURE_VERBS or not any(
+        c.dep_ == "nsubj" and c.lower_ == "it" for c in clause.children
+    ):
+        return False
+    return any(_lemma(t) in STRUCTURE_NOUNS for t in verb.subtree if t.i < clause.i)
+
+
+def at_the_onset(verb: Token, lexicon: Lexicon) -> bool:
+    """``verb``'s clause says its state held when the story's happening struck: "2,000
+    workers were inside the building when it fell", "ordered into the building on the
+    morning it fell"."""
+    for child in verb.children:
+        when = child.dep_ == "advcl" and any(g.lower_ == "when" for g in child.children)
+        if when and (
+            _event_class_of(child, None, lexicon) in ONSET_CLASSES or _it_fell(child, verb)
+        ):
+            return True
+        times = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
+        for time in (t for t in times if _lemma(t) in _TIME_NOUNS):
+            for clause in (g for g in time.children if g.dep_ == "relcl"):
+                if _event_class_of(clause, None, lexicon) in ONSET_CLASSES:
+                    return True
+    return False
+
+
 def _event_of_date(date_tok: Token, lexicon: Lexicon) -> tuple[str | None, Token | None]:
     """The event a date expression dates: the trigger verb or noun it attaches to.
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from fnmatch import fnmatchcase
 
-from checker.frames import CARE_STATES, whole_slot
+from checker.frames import CARE_STATES, IN_HOSPITAL_SCOPE, whole_slot
 from checker.records import Behaviour
 
 EVENT_CLASSES: frozenset[str] = frozenset({"attack", "rescue", "talks", "release"})
@@ -38,7 +38,7 @@ TALLY_PREDICATES: frozenset[str] = frozenset(
 
 # Parts whose count is a current state, whatever their whole does: those still in
 # hospital, those in critical care.
-LEVEL_PARTS: frozenset[str] = frozenset({"in hospital"}) | CARE_STATES
+LEVEL_PARTS: frozenset[str] = frozenset({IN_HOSPITAL_SCOPE}) | CARE_STATES
 
 
 def _lookup(slot: str, table: Mapping[str, object]) -> object | None:

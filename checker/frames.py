@@ -78,6 +78,7 @@ LENGTH_FRAMES = frozenset({"length", "distance", "height", "depth"})
 CARE_STATES = frozenset(
     {"critical care", "intensive care", "critical condition", "serious condition"}
 )
+IN_HOSPITAL_SCOPE = "in hospital"  # "34 people remained in hospital": a falling state too
 
 # Slot heads that count everybody the frame speaks of: "the dead", "298 people".
 WHOLE_CLASSES = frozenset({"people", "person", "dead", "bodies", "injured", "missing", "victims"})

@@ -47,9 +47,7 @@ from checker.extract.context import (
     of_object,
     of_them_antecedent,
     of_them_state,
-    others_part,
     part_of,
-    still_in_hospital,
     superseded,
 )
 from checker.extract.context import lemma as _lemma
@@ -59,6 +57,7 @@ from checker.extract.doc_index import sentence_of, text_of
 from checker.extract.events import at_the_onset, date_claims, relative_event_claims
 from checker.extract.headlines import restore_case, sentence_cased
 from checker.extract.numbers import find_quantities
+from checker.extract.parts import others_part, still_in_hospital
 from checker.extract.places import is_population, place_scope
 from checker.extract.when import (
     EVENT_PREDICATES,

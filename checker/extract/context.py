@@ -7,8 +7,8 @@ Three marks keep a figure out of the wrong comparison (see ``Claim``):
   said 40") or it is the old level of a change ("rose from 20 to 25",
   "revised down to 704 from 727");
 - a part: the figure counts some of a whole ("two women and one man died",
-  "283 passengers and 15 crew", "including two women"); its group; those
-  besides the ones told ("four other people", "70 others"): scope ``other``;
+  "283 passengers and 15 crew", "including two women"); its group (those
+  besides the ones told, those still in hospital: :mod:`checker.extract.parts`);
 - narrowing: the words say who among a whole the figure counts ("156 of the
   dead were children", "the toll included 155 children", "20 protesters,
   five of them women");
@@ -171,42 +171,6 @@ def part_of(num: Token) -> str | None:
     if noun.dep_ != "conj" and _is_sum_of_conjuncts(num, noun):
         return None  # "298 people aboard, 283 passengers and 15 crew": the whole, then parts
     return lemma(kind_word(noun))
-
-
-OTHERS_SCOPE = "other"
-
-
-def others_part(num: Token) -> str | None:
-    """ "Four other people were arrested", "the other 100 workers", "70 others were
-    injured": the figure counts those besides some already told, a part of its frame
-    (scope ``other``), compared only with other such counts."""
-    head = num.head if num.dep_ == "nummod" else None
-    if head is None:
-        return None
-    if head.lower_ == "others" or any(
-        c.dep_ == "amod" and c.lower_ == "other" for c in head.children
-    ):
-        return OTHERS_SCOPE
-    return None
-
-
-IN_HOSPITAL_SCOPE = "in hospital"
-_STAYING = frozenset({"remain", "stay", "be"})
-
-
-def still_in_hospital(num: Token) -> str | None:
-    """ "34 people remained in hospital", "several hundred are still in hospitals": those
-    still treated, a part of the injured that falls as they go home (scope ``in
-    hospital``), compared only with other such counts."""
-    head = number_head(num)
-    noun = head.head if head.dep_ == "nummod" else head
-    verb = noun.head
-    if noun.dep_ not in ("nsubj", "nsubjpass") or lemma(verb) not in _STAYING:
-        return None
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
-        if any(g.dep_ == "pobj" and lemma(g) == "hospital" for g in prep.children):
-            return IN_HOSPITAL_SCOPE
-    return None
 
 
 def of_them_state(num: Token) -> str | None:

@@ -142,6 +142,10 @@ def _counted_noun(num: Token, lexicon: Lexicon) -> Counted | None:
     return Counted(whole, cls, phrase, whole, narrow, counted.doubt)
 
 
+def _has_own_figure(noun: Token) -> bool:
+    return any(c.dep_ == "nummod" and c.like_num for c in noun.children)
+
+
 def _counted_whole(num: Token, lexicon: Lexicon) -> Counted | None:
     head = _number_head(num)
     antecedent = of_them_antecedent(num)
@@ -183,6 +187,10 @@ def _counted_whole(num: Token, lexicon: Lexicon) -> Counted | None:
         if cand.lower_ == "others" and head.dep_ == "nummod":
             return Counted(cand, "people", "others", anchor)  # "and 70 others were injured"
         cls, phrase = phrase_class(cand, lexicon)
+        if cls is not None and cand != candidates[0][0] and _has_own_figure(cand):
+            # "283 passengers and 15 crew", "15 crew members, as well as 193 Dutch
+            # citizens": the class of the conjunct, the noun (and nationality) its own
+            return Counted(candidates[0][0], cls, phrase, anchor)
         if cls is not None:
             return Counted(cand, cls, phrase, anchor)
         if _lemma(cand) == "member":

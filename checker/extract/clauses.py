@@ -51,6 +51,11 @@ def phrase_class(tok: Token, lexicon: Lexicon) -> tuple[str | None, str]:
 NATIONALITY_HOLDERS = frozenset({"national", "citizen", "subject"})
 
 
+def _preposition(prep: Token, obj: Token) -> str:
+    """The words between a verb and its prepositional object: "in", "out of"."""
+    return f"{prep.lower_} of" if obj.head != prep else prep.lower_
+
+
 def predicate_phrases(verb: Token) -> list[str]:
     """Multi-word readings first: "let ... go", "set free", "take over", then the lemma."""
     lemma = _lemma(verb)
@@ -73,9 +78,19 @@ def predicate_phrases(verb: Token) -> list[str]:
         for g in c.children
         if g.dep_ in ("pobj", "pcomp")
     ]
+    # "blasted out of the sky", "pulled out of the rubble": "out of" as one preposition
+    objects += [
+        (c, g)
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "out"
+        for of in c.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for g in of.children
+        if g.dep_ == "pobj"
+    ]
     # "held for questioning", "held in custody": a verb with its prepositional object
     phrases[:0] = [
-        *(f"{lemma} {prep.lower_} {obj.lower_}" for prep, obj in objects),
+        *(f"{lemma} {_preposition(prep, obj)} {obj.lower_}" for prep, obj in objects),
         # "charged three with murder", "convicted of arson"
         *(f"{lemma} {prep.lower_}" for prep, _ in objects if prep.lower_ in ("with", "of")),
     ]

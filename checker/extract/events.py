@@ -163,8 +163,9 @@ def _vehicle_fails(tok: Token) -> bool:
 # black box on Tuesday", "a helicopter was flown in today to retrieve the body".
 RECOVERY = "recovery"
 RECOVERY_VERBS = frozenset(
-    {"recover", "retrieve", "find", "locate", "exhume", "pull out", "dig out"}
-)
+    {"recover", "retrieve", "find", "locate", "exhume", "pull out", "dig out",
+     "hand", "hand over", "turn over"}  # "separatists handed the flight recorders to ..."
+)  # fmt: skip
 REMAINS_NOUNS = frozenset({"body", "remains", "corpse", "recorder", "box"})
 
 

@@ -255,6 +255,15 @@ def _argument_noun(num: Token, lexicon: Lexicon) -> Counted | None:
     return None
 
 
+def _on_board(prep: Token) -> bool:
+    """ "on board" as a phrase of a noun: "298 people on board"."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ == "on"
+        and any(g.dep_ == "pobj" and g.lower_ == "board" for g in prep.children)
+    )
+
+
 def _aboard_near(noun: Token) -> bool:
     """ "the number aboard", with "aboard" on the noun or on its verb."""
     return any(
@@ -414,6 +423,9 @@ def _governing_predicate(counted: Counted, lexicon: Lexicon) -> tuple[Token | No
         ):
             continue  # "rebels who had held the compound": the noun is the agent
         aboard = child.dep_ == "prep" and child.lower_ in ABOARD_PREPS  # "aboard the jet"
+        if _on_board(child) and modifier is None:
+            modifier = (child, "aboard")  # "crashed with 298 people on board"
+            continue
         if child.dep_ in ("amod", "acl", "relcl", "advmod") or aboard:  # "298 people aboard"
             cls = _predicate_class(child, lexicon)
             if cls in (*STATE_PREDICATES, "aboard") and modifier is None:

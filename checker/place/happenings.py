@@ -39,6 +39,7 @@ from functools import lru_cache
 from checker.extract.dates import UNIT_DAYS, find_dates, number_value
 from checker.frames import whole_slot
 from checker.ids import claim_id
+from checker.place.vehicles import names_another_flight, story_flights
 from checker.records import Article, AsOfBasis, Claim, DateMention, DateValue, Kind
 
 ONSET_EVENTS = ("attack", "incident")
@@ -174,6 +175,7 @@ def place_background(
     """Mark the claims about another happening than their story's (see the module)."""
     starts = first_report_days(articles)
     anchors = {a.id: a.published_date for a in articles}
+    flights = story_flights(articles)
     out = []
     for c in claims:
         start = starts.get(c.story)
@@ -182,6 +184,8 @@ def place_background(
             continue
         story_years = tuple(years.get(c.story, ()))
         other = background_of(c, start, anchors.get(c.article_id), story_years)
+        if other is None and names_another_flight(c.sentence, flights.get(c.story, frozenset())):
+            other = _Background()  # "Its flight MH370 vanished with 239 people on board"
         if other is not None:
             c = _as_background(c, other.day)
         out.append(c)

@@ -142,6 +142,28 @@ def _counted_noun(num: Token, lexicon: Lexicon) -> Counted | None:
     return Counted(whole, cls, phrase, whole, narrow, counted.doubt)
 
 
+# Who is at a scene because they were sent there: "200 firefighters were at the scene".
+_RESPONDERS = frozenset(
+    {"firefighter", "fireman", "rescuer", "paramedic", "medic", "ambulance", "police",
+     "policeman", "officer", "soldier", "troop"}
+)  # fmt: skip
+_ON_THE_SCENE = frozenset({"scene", "site"})
+
+
+def _responders_on_the_scene(noun: Token, noun_class: str | None) -> bool:
+    if noun_class != "soldiers" and _lemma(noun) not in _RESPONDERS:
+        return False
+    verb = noun.head
+    if noun.dep_ != "nsubj" or _lemma(verb) not in COPULAS | {"arrive", "remain", "work"}:
+        return False
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in ("at", "on")
+        and any(g.dep_ == "pobj" and _lemma(g) in _ON_THE_SCENE for g in prep.children)
+        for prep in verb.children
+    )
+
+
 def _has_own_figure(noun: Token) -> bool:
     return any(c.dep_ == "nummod" and c.like_num for c in noun.children)
 
@@ -849,6 +871,8 @@ def count_claims(
             or (_lemma(noun) in CONTAINER_NOUNS and _aboard_near(noun))
         ):
             pred_class = "aboard"  # "the 283 passengers and 15 crew": who was aboard
+        if pred_class is None and _responders_on_the_scene(noun, noun_class):
+            pred_class = "deployed"  # "more than 200 firefighters had been at the scene"
         if pred_class is None and q.low == 1 and q.high == 1 and q.unit is None:
             continue  # "one of the rebels", "one woman": an individual, not a figure
         slot = _quantity_slot(noun_class, phrase, q)

@@ -102,7 +102,8 @@ CORRECTION_CUES = re.compile(
     r"acknowledged for the first time)\b",
     re.IGNORECASE,
 )
-SO_FAR_CUES = re.compile(r"\b(so far|to date|thus far)\b", re.IGNORECASE)
+# "so far", and "since the building fell": a count from then on, as of the report
+SO_FAR_CUES = re.compile(r"\b(so far|to date|thus far|since (?:the|it) \w+)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -652,6 +653,15 @@ def _is_perfect(verb: Token) -> bool:
 _STATES = frozenset({None, "held", "aboard", "trapped", "seen"})
 
 
+def _at_the_happening(verb: Token, dates: Sequence[DateMention]) -> _Holds:
+    """A state held when the happening struck: on the day its clause gives ("100
+    people rioted on Monday"), else at the story's start."""
+    attached = _date_in_clause(verb, dates)
+    if attached is not None:
+        return _Holds(middle_day(attached), AsOfBasis.EVENT)
+    return _Holds(None, AsOfBasis.STORY_START)
+
+
 def _verb_of(num: Token) -> Token:
     """The verb of the clause a figure is in (itself when there is none)."""
     tok = num
@@ -896,7 +906,7 @@ def count_claims(
             and holds.basis is publication_basis(article.published_date)
             and at_the_onset(_verb_of(num), lexicon)
         ):
-            holds = _Holds(None, AsOfBasis.STORY_START)  # "were inside it when it fell"
+            holds = _at_the_happening(_verb_of(num), dates)  # "were inside it when it fell"
         start, end = _quote_span(q, counted.narrowed_by or noun)
         nationality = _nationality(counted, lexicon)
         group = group_of(

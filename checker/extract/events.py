@@ -230,7 +230,10 @@ def _it_fell(clause: Token, verb: Token) -> bool:
 def at_the_onset(verb: Token, lexicon: Lexicon) -> bool:
     """``verb``'s clause says its state held when the story's happening struck: "2,000
     workers were inside the building when it fell", "ordered into the building on the
-    morning it fell"."""
+    morning it fell"; or it is that happening, done to them ("the block crashed down on
+    thousands of workers")."""
+    if verb.pos_ == "VERB" and _event_class_of(verb, None, lexicon) in ONSET_CLASSES:
+        return True
     for child in verb.children:
         when = child.dep_ == "advcl" and any(g.lower_ == "when" for g in child.children)
         if when and (

@@ -8,7 +8,7 @@ time zone when the source gave one.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
@@ -330,7 +330,6 @@ class Report:
     findings: tuple[Finding, ...]
     timelines: tuple[Timeline, ...]
     errors: tuple[InputError, ...] = ()
-    stats: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def worst_severity(self) -> Severity | None:

@@ -30,6 +30,7 @@ temporary directory (``--work`` to keep them).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import platform
@@ -231,9 +232,7 @@ def parity() -> dict[str, Any]:
         da, db = {x.id: x for x in a}, {x.id: x for x in b}
         changed = [k for k in set(da) & set(db) if da[k] != db[k]]
         only_sentence = [
-            k
-            for k in changed
-            if da[k].__class__(**{**da[k].__dict__, "sentence": db[k].sentence}) == db[k]
+            k for k in changed if dataclasses.replace(da[k], sentence=db[k].sentence) == db[k]
         ]
         return {
             "whole": len(da),

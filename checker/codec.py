@@ -24,6 +24,7 @@ import dataclasses
 import datetime as dt
 import enum
 import json
+import operator
 import types
 import typing
 from collections.abc import Callable, Sequence
@@ -45,22 +46,26 @@ class Codec(Generic[T]):
         pairs = [_converters(hints[name]) for name in self.fields]
         self._encoders = tuple(e for e, _ in pairs)
         self._decoders = tuple(d for _, d in pairs)
+        getter = operator.attrgetter(*self.fields)
+        self._values: Callable[[Any], tuple[Any, ...]] = (
+            getter if len(self.fields) > 1 else lambda r: (getter(r),)
+        )
+        self._slotted = "__slots__" in cls.__dict__
 
     def encode(self, record: T) -> list[Any]:
-        values = record.__dict__
-        return [enc(values[name]) for name, enc in zip(self.fields, self._encoders, strict=True)]
+        values = self._values(record)
+        return [enc(v) for enc, v in zip(self._encoders, values, strict=True)]
 
     def decode(self, row: Any) -> T:
         if type(row) is not list or len(row) != len(self.fields):
             raise ValueError(f"a {self.cls.__name__} row of the wrong shape")
-        record = object.__new__(self.cls)  # frozen: skip __init__'s per-field setattr
-        record.__dict__.update(
-            zip(
-                self.fields,
-                [dec(v) for dec, v in zip(self._decoders, row, strict=True)],
-                strict=True,
-            )
-        )
+        values = [dec(v) for dec, v in zip(self._decoders, row, strict=True)]
+        record = object.__new__(self.cls)  # frozen: skip __init__ and its checks
+        if self._slotted:
+            for name, value in zip(self.fields, values, strict=True):
+                object.__setattr__(record, name, value)
+        else:
+            record.__dict__.update(zip(self.fields, values, strict=True))
         return record
 
     def dumps(self, record: T) -> bytes:

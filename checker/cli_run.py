@@ -39,12 +39,6 @@ def read_config(config_path: Path | None) -> Config:
         raise AssertionError from exc  # unreachable
 
 
-# A run allocates hundreds of thousands of small, acyclic records (claims, mentions,
-# JSON lines) that reference counting frees; with the default threshold (700) the
-# cyclic collector rescans all of them again and again: a third of a warm run.
-GC_THRESHOLD = (100_000, 20, 100)
-
-
 def verbose(message: str) -> None:
     """A ``-v`` line on stderr."""
     if _option("verbose", False):
@@ -59,9 +53,9 @@ def run(paths: Sequence[Path], config: Config, workers: int | None, quiet: bool)
     from checker.cache import default_cache_dir
     from checker.pipeline import check
     from checker.progress import ProgressLine, should_show
-    from checker.runner import SCHEDULER_VARIABLE, RunnerError
+    from checker.runner import GC_THRESHOLD, SCHEDULER_VARIABLE, RunnerError
 
-    gc.set_threshold(*GC_THRESHOLD)
+    gc.set_threshold(*GC_THRESHOLD)  # the pool's forked workers inherit it
 
     use_cache = not _option("no_cache", False)
     cache_dir = _option("cache_dir")

@@ -1,23 +1,29 @@
-"""Speed benchmark: ``python bench/run.py [--sizes 1000,10000] [--workers 2] [--claims 1000000]``.
+"""Speed benchmark: ``python bench/run.py [--sizes 300] [--workers 1,2] [--dask]``.
 
-For each size N, on one generated corpus (``bench/generate.py``):
+For each size N, on one generated corpus (``bench/generate.py``), and for each
+worker count W, everything at equal parallelism (W processes on both sides):
 
 - **baseline**: bare spaCy ``nlp.pipe`` over the same texts, same model, full
-  pipeline, default batch size, ``n_process`` = workers unless
-  ``--baseline-processes`` says otherwise (a subprocess; the
-  time counts the pipe only, not Python start-up or the model load);
-- **cold**: ``checker check DIR --format json`` with an empty cache (a
-  subprocess; wall time from start-up to the JSON written, model load
-  included);
+  pipeline, default batch size, ``n_process`` = W. A subprocess, timed whole
+  (start-up, model load, reading the corpus, the pipe), as the checker is;
+  the pipe alone is kept beside it (``baseline_pipe_seconds``);
+- **cold**: ``checker check DIR --format json --workers W`` with an empty cache
+  (a subprocess; wall time from start-up to the JSON written);
 - **warm**: the same command again after one report was edited;
+- **dask** (``--dask``): the cold run again on a local Dask cluster of W worker
+  processes of one thread (``--scheduler``), started before the run as a
+  cluster is; its overhead is its time against the pool's. Its peak memory
+  adds the workers' to the client's. Then once more with an empty cache on the
+  same workers, which have loaded the model (a cluster that stays up);
 - **peak memory**: the summed resident memory of the process tree, sampled;
-- plus **parity**: the bundled dataset with and without the pre-filter
-  (claims, names and findings that differ);
-- and the **compare stage** alone on a synthetic claims table
-  (``bench/compare_1m.py``).
+- **scaling**: with W = 1 and 2, the cold run's efficiency ``t1 / (2 * t2)``;
+- plus **parity** (the bundled dataset with and without the pre-filter), the
+  **compare stage** alone on a synthetic claims table (``bench/compare_1m.py``),
+  and the **claims-streaming** check (``bench/streaming.py``, peak memory for
+  ``--streaming`` reports).
 
 Ratios are checker / baseline throughput (higher is better: 1.0 means the
-whole checker run is as fast as parsing the texts). Results go to
+whole checker run is as fast as the whole bare parse). Results go to
 ``bench/results/latest.json`` (``--out``). Corpora and caches live in a
 temporary directory (``--work`` to keep them).
 """
@@ -25,9 +31,11 @@ temporary directory (``--work`` to keep them).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -86,8 +94,11 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def measure(cmd: list[str], *, env: dict[str, str] | None = None) -> dict[str, Any]:
-    """Run ``cmd``; wall seconds, peak tree RSS, stdout."""
+def measure(
+    cmd: list[str], *, env: dict[str, str] | None = None, also: tuple[int, ...] = ()
+) -> dict[str, Any]:
+    """Run ``cmd``; wall seconds, peak RSS of its tree (plus the trees of ``also``),
+    stdout."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT
@@ -98,7 +109,7 @@ def measure(cmd: list[str], *, env: dict[str, str] | None = None) -> dict[str, A
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, _tree_rss(proc.pid))
+            peak = max(peak, _tree_rss(proc.pid) + sum(_tree_rss(p) for p in also))
             done.wait(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -112,49 +123,87 @@ def measure(cmd: list[str], *, env: dict[str, str] | None = None) -> dict[str, A
     return {"seconds": wall, "peak_rss_mb": peak / 2**20, "stdout": out}
 
 
-def run_size(n: int, workers: int, work: Path, base_processes: int) -> dict[str, Any]:
+def run_size(n: int, workers: int, work: Path, dask: bool) -> dict[str, Any]:
     from generate import generate
 
     corpus = work / f"corpus-{n}"
     cache = work / f"cache-{n}-w{workers}"
     out = work / f"out-{n}-w{workers}.json"
-    paths = generate(n, corpus)
+    paths = generate(n, corpus) if not corpus.exists() else sorted(corpus.rglob("*.md"))
     print(f"[{n}] corpus: {len(paths)} reports in {corpus}", file=sys.stderr)
     env = {**os.environ, "CHECKER_NO_PROGRESS": "1"}
+    env.pop("DASK_SCHEDULER_ADDRESS", None)
 
-    base = measure([PYTHON, "-c", BASELINE_CODE, str(corpus), str(base_processes)], env=env)
+    base = measure([PYTHON, "-c", BASELINE_CODE, str(corpus), str(workers)], env=env)
     baseline = json.loads(base["stdout"])
-    print(f"[{n}] baseline nlp.pipe: {baseline['seconds']:.1f}s", file=sys.stderr)
+    print(f"[{n}] w={workers} baseline nlp.pipe: {base['seconds']:.1f}s", file=sys.stderr)
 
     cmd = [CHECKER, "check", str(corpus), "--format", "json", "-o", str(out)]
-    cmd += ["--fail-on", "never", "--quiet", "--workers", str(workers), "--cache-dir", str(cache)]
-    cold = measure(cmd, env=env)
-    print(f"[{n}] checker cold: {cold['seconds']:.1f}s", file=sys.stderr)
-
-    victim = paths[len(paths) // 2]
-    victim.write_text(
-        victim.read_text(encoding="utf-8")
-        + "\nOfficials said on Friday that 3 more hostages had been freed.\n",
-        encoding="utf-8",
-    )
-    warm = measure(cmd, env=env)
-    print(f"[{n}] checker warm (1 changed): {warm['seconds']:.1f}s", file=sys.stderr)
-    return {
+    cmd += ["--fail-on", "never", "--quiet", "--workers", str(workers)]
+    shutil.rmtree(cache, ignore_errors=True)
+    cold = measure([*cmd, "--cache-dir", str(cache)], env=env)
+    print(f"[{n}] w={workers} checker cold: {cold['seconds']:.1f}s", file=sys.stderr)
+    result: dict[str, Any] = {
         "reports": n,
         "workers": workers,
-        "baseline_processes": base_processes,
         "chars": baseline["chars"],
         "tokens": baseline["tokens"],
+        "baseline_seconds": round(base["seconds"], 2),
         "baseline_pipe_seconds": round(baseline["seconds"], 2),
         "baseline_peak_rss_mb": round(base["peak_rss_mb"]),
         "cold_seconds": round(cold["seconds"], 2),
         "cold_peak_rss_mb": round(cold["peak_rss_mb"]),
-        "warm_seconds": round(warm["seconds"], 2),
-        "warm_peak_rss_mb": round(warm["peak_rss_mb"]),
-        "cold_vs_baseline_throughput": round(baseline["seconds"] / cold["seconds"], 3),
-        "warm_share_of_cold": round(warm["seconds"] / cold["seconds"], 4),
+        "cold_vs_baseline_throughput": round(base["seconds"] / cold["seconds"], 3),
         "reports_per_second_cold": round(n / cold["seconds"], 2),
-        "reports_per_second_baseline": round(n / baseline["seconds"], 2),
+        "reports_per_second_baseline": round(n / base["seconds"], 2),
+    }
+    if dask:
+        result.update(dask_run(cmd, workers, work / f"cache-{n}-w{workers}-dask", env))
+        result["dask_overhead"] = round(result["dask_cold_seconds"] / cold["seconds"] - 1, 3)
+        loaded = result["dask_cold_loaded_workers_seconds"]
+        result["dask_overhead_loaded_workers"] = round(loaded / cold["seconds"] - 1, 3)
+        same = (work / f"out-{n}-w{workers}-dask.json").read_bytes() == out.read_bytes()
+        result["dask_output_identical"] = same
+        print(f"[{n}] w={workers} dask cold: {result['dask_cold_seconds']:.1f}s "
+              f"(identical output: {same})", file=sys.stderr)  # fmt: skip
+
+    victim = paths[len(paths) // 2]
+    original = victim.read_text(encoding="utf-8")
+    victim.write_text(
+        original + "\nOfficials said on Friday that 3 more hostages had been freed.\n",
+        encoding="utf-8",
+    )
+    warm = measure([*cmd, "--cache-dir", str(cache)], env=env)
+    victim.write_text(original, encoding="utf-8")  # the next worker count reads the same
+    print(f"[{n}] w={workers} checker warm (1 changed): {warm['seconds']:.1f}s", file=sys.stderr)
+    result["warm_seconds"] = round(warm["seconds"], 2)
+    result["warm_peak_rss_mb"] = round(warm["peak_rss_mb"])
+    result["warm_share_of_cold"] = round(warm["seconds"] / cold["seconds"], 4)
+    return result
+
+
+def dask_run(cmd: list[str], workers: int, cache: Path, env: dict[str, str]) -> dict[str, Any]:
+    """The cold run on a local Dask cluster of ``workers`` one-thread worker processes."""
+    from distributed import Client, LocalCluster
+
+    with (
+        LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        pids = tuple(client.run(os.getpid).values())
+        dask_cmd = [c if not c.endswith(".json") else c[:-5] + "-dask.json" for c in cmd]
+        dask_cmd += ["--cache-dir", str(cache), "--scheduler", cluster.scheduler_address]
+        shutil.rmtree(cache, ignore_errors=True)
+        run = measure(dask_cmd, env=env, also=pids)
+        # again, cold cache, on workers that have loaded the model: a cluster that stays up
+        shutil.rmtree(cache, ignore_errors=True)
+        again = measure(dask_cmd, env=env, also=pids)
+    return {
+        "dask_cold_seconds": round(run["seconds"], 2),
+        "dask_cold_peak_rss_mb": round(run["peak_rss_mb"]),
+        "dask_cold_loaded_workers_seconds": round(again["seconds"], 2),
     }
 
 
@@ -162,9 +211,12 @@ def parity() -> dict[str, Any]:
     """The bundled dataset extracted with and without the pre-filter."""
     from checker.config import load_config
     from checker.corpus import read_corpus
-    from checker.extraction import ExtractionOptions, run_extraction
-    from checker.pipeline import build_report, date_articles
+    from checker.extraction import ExtractionOptions
+    from checker.extraction_run import run_extraction
+    from checker.pipeline import date_articles
+    from checker.records import Finding
     from checker.slots import load_lexicon
+    from checker.story import compare_stories
 
     config = load_config(ROOT / "pyproject.toml")
     lexicon = load_lexicon(config)
@@ -173,22 +225,18 @@ def parity() -> dict[str, Any]:
     runs = {}
     for prefilter in (False, True):
         t = time.perf_counter()
-        claims, names, spelling, metadata = run_extraction(
-            articles, lexicon, options=ExtractionOptions(prefilter=prefilter)
-        )
+        found = run_extraction(articles, lexicon, options=ExtractionOptions(prefilter=prefilter))
         seconds = time.perf_counter() - t
-        report = build_report(
-            articles, [*claims, *names], spelling, corpus.errors, config, lexicon, metadata
-        )
-        runs[prefilter] = (claims, names, report, seconds)
+        findings: list[Finding] = []
+        for result in _stories(articles, prefilter, compare_stories, config, lexicon):
+            findings.extend(result.findings)
+        runs[prefilter] = (list(found.claims), list(found.names), findings, seconds)
 
     def diff(a: list[Any], b: list[Any]) -> dict[str, int]:
         da, db = {x.id: x for x in a}, {x.id: x for x in b}
         changed = [k for k in set(da) & set(db) if da[k] != db[k]]
         only_sentence = [
-            k
-            for k in changed
-            if da[k].__class__(**{**da[k].__dict__, "sentence": db[k].sentence}) == db[k]
+            k for k in changed if dataclasses.replace(da[k], sentence=db[k].sentence) == db[k]
         ]
         return {
             "whole": len(da),
@@ -204,10 +252,36 @@ def parity() -> dict[str, Any]:
         "reports": len(articles),
         "count_date_claims": diff(whole[0], pre[0]),
         "name_claims": diff(whole[1], pre[1]),
-        "findings": diff(list(whole[2].findings), list(pre[2].findings)),
+        "findings": diff(whole[2], pre[2]),
         "extraction_seconds_whole": round(whole[3], 2),
         "extraction_seconds_prefilter": round(pre[3], 2),
     }
+
+
+def _stories(
+    articles: list[Any], prefilter: bool, compare_stories: Any, config: Any, lexicon: Any
+) -> list[Any]:
+    """Each story of ``articles`` compared as the pipeline does (extraction without a cache)."""
+    from checker.extraction import ExtractionOptions
+    from checker.extraction_run import extract_reports
+
+    found = extract_reports(articles, lexicon, options=ExtractionOptions(prefilter=prefilter))
+    failed = {f.article_id for f in found.failures}
+    stories: dict[str, tuple[list[Any], list[Any]]] = {}
+    for a, r in zip(articles, found.results, strict=True):
+        if a.id not in failed:
+            reports, results = stories.setdefault(a.story, ([], []))
+            reports.append(a)
+            results.append(r)
+    return list(compare_stories([stories[s] for s in sorted(stories)], config, lexicon))
+
+
+def streaming(n: int) -> dict[str, Any]:
+    """Peak memory of the claims path for ``n`` synthetic reports (``bench/streaming.py``)."""
+    run = measure([PYTHON, str(BENCH / "streaming.py"), "--reports", str(n)])
+    found: dict[str, Any] = json.loads(run["stdout"].strip().splitlines()[-1])
+    found["sampled_peak_rss_mb"] = round(run["peak_rss_mb"])
+    return found
 
 
 def compare_stage(n: int) -> dict[str, Any]:
@@ -227,17 +301,15 @@ def compare_stage(n: int) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--sizes", default="1000,10000", help="corpus sizes (comma-separated)")
-    parser.add_argument("--workers", default="2", help="worker counts (comma-separated)")
+    parser.add_argument("--sizes", default="1000", help="corpus sizes (comma-separated)")
+    parser.add_argument("--workers", default="1,2", help="worker counts (comma-separated)")
+    parser.add_argument("--dask", action="store_true", help="also run on a local Dask cluster")
     parser.add_argument("--claims", type=int, default=1_000_000, help="compare-stage claims")
+    parser.add_argument(
+        "--streaming", type=int, default=100_000, help="claims-streaming reports (0: skip)"
+    )
     parser.add_argument("--out", type=Path, default=BENCH / "results" / "latest.json")
     parser.add_argument("--work", type=Path, default=None, help="keep corpora here")
-    parser.add_argument(
-        "--baseline-processes",
-        type=int,
-        default=None,
-        help="n_process of the baseline (default: the same as --workers)",
-    )
     parser.add_argument("--skip-parity", action="store_true")
     args = parser.parse_args()
 
@@ -253,9 +325,15 @@ def main() -> None:
         work = args.work or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
         for n in (int(x) for x in args.sizes.split(",") if x):
+            by_workers = {}
             for w in (int(x) for x in args.workers.split(",") if x):
-                base = args.baseline_processes or w
-                result["runs"].append(run_size(n, w, work, base))
+                by_workers[w] = run_size(n, w, work, args.dask)
+                result["runs"].append(by_workers[w])
+            if 1 in by_workers and 2 in by_workers:
+                one, two = by_workers[1]["cold_seconds"], by_workers[2]["cold_seconds"]
+                by_workers[2]["scaling_efficiency_1_to_2"] = round(one / (2 * two), 3)
+    if args.streaming:
+        result["streaming"] = streaming(args.streaming)
     if not args.skip_parity:
         result["parity"] = parity()
     if args.claims:
@@ -265,11 +343,28 @@ def main() -> None:
     for run in result["runs"]:
         print(
             f"{run['reports']:>6} reports, {run['workers']} workers: baseline "
-            f"(n_process={run['baseline_processes']}) "
-            f"{run['baseline_pipe_seconds']}s, cold {run['cold_seconds']}s "
+            f"(n_process={run['workers']}) {run['baseline_seconds']}s "
+            f"(pipe {run['baseline_pipe_seconds']}s), cold {run['cold_seconds']}s "
             f"(x{run['cold_vs_baseline_throughput']} of baseline throughput), warm "
             f"{run['warm_seconds']}s ({100 * run['warm_share_of_cold']:.1f}% of cold), "
             f"peak {run['cold_peak_rss_mb']} MB"
+        )
+        if "dask_cold_seconds" in run:
+            print(
+                f"        dask cold {run['dask_cold_seconds']}s "
+                f"(overhead {100 * run['dask_overhead']:+.1f}% against the pool, "
+                f"identical output: {run['dask_output_identical']}), "
+                f"peak {run['dask_cold_peak_rss_mb']} MB with its workers; on workers that "
+                f"have the model: {run['dask_cold_loaded_workers_seconds']}s "
+                f"({100 * run['dask_overhead_loaded_workers']:+.1f}%)"
+            )
+        if "scaling_efficiency_1_to_2" in run:
+            print(f"        scaling efficiency 1 -> 2 workers: {run['scaling_efficiency_1_to_2']}")
+    if "streaming" in result:
+        st = result["streaming"]
+        print(
+            f"claims streaming: {st['reports']} reports, {st['claims']} claims in "
+            f"{st['seconds']}s, peak {st['peak_rss_mb']} MB"
         )
     if "parity" in result:
         print("parity (bundled, whole vs pre-filter):", json.dumps(result["parity"]))

@@ -21,8 +21,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
-
 from checker.config import Config, ConfigError, load_config
 from checker.records import (
     Article,
@@ -36,6 +34,7 @@ from checker.records import (
     Severity,
     Timeline,
 )
+from checker.version import __version__
 
 if TYPE_CHECKING:
     from checker.render import Format, RenderOptions
@@ -70,6 +69,7 @@ def check(
     workers: int | None = None,
     use_cache: bool = True,
     cache_dir: str | Path | None = None,
+    scheduler: str | None = None,
 ) -> Report:
     """Read, extract, compare: the whole pipeline on files and folders, as ``checker check``.
 
@@ -79,12 +79,18 @@ def check(
     directory or above it). A story's own ``checker.toml`` beside its reports is
     read too. ``workers`` parser processes (default: the available cores).
     Results are cached in ``cache_dir`` (default ``.checker-cache`` beside the data)
-    unless ``use_cache`` is false. Bad inputs do not raise: they are in
-    ``Report.errors`` and the rest is checked. Raises :class:`ConfigError` for a
-    configuration that is not valid.
+    unless ``use_cache`` is false. ``scheduler`` is the address of a Dask
+    scheduler (``tcp://HOST:8786``) to run on a cluster (default: ``scheduler``
+    in the config, else ``$DASK_SCHEDULER_ADDRESS``, else local processes; needs
+    the ``dask`` extra); the report is the same wherever it runs. Bad inputs do
+    not raise: they are in ``Report.errors`` and the rest is checked. Raises
+    :class:`ConfigError` for a configuration that is not valid.
     """
+    import os
+
     from checker.cli_support import default_workers
     from checker.pipeline import check as _check
+    from checker.runner import SCHEDULER_VARIABLE
 
     if isinstance(paths, str | Path):
         paths = [paths]
@@ -96,6 +102,7 @@ def check(
         workers=workers or default_workers(),
         use_cache=use_cache,
         cache_dir=cache_dir,
+        scheduler=scheduler or config.scheduler or os.environ.get(SCHEDULER_VARIABLE) or None,
     )
 
 

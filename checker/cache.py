@@ -1,4 +1,7 @@
-"""An on-disk, content-addressed cache of per-report and per-story results.
+"""An on-disk, content-addressed cache of per-report and per-story results: the keys,
+the store (:class:`ClaimCache`, a :class:`checker.memo.Store`) and the codec of each
+kind of entry (rows from :mod:`checker.codec`). No stage imports this module: the
+pipeline wraps the stages in a :class:`checker.memo.Memo` over this store.
 
 Three kinds of entries:
 
@@ -11,7 +14,7 @@ Three kinds of entries:
 - **dating**, one per report without a metadata date: the inferred
   publication date (:func:`dating_key`);
 - **story**, one per story: its claims as placed in time, its findings and
-  timelines (:class:`StoryResult`), keyed by its reports' extraction keys in
+  timelines (:class:`checker.story.StoryResult`), keyed by its reports' extraction keys in
   corpus order plus the title, source and url comparison also reads
   (:func:`story_key`). A warm run compares again only the stories where a
   report was added, changed or removed.
@@ -21,422 +24,127 @@ a hash of the checker package's own files (any code or lexicon change
 invalidates every entry), the spaCy version and the model's name and
 version, and ``Config.fingerprint()``.
 
-Entries live in a sharded directory (``<root>/v4/ab/abcdef....json``). Each
-file is a header line ``checker-cache 4 <key> <sha256 of payload>`` and a JSON
-payload, written to a temporary file and renamed into place (``os.replace``),
-so concurrent runs never see a partial entry and two runs that write the same
-entry write the same bytes. A missing, truncated, corrupt or foreign entry is
-a miss: it is recomputed and rewritten, never trusted. Nothing is pickled.
+Entries live in a sharded directory (``<root>/v8/ab/abcdef....json``). Each
+file is a header line ``checker-cache 8 <key> <sha256 of payload>`` and a JSON
+payload (a row of the record's codec), written to a temporary file and renamed
+into place (``os.replace``), so concurrent runs never see a partial entry and
+two runs that write the same entry write the same bytes. A missing, truncated,
+corrupt or foreign entry is a miss: it is recomputed and rewritten, never
+trusted. Nothing is pickled.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
-import datetime as dt
 import hashlib
 import hmac
-import importlib.util
-import json
 import os
 import secrets
 import stat
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar, get_args
+from typing import Any
 
-from checker.names import NameMention
-from checker.published import PublishedResult
-from checker.records import (
-    Article,
-    AsOfBasis,
-    Behaviour,
-    Change,
-    Claim,
-    CountValue,
-    DateValue,
-    Finding,
-    FindingType,
-    Kind,
-    NameValue,
-    PublishedBasis,
-    Qualifier,
-    Severity,
-    Timeline,
-    TimelinePoint,
-    Value,
+from checker.cache_keys import (
+    FORMAT,
+    article_key,
+    cache_context,
+    code_hash,
+    dating_key,
+    extraction_keys,
+    model_signature,
+    story_key,
 )
+from checker.codec import Codec, record_codec
+from checker.extraction import ReportExtraction
+from checker.published import PublishedResult
+from checker.records import Article, Claim, Finding, Timeline
+from checker.story import StoryResult
 
 __all__ = [
     "CACHE_DIR_NAME",
-    "CachedExtraction",
+    "DATING_CODEC",
+    "EXTRACTION_CODEC",
+    "STORY_CODEC",
     "ClaimCache",
-    "StoryResult",
     "article_key",
     "cache_context",
     "code_hash",
+    "dating_key",
     "default_cache_dir",
+    "extraction_keys",
     "model_signature",
     "story_key",
 ]
 
-T = TypeVar("T")
-
-FORMAT = 7
 MAGIC = b"checker-cache"
 CACHE_DIR_NAME = ".checker-cache"
 
 
-@dataclass(frozen=True)
-class CachedExtraction:
-    """What extraction found in one report."""
-
-    claims: tuple[Claim, ...]
-    names: tuple[NameMention, ...]
-    metadata: tuple[str, ...] = ()  # the report's date-consistency problems
+_SENTENCE = record_codec(Claim).fields.index("sentence")
 
 
-@dataclass(frozen=True)
-class StoryResult:
-    """What comparison made of one story: its claims as placed in time (name
-    claims included), its findings and its timelines."""
+class StoryCodec(Codec[StoryResult]):
+    """A story entry: what a warm run decodes, so each sentence is written once and
+    claims point at it by its index."""
 
-    claims: tuple[Claim, ...]
-    findings: tuple[Finding, ...]
-    timelines: tuple[Timeline, ...]
+    def __init__(self) -> None:
+        super().__init__(StoryResult)
+        self._claims = record_codec(Claim)
+        self._findings = record_codec(Finding)
+        self._timelines = record_codec(Timeline)
 
+    def encode(self, record: StoryResult) -> list[Any]:
+        sentences: dict[str, int] = {}
+        rows = []
+        for c in record.claims:
+            row = self._claims.encode(c)
+            row[_SENTENCE] = sentences.setdefault(c.sentence, len(sentences))
+            rows.append(row)
+        findings = [self._findings.encode(f) for f in record.findings]
+        return [
+            list(sentences),
+            rows,
+            findings,
+            [self._timelines.encode(t) for t in record.timelines],
+        ]
 
-# ------------------------------------------------------------------ keys
-
-
-@lru_cache(maxsize=1)
-def code_hash() -> str:
-    """sha256 over the checker package's .py and .toml files (path and bytes)."""
-    root = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
-    files = sorted(p for p in root.rglob("*") if p.suffix in (".py", ".toml") and p.is_file())
-    for path in files:
-        digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(b"\0")
-        digest.update(path.read_bytes())
-        digest.update(b"\0")
-    return digest.hexdigest()
-
-
-@lru_cache(maxsize=1)
-def model_signature() -> str:
-    """spaCy version and the model's lang_name-version, read without loading either."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    from checker.nlp import MODEL_PACKAGES
-
-    try:
-        spacy_version = version("spacy")
-    except PackageNotFoundError:  # pragma: no cover - spaCy is a dependency
-        spacy_version = "?"
-    for name in MODEL_PACKAGES:
-        spec = importlib.util.find_spec(name)
-        if spec is None or not spec.submodule_search_locations:
-            continue
-        meta_path = Path(next(iter(spec.submodule_search_locations))) / "meta.json"
-        try:
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            meta = {}
-        lang, model, ver = meta.get("lang", "en"), meta.get("name", name), meta.get("version", "?")
-        return f"spacy-{spacy_version}:{lang}_{model}-{ver}"
-    return f"spacy-{spacy_version}:none"
+    def decode(self, row: Any) -> StoryResult:
+        if type(row) is not list or len(row) != 4:
+            raise ValueError("a story entry of the wrong shape")
+        sentences, rows, findings, timelines = row
+        if type(sentences) is not list or not all(type(s) is str for s in sentences):
+            raise ValueError("story sentences are not strings")
+        claims = []
+        for raw in _rows(rows):
+            if type(raw) is not list or len(raw) <= _SENTENCE:
+                raise ValueError("a claim row of the wrong shape")
+            index = raw[_SENTENCE]
+            if type(index) is not int or not 0 <= index < len(sentences):
+                raise ValueError("a claim's sentence is out of range")
+            claims.append(
+                self._claims.decode([*raw[:_SENTENCE], sentences[index], *raw[_SENTENCE + 1 :]])
+            )
+        return StoryResult(
+            claims=tuple(claims),
+            findings=tuple(self._findings.decode(f) for f in _rows(findings)),
+            timelines=tuple(self._timelines.decode(t) for t in _rows(timelines)),
+        )
 
 
-def cache_context(config_fingerprint: str, extra: str = "") -> str:
-    """The part of every key that does not depend on the report."""
-    from checker import __version__
-
-    parts = [str(FORMAT), __version__, code_hash(), model_signature(), config_fingerprint, extra]
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
-
-
-def _jsonable(value: object) -> object:
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    if hasattr(value, "value"):  # enums
-        return value.value
-    if isinstance(value, tuple):
-        return [_jsonable(v) for v in value]
-    return value
-
-
-def article_key(article: Article, story_years: Sequence[int], context: str) -> str:
-    """The cache key of one report's extraction."""
-    payload = [
-        context,
-        article.id,
-        article.path,
-        article.story,
-        _jsonable(article.published),
-        type(article.published).__name__,
-        str(getattr(article.published, "tzinfo", None)),
-        article.published_basis.value,
-        article.published_evidence,
-        _jsonable(article.published_upper_bound),
-        _jsonable(article.published_candidates),
-        article.row,
-        article.line_offset,
-        list(story_years),
-        article.text,
-    ]
-    blob = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return hashlib.sha256(blob).hexdigest()
-
-
-def story_key(
-    story: str, articles: Sequence[Article], article_keys: Sequence[str], context: str
-) -> str:
-    """The cache key of one story's comparison: its reports' extraction keys, in
-    corpus order, and the report fields comparison reads that those keys leave out."""
-    reports = [
-        [key, a.title, a.source, a.url] for a, key in zip(articles, article_keys, strict=True)
-    ]
-    blob = json.dumps([context, "story", story, reports], ensure_ascii=False).encode("utf-8")
-    return hashlib.sha256(blob).hexdigest()
-
-
-# ------------------------------------------------------------------ (de)serialisation
-
-
-def _date(text: str | None) -> dt.date | None:
-    return None if text is None else dt.date.fromisoformat(text)
-
-
-def _value_to_json(value: Value) -> dict[str, Any]:
-    if isinstance(value, CountValue):
-        return {"t": "count", "low": value.low, "high": value.high}
-    if isinstance(value, DateValue):
-        return {"t": "date", "start": value.start.isoformat(), "end": value.end.isoformat()}
-    return {"t": "name", "text": value.text, "canonical": value.canonical}
-
-
-def _value_from_json(raw: Mapping[str, Any]) -> Value:
-    kind = raw["t"]
-    if kind == "count":
-        return CountValue(_float(raw["low"]), _float(raw["high"]))
-    if kind == "date":
-        start, end = _date(raw["start"]), _date(raw["end"])
-        if start is None or end is None:
-            raise ValueError("date value without bounds")
-        return DateValue(start, end)
-    if kind == "name":
-        return NameValue(_str(raw["text"]), _opt_str(raw["canonical"]))
-    raise ValueError(f"unknown value type {kind!r}")
-
-
-def _float(v: Any) -> float | None:
-    if v is None:
-        return None
-    if not isinstance(v, int | float) or isinstance(v, bool):
-        raise ValueError("not a number")
-    return v  # ints stay ints, as extraction produced them
-
-
-def _opt_str(v: Any) -> str | None:
-    if v is None:
-        return None
-    if not isinstance(v, str):
-        raise ValueError("not a string")
+def _rows(v: Any) -> list[Any]:
+    if type(v) is not list:
+        raise ValueError("not a list of rows")
     return v
 
 
-def _int(v: Any) -> int:
-    if not isinstance(v, int) or isinstance(v, bool):
-        raise ValueError("not an integer")
-    return v
+EXTRACTION_CODEC = record_codec(ReportExtraction)
+DATING_CODEC = record_codec(PublishedResult)
+STORY_CODEC = StoryCodec()
 
 
-def _str(v: Any) -> str:
-    if not isinstance(v, str):
-        raise ValueError("not a string")
-    return v
-
-
-def _bool(v: Any) -> bool:
-    if not isinstance(v, bool):
-        raise ValueError("not true or false")
-    return v
-
-
-def _strs(v: Any) -> tuple[str, ...]:
-    if not isinstance(v, list):
-        raise ValueError("not a list")
-    return tuple(_str(x) for x in v)
-
-
-def _list(v: Any) -> list[Any]:
-    if not isinstance(v, list):
-        raise ValueError("not a list")
-    return v
-
-
-def _opt_int(v: Any) -> int | None:
-    return None if v is None else _int(v)
-
-
-def claim_to_json(c: Claim) -> dict[str, Any]:
-    return {
-        "id": c.id,
-        "article_id": c.article_id,
-        "story": c.story,
-        "slot": c.slot,
-        "kind": c.kind.value,
-        "value": _value_to_json(c.value),
-        "qualifier": c.qualifier.value,
-        "as_of": None if c.as_of is None else c.as_of.isoformat(),
-        "quote": c.quote,
-        "sentence": c.sentence,
-        "start": c.start,
-        "end": c.end,
-        "unit": c.unit,
-        "attribution": c.attribution,
-        "hedge": c.hedge,
-        "as_of_basis": c.as_of_basis.value,
-        "as_of_time": c.as_of_time,
-        "totality": c.totality,
-        "corrects": c.corrects,
-        "line": c.line,
-        "event": c.event,
-        "superseded": c.superseded,
-        "scope": c.scope,
-        "group": c.group,
-        "doubt": c.doubt,
-        "awaits": c.awaits,
-    }
-
-
-def claim_from_json(raw: Mapping[str, Any]) -> Claim:
-    return Claim(
-        id=_str(raw["id"]),
-        article_id=_str(raw["article_id"]),
-        story=_str(raw["story"]),
-        slot=_str(raw["slot"]),
-        kind=Kind(raw["kind"]),
-        value=_value_from_json(raw["value"]),
-        qualifier=Qualifier(raw["qualifier"]),
-        as_of=_date(_opt_str(raw["as_of"])),
-        quote=_str(raw["quote"]),
-        sentence=_str(raw["sentence"]),
-        start=_int(raw["start"]),
-        end=_int(raw["end"]),
-        unit=_opt_str(raw["unit"]),
-        attribution=_opt_str(raw["attribution"]),
-        hedge=_opt_str(raw["hedge"]),
-        as_of_basis=AsOfBasis(raw["as_of_basis"]),
-        as_of_time=_opt_str(raw["as_of_time"]),
-        totality=_bool(raw["totality"]),
-        corrects=_bool(raw["corrects"]),
-        line=_opt_int(raw["line"]),
-        event=_str(raw["event"]),
-        superseded=_bool(raw["superseded"]),
-        scope=_opt_str(raw["scope"]),
-        group=_opt_str(raw["group"]),
-        doubt=_opt_str(raw["doubt"]),
-        awaits=_opt_str(raw["awaits"]),
-    )
-
-
-def mention_to_json(m: NameMention) -> dict[str, Any]:
-    return {
-        "article_id": m.article_id,
-        "story": m.story,
-        "label": m.label,
-        "text": m.text,
-        "start": m.start,
-        "end": m.end,
-        "sentence": m.sentence,
-        "title": m.title,
-    }
-
-
-def mention_from_json(raw: Mapping[str, Any]) -> NameMention:
-    return NameMention(
-        article_id=_str(raw["article_id"]),
-        story=_str(raw["story"]),
-        label=_str(raw["label"]),
-        text=_str(raw["text"]),
-        start=_int(raw["start"]),
-        end=_int(raw["end"]),
-        sentence=_str(raw["sentence"]),
-        title=_opt_str(raw["title"]),
-    )
-
-
-CACHE_KEY_VARIABLE = "CHECKER_CACHE_KEY"
-
-
-def _checksum(payload: bytes) -> str:
-    """sha256 of the payload; an HMAC-SHA256 under ``$CHECKER_CACHE_KEY`` when it is
-    set (a CI secret), so that whoever can write a shared cache but does not hold the
-    key cannot reseal an entry with other values."""
-    secret = os.environ.get(CACHE_KEY_VARIABLE)
-    if secret:
-        return hmac.new(secret.encode(), payload, hashlib.sha256).hexdigest()
-    return hashlib.sha256(payload).hexdigest()
-
-
-def _seal(key: str, payload: bytes) -> bytes:
-    """An entry: a header naming the key and the payload's checksum, then the payload."""
-    checksum = _checksum(payload)
-    header = b"%s %d %s %s\n" % (MAGIC, FORMAT, key.encode(), checksum.encode())
-    return header + payload
-
-
-def _unseal(key: str, data: bytes) -> bytes | None:
-    """The payload of a sound entry for ``key``, else None."""
-    header, sep, payload = data.partition(b"\n")
-    if not sep:
-        return None
-    fields = header.split(b" ")
-    if len(fields) != 4 or fields[0] != MAGIC or fields[1] != str(FORMAT).encode():
-        return None
-    if fields[2] != key.encode() or not hmac.compare_digest(fields[3], _checksum(payload).encode()):
-        return None
-    return payload
-
-
-def encode_entry(key: str, value: CachedExtraction) -> bytes:
-    payload = json.dumps(
-        {
-            "claims": [claim_to_json(c) for c in value.claims],
-            "names": [mention_to_json(m) for m in value.names],
-            "metadata": list(value.metadata),
-        },
-        ensure_ascii=False,
-        separators=(",", ":"),
-        allow_nan=False,
-    ).encode("utf-8")
-    return _seal(key, payload)
-
-
-def decode_entry(key: str, data: bytes) -> CachedExtraction | None:
-    """The entry's content, or None when it is not a sound entry for ``key``."""
-    payload = _unseal(key, data)
-    return None if payload is None else decode_payload(payload)
-
-
-def decode_payload(payload: bytes) -> CachedExtraction | None:
-    """The content of an entry's checked payload, or None when it does not decode."""
-    try:
-        raw = json.loads(payload)
-        claims = tuple(claim_from_json(c) for c in _list(raw["claims"]))
-        names = tuple(mention_from_json(m) for m in _list(raw["names"]))
-        metadata = _strs(raw["metadata"])
-    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
-        return None
-    return CachedExtraction(claims, names, metadata)
-
-
-def fits_article(value: CachedExtraction, article: Article) -> bool:
+def fits_article(value: ReportExtraction, article: Article) -> bool:
     """Whether an entry's records are of ``article``: its id and story, offsets inside
     its text, each claim quoting the words at its offsets."""
     text, n = article.text, len(article.text)
@@ -463,239 +171,37 @@ def fits_story(value: StoryResult, story: str, article_ids: Iterable[str]) -> bo
     )
 
 
-def finding_from_json(raw: Mapping[str, Any]) -> Finding:
-    """The inverse of ``checker.render.serialize.finding_to_dict``."""
-    return Finding(
-        id=_str(raw["id"]),
-        type=FindingType(raw["type"]),
-        severity=Severity(raw["severity"]),
-        story=_str(raw["story"]),
-        slot=_str(raw["slot"]),
-        claim_ids=_strs(raw["claim_ids"]),
-        message=_str(raw["message"]),
-        outliers=_strs(raw["outliers"]),
-        outlier_reports=_strs(raw["outlier_reports"]),
-    )
+CACHE_KEY_VARIABLE = "CHECKER_CACHE_KEY"
 
 
-def _point_to_json(p: TimelinePoint) -> list[Any]:
-    return [
-        None if p.as_of is None else p.as_of.isoformat(),
-        p.low,
-        p.high,
-        list(p.claim_ids),
-        p.change,
-        None if p.start_date is None else p.start_date.isoformat(),
-        None if p.end_date is None else p.end_date.isoformat(),
-    ]
+def _checksum(payload: bytes) -> str:
+    """sha256 of the payload; an HMAC-SHA256 under ``$CHECKER_CACHE_KEY`` when it is
+    set (a CI secret), so that whoever can write a shared cache but does not hold the
+    key cannot reseal an entry with other values."""
+    secret = os.environ.get(CACHE_KEY_VARIABLE)
+    if secret:
+        return hmac.new(secret.encode(), payload, hashlib.sha256).hexdigest()
+    return hashlib.sha256(payload).hexdigest()
 
 
-def _point_from_json(raw: Sequence[Any]) -> TimelinePoint:
-    as_of, low, high, ids, change, start, end = _list(raw)
-    if change not in get_args(Change):
-        raise ValueError(f"unknown change {change!r}")
-    return TimelinePoint(
-        as_of=_date(_opt_str(as_of)),
-        low=_float(low),
-        high=_float(high),
-        claim_ids=_strs(ids),
-        change=change,
-        start_date=_date(_opt_str(start)),
-        end_date=_date(_opt_str(end)),
-    )
+def seal(key: str, payload: bytes) -> bytes:
+    """An entry: a header naming the key and the payload's checksum, then the payload."""
+    checksum = _checksum(payload)
+    header = b"%s %d %s %s\n" % (MAGIC, FORMAT, key.encode(), checksum.encode())
+    return header + payload
 
 
-def timeline_to_json(t: Timeline) -> dict[str, Any]:
-    return {
-        "story": t.story,
-        "slot": t.slot,
-        "behaviour": t.behaviour.value,
-        "kind": t.kind.value,
-        "points": [_point_to_json(p) for p in t.points],
-    }
-
-
-def timeline_from_json(raw: Mapping[str, Any]) -> Timeline:
-    return Timeline(
-        story=_str(raw["story"]),
-        slot=_str(raw["slot"]),
-        behaviour=Behaviour(raw["behaviour"]),
-        kind=Kind(raw["kind"]),
-        points=tuple(_point_from_json(p) for p in _list(raw["points"])),
-    )
-
-
-# Story entries hold every claim of a story; they are what a warm run decodes, so
-# claims are rows (no repeated keys) and each sentence is written once per entry.
-_KINDS = {k.value: k for k in Kind}
-_QUALIFIERS = {q.value: q for q in Qualifier}
-_BASES = {b.value: b for b in AsOfBasis}
-_CLAIM_FIELDS = tuple(f.name for f in dataclasses.fields(Claim))
-
-
-def _claim_row(c: Claim, sentence_index: int) -> list[Any]:
-    v = c.value
-    if isinstance(v, CountValue):
-        value: list[Any] = ["c", v.low, v.high]
-    elif isinstance(v, DateValue):
-        value = ["d", v.start.isoformat(), v.end.isoformat()]
-    else:
-        value = ["n", v.text, v.canonical]
-    return [
-        c.id, c.article_id, c.story, c.slot, c.kind.value, value, c.qualifier.value,
-        None if c.as_of is None else c.as_of.isoformat(), c.quote, sentence_index, c.start,
-        c.end, c.unit, c.attribution, c.hedge, c.as_of_basis, c.as_of_time, c.totality,
-        c.corrects, c.line, c.event, c.superseded, c.scope, c.group, c.doubt, c.awaits,
-    ]  # fmt: skip
-
-
-def _row_value(raw: Sequence[Any]) -> Value:
-    tag, a, b = _list(raw)
-    if tag == "c":
-        return CountValue(_float(a), _float(b))
-    if tag == "d":
-        return DateValue(dt.date.fromisoformat(_str(a)), dt.date.fromisoformat(_str(b)))
-    if tag == "n":
-        return NameValue(_str(a), _opt_str(b))
-    raise ValueError(f"unknown value tag {tag!r}")
-
-
-def _is_str(v: Any) -> bool:
-    return type(v) is str
-
-
-def _is_opt_str(v: Any) -> bool:
-    return v is None or type(v) is str
-
-
-def _is_int(v: Any) -> bool:
-    return type(v) is int
-
-
-def _is_opt_int(v: Any) -> bool:
-    return v is None or type(v) is int
-
-
-def _is_bool(v: Any) -> bool:
-    return type(v) is bool
-
-
-def _is_any(v: Any) -> bool:
-    return True  # converted below
-
-
-# What each field of a claim row must be; anyone who can write the cache can
-# reseal an entry, so a value of the wrong type makes the entry a miss, not a crash.
-_ROW_CHECKS = (
-    _is_str, _is_str, _is_str, _is_str, _is_any, _is_any, _is_any, _is_opt_str, _is_str,
-    _is_int, _is_int, _is_int, _is_opt_str, _is_opt_str, _is_opt_str, _is_any, _is_opt_str,
-    _is_bool, _is_bool, _is_opt_int, _is_str, _is_bool, _is_opt_str, _is_opt_str, _is_opt_str,
-    _is_opt_str,
-)  # fmt: skip
-
-
-def _row_claim(row: Sequence[Any], sentences: Sequence[str]) -> Claim:
-    """A claim from its row, every field type-checked: a row of the wrong shape,
-    type, kind or sentence index makes the entry a miss."""
-    values = _list(row)[:]
-    if len(values) != len(_CLAIM_FIELDS):
-        raise ValueError("claim row of the wrong length")
-    for check, v in zip(_ROW_CHECKS, values, strict=True):
-        if not check(v):
-            raise ValueError("claim field of the wrong type")
-    if not 0 <= values[9] < len(sentences) or not 0 <= values[10] <= values[11]:
-        raise ValueError("claim offsets out of range")
-    values[4] = _KINDS[values[4]]
-    values[5] = _row_value(values[5])
-    values[6] = _QUALIFIERS[values[6]]
-    values[7] = _date(values[7])
-    values[9] = sentences[values[9]]
-    values[15] = _BASES[values[15]]
-    claim = object.__new__(Claim)  # frozen: skip __init__'s per-field setattr
-    claim.__dict__.update(zip(_CLAIM_FIELDS, values, strict=True))
-    return claim
-
-
-def encode_story(key: str, value: StoryResult) -> bytes:
-    from checker.render.serialize import finding_to_dict  # the report's own finding shape
-
-    sentences: dict[str, int] = {}
-    rows = [_claim_row(c, sentences.setdefault(c.sentence, len(sentences))) for c in value.claims]
-    payload = json.dumps(
-        {
-            "sentences": list(sentences),
-            "claims": rows,
-            "findings": [finding_to_dict(f) for f in value.findings],
-            "timelines": [timeline_to_json(t) for t in value.timelines],
-        },
-        ensure_ascii=False,
-        separators=(",", ":"),
-        allow_nan=False,
-    ).encode("utf-8")
-    return _seal(key, payload)
-
-
-def decode_story_payload(payload: bytes) -> StoryResult | None:
-    """The content of a story entry's checked payload, or None when it does not decode."""
-    try:
-        raw = json.loads(payload)
-        sentences = _strs(raw["sentences"])
-        return StoryResult(
-            claims=tuple(_row_claim(row, sentences) for row in _list(raw["claims"])),
-            findings=tuple(finding_from_json(f) for f in _list(raw["findings"])),
-            timelines=tuple(timeline_from_json(t) for t in _list(raw["timelines"])),
-        )
-    except (ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError):
+def unseal(key: str, data: bytes) -> bytes | None:
+    """The payload of a sound entry for ``key``, else None."""
+    header, sep, payload = data.partition(b"\n")
+    if not sep:
         return None
-
-
-def dating_key(
-    text: str, published: dt.date | dt.datetime | None, story_years: Sequence[int], context: str
-) -> str:
-    """The cache key of one report's publication dating."""
-    payload = [context, "dating", _jsonable(published), type(published).__name__,
-               list(story_years), text]  # fmt: skip
-    blob = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return hashlib.sha256(blob).hexdigest()
-
-
-def _when(text: str | None) -> dt.date | dt.datetime | None:
-    if text is None:
+    fields = header.split(b" ")
+    if len(fields) != 4 or fields[0] != MAGIC or fields[1] != str(FORMAT).encode():
         return None
-    return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
-
-
-def encode_dating(key: str, value: PublishedResult) -> bytes:
-    payload = json.dumps(
-        {
-            "published": _jsonable(value.published),
-            "basis": value.basis.value,
-            "evidence": value.evidence,
-            "upper_bound": _jsonable(value.upper_bound),
-            "candidates": [d.isoformat() for d in value.candidates],
-        },
-        ensure_ascii=False,
-        separators=(",", ":"),
-    ).encode("utf-8")
-    return _seal(key, payload)
-
-
-def decode_dating(key: str, data: bytes) -> PublishedResult | None:
-    payload = _unseal(key, data)
-    if payload is None:
+    if fields[2] != key.encode() or not hmac.compare_digest(fields[3], _checksum(payload).encode()):
         return None
-    try:
-        raw = json.loads(payload)
-        upper = _when(_opt_str(raw["upper_bound"]))
-        return PublishedResult(
-            published=_when(_opt_str(raw["published"])),
-            basis=PublishedBasis(raw["basis"]),
-            evidence=_opt_str(raw["evidence"]),
-            upper_bound=upper if not isinstance(upper, dt.datetime) else upper.date(),
-            candidates=tuple(dt.date.fromisoformat(d) for d in _strs(raw["candidates"])),
-        )
-    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
-        return None
+    return payload
 
 
 # ------------------------------------------------------------------ the store
@@ -717,8 +223,6 @@ class ClaimCache:
 
     def __init__(self, root: str | Path) -> None:
         self.root = Path(root)
-        self.hits = 0
-        self.misses = 0
         self.writes = 0
         self.errors = 0
         self.first_error: str | None = None
@@ -734,39 +238,14 @@ class ClaimCache:
     def _path(self, key: str) -> Path:
         return self.root / f"v{FORMAT}" / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> CachedExtraction | None:
-        payload = self.load(key)
-        entry = None if payload is None else decode_payload(payload)
-        self.count(entry is not None)
-        return entry
-
     def load(self, key: str) -> bytes | None:
-        """The checked payload of the entry for ``key``, or None (``decode_payload`` or
-        ``decode_story_payload`` turn it into records)."""
-        return self._read(key, _unseal)
-
-    def count(self, hit: bool) -> None:
-        if hit:
-            self.hits += 1
-        else:
-            self.misses += 1
-
-    def put_story(self, key: str, value: StoryResult) -> None:
-        self._write(key, lambda: encode_story(key, value))
-
-    def get_dating(self, key: str) -> PublishedResult | None:
-        return self._read(key, decode_dating)
-
-    def put_dating(self, key: str, value: PublishedResult) -> None:
-        self._write(key, lambda: encode_dating(key, value))
-
-    def _read(self, key: str, decode: Callable[[str, bytes], T | None]) -> T | None:
+        """The checked payload of the entry for ``key``, or None."""
         data = read_regular(self._path(key), MAX_ENTRY_BYTES)
-        return None if data is None else decode(key, data)
+        return None if data is None else unseal(key, data)
 
-    def put(self, key: str, value: CachedExtraction) -> None:
+    def save(self, key: str, encode: Callable[[], bytes]) -> None:
         """Store an entry; a cache that cannot be written is skipped, never fatal."""
-        self._write(key, lambda: encode_entry(key, value))
+        self._write(key, lambda: seal(key, encode()))
 
     def _write(self, key: str, encode: Callable[[], bytes]) -> None:
         path = self._path(key)

@@ -7,6 +7,7 @@ Every key is optional::
     same_time_window_days = 0             # level/tally claims compare within this many days
     fail_on = "error"                     # error | warning | never
     fail_on_input_error = true            # a report that cannot be read fails the run (exit 2)
+    scheduler = "tcp://scheduler:8786"    # run on a Dask cluster (default: local processes)
 
     [tool.checker.stories]                # glob of input paths -> story id
     "seeds/*" = "lima-1996"
@@ -65,6 +66,7 @@ class Config:
     same_time_window_days: int = 0
     fail_on: str = "error"
     fail_on_input_error: bool = True
+    scheduler: str | None = None  # where the stages run; never changes the results
     source: str | None = None
 
     def fingerprint(self) -> str:

@@ -28,6 +28,7 @@ TOP_KEYS = (
     "same_time_window_days",
     "fail_on",
     "fail_on_input_error",
+    "scheduler",
 )
 # The lexicon tables a config may extend (see checker/lexicon.toml), and the keys of
 # [lexicon.people], the one table that is not class -> terms.
@@ -203,4 +204,21 @@ def check_table(
         out["fail_on"] = c.choice(table["fail_on"], FAIL_ON, "fail_on")
     if "fail_on_input_error" in table:
         out["fail_on_input_error"] = c.boolean(table["fail_on_input_error"], "fail_on_input_error")
+    if "scheduler" in table:
+        out["scheduler"] = check_scheduler(c, table["scheduler"])
     return out
+
+
+SCHEDULER_SCHEMES = ("tcp", "tls", "inproc", "ws", "wss", "ucx")
+
+
+def check_scheduler(c: Checker, value: object) -> str:
+    """A Dask scheduler address: ``tcp://HOST:PORT`` (or another scheme Dask speaks)."""
+    text = c.string(value, "scheduler")
+    scheme, sep, rest = text.partition("://")
+    if not sep or scheme not in SCHEDULER_SCHEMES or not rest:
+        raise c.fail(
+            f"'{c.key('scheduler')}' must be a Dask scheduler address such as "
+            f"tcp://scheduler:8786, not {text!r}"
+        )
+    return text

@@ -1,71 +1,49 @@
-"""Per-report extraction: pre-filter, parse, claims and name mentions, cache.
+"""The extraction stage: a chunk of reports -> claims, name mentions, date problems.
 
-``extract_articles`` takes the dated reports of a corpus and returns every
-count, quantity and date claim and every PERSON/ORG name mention in them:
+:func:`extract_chunk` takes dated reports (each with the years of its story's
+dated reports, which resolve year-less dates) and returns what it found in
+each one, in order, as a :class:`ReportExtraction`, or an
+:class:`ExtractionFailure` for a report that could not be analysed:
 
-1. each report's cache entry is looked up (:mod:`checker.cache`); hits cost
-   a file read and no model load;
-2. the rest is planned by :mod:`checker.prefilter`: runs of sentences that
-   may hold a figure or a date go through the full spaCy pipeline; sentences
-   that may only hold a name go through the entity recogniser alone; the
-   others are not parsed at all;
-3. ``extract_claims(article, parts, ...)`` links figures and dates inside
+1. :mod:`checker.prefilter` plans each report: runs of sentences that may
+   hold a figure or a date go through the full spaCy pipeline; the entity
+   recogniser reads the whole text (for names); the rest is not parsed;
+2. ``extract_claims(article, parts, ...)`` links figures and dates inside
    the parsed parts, and ``checker.names.name_mentions`` reads the entities
-   of every part (offsets shifted back to the report);
-4. results are stored in the cache.
+   of every part (offsets shifted back to the report).
 
-Work is cut into fixed chunks of reports in corpus order, each parsed with
-the same batch size, so the result does not depend on ``workers``: with
-``workers`` > 1 the chunks go to a pool of forked processes (the model is
-loaded once, before forking, and shared copy-on-write), which send back
-claims and mentions only, never parsed documents.
+The stage is pure (given the model): it knows nothing of the cache, of
+processes or of machines. The pipeline cuts the reports into fixed chunks in
+corpus order, each parsed with the same batch size, so the result does not
+depend on how many workers run the chunks or where (:mod:`checker.runner`).
 """
 
 from __future__ import annotations
 
-import collections
-import contextlib
-import multiprocessing
-import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
-from checker.cache import (
-    CachedExtraction,
-    ClaimCache,
-    article_key,
-    cache_context,
-    decode_payload,
-    fits_article,
-)
 from checker.extract.claims import Part, extract_claims
-from checker.extract.clauses import line_of
 from checker.extract.headlines import sentence_cased
-from checker.ids import claim_id
-from checker.name_spans import is_name
-from checker.names import NameMention, cluster_names, name_mentions
+from checker.names import NameMention, name_mentions
 from checker.nlp import parser_view
 from checker.prefilter import cut, plan
-from checker.progress import ProgressLine
 from checker.published import check_consistency
-from checker.records import Article, Claim, Finding, InputError, Kind, NameValue, Qualifier
+from checker.records import Article, Claim, InputError
 from checker.slots import Lexicon
-from checker.spelling import spelling_findings
 
 __all__ = [
+    "ChunkItem",
     "ExtractionFailure",
     "ExtractionOptions",
-    "ExtractionResult",
     "ExtractionStats",
-    "extract_articles",
-    "extraction_keys",
-    "name_claims",
+    "Job",
+    "ReportExtraction",
+    "extract_chunk",
 ]
 
-Progress = Callable[[int], None]
 
 # The entity-only pass: NER in the small English models has its own tok2vec.
 NER_ONLY_DISABLE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
@@ -100,14 +78,18 @@ class ExtractionStats:
 
 
 @dataclass(frozen=True)
-class ExtractionResult:
-    """Claims (count, quantity, date) and name mentions of every report, in corpus order."""
+class ReportExtraction:
+    """What extraction found in one report: its count, quantity and date claims, its
+    name mentions, and its date problems (what :func:`checker.published.check_consistency`
+    says is wrong with its publication date)."""
 
     claims: tuple[Claim, ...]
-    name_mentions: tuple[NameMention, ...]
-    stats: ExtractionStats = field(default_factory=ExtractionStats)
-    metadata: tuple[tuple[str, ...], ...] = ()  # per article, in corpus order
-    failures: tuple[ExtractionFailure, ...] = ()  # reports that could not be analysed
+    names: tuple[NameMention, ...]
+    date_problems: tuple[str, ...] = ()
+
+
+# A report and the years of its story's dated reports.
+Job = tuple[Article, tuple[int, ...]]
 
 
 # ------------------------------------------------------------------ one chunk (any process)
@@ -175,14 +157,14 @@ def _sentence_at(article: Article, sentences: Sequence[tuple[int, int]], pos: in
 
 
 def _whole_chunk(
-    jobs: Sequence[tuple[Article, tuple[int, ...]]],
+    jobs: Sequence[Job],
     lexicon: Lexicon,
     options: ExtractionOptions,
     pipeline: Any,
-) -> tuple[list[CachedExtraction], ExtractionStats]:
+) -> tuple[list[ReportExtraction], ExtractionStats]:
     """The reference: every report parsed whole by the full pipeline."""
     stats = ExtractionStats(parsed=len(jobs))
-    out: list[CachedExtraction] = []
+    out: list[ReportExtraction] = []
     texts = [parser_view(sentence_cased(a.text)) for a, _ in jobs]
     docs = pipeline.pipe(texts, batch_size=options.batch_size)
     for (article, years), doc in zip(jobs, docs, strict=True):
@@ -191,13 +173,15 @@ def _whole_chunk(
         stats.chars_ner += len(article.text)
         claims = extract_claims(article, doc, lexicon, story_years=years)
         out.append(
-            CachedExtraction(tuple(claims), tuple(name_mentions(doc, article)), _metadata(article))
+            ReportExtraction(
+                tuple(claims), tuple(name_mentions(doc, article)), _date_problems(article)
+            )
         )
     return out, stats
 
 
-def _metadata(article: Article) -> tuple[str, ...]:
-    """Date-consistency problems of one report, computed once and cached with its claims."""
+def _date_problems(article: Article) -> tuple[str, ...]:
+    """What is wrong with one report's publication date, computed with its claims."""
     if article.published is None:
         return ()
     return tuple(check_consistency(article.published, article.text))
@@ -224,7 +208,7 @@ def failure(article: Article, exc: BaseException) -> ExtractionFailure:
     )
 
 
-ChunkItem = CachedExtraction | ExtractionFailure
+ChunkItem = ReportExtraction | ExtractionFailure
 
 # Time is linear in a report's figures, about a millisecond or two each; past
 # this many numbers a "report" is a table or a dump, and is refused (it would
@@ -251,7 +235,7 @@ def _refused(article: Article, message: str) -> ExtractionFailure:
 
 
 def extract_chunk(
-    jobs: Sequence[tuple[Article, tuple[int, ...]]],
+    jobs: Sequence[Job],
     lexicon: Lexicon,
     options: ExtractionOptions,
     nlp: Any = None,
@@ -325,11 +309,11 @@ def _entities(pipeline: Any, texts: Sequence[str], batch_size: int) -> list[list
 
 
 def _extract_chunk(
-    jobs: Sequence[tuple[Article, tuple[int, ...]]],
+    jobs: Sequence[Job],
     lexicon: Lexicon,
     options: ExtractionOptions,
     pipeline: Any,
-) -> tuple[list[CachedExtraction], ExtractionStats]:
+) -> tuple[list[ReportExtraction], ExtractionStats]:
     if not options.prefilter:
         return _whole_chunk(jobs, lexicon, options, pipeline)
     texts = [a.text for a, _ in jobs]
@@ -344,7 +328,7 @@ def _extract_chunk(
         list(pipeline.pipe(part_texts, batch_size=options.batch_size, disable=["ner"]))
     )
     stats = ExtractionStats(parsed=len(jobs))
-    out: list[CachedExtraction] = []
+    out: list[ReportExtraction] = []
     for (article, years), p, ents in zip(jobs, plans, entities, strict=True):
         stats.chars += p.total
         stats.chars_full += p.claim_chars
@@ -366,7 +350,7 @@ def _extract_chunk(
         ]
         mentions.extend(name_mentions(_Entities(tuple(outside)), article))
         mentions.sort(key=lambda m: (m.start, m.end, m.label))
-        out.append(CachedExtraction(tuple(claims), tuple(mentions), _metadata(article)))
+        out.append(ReportExtraction(tuple(claims), tuple(mentions), _date_problems(article)))
     return out, stats
 
 
@@ -384,274 +368,3 @@ def _by_part(ents: Sequence[_Ent], parts: Sequence[Part]) -> tuple[list[list[_En
         else:
             outside.append(ent)
     return inside, outside
-
-
-_WORKER: dict[str, Any] = {}
-
-
-def _init_worker(lexicon: Lexicon, options: ExtractionOptions) -> None:
-    _WORKER["lexicon"] = lexicon
-    _WORKER["options"] = options
-
-
-def _run_chunk(
-    jobs: Sequence[tuple[Article, tuple[int, ...]]],
-) -> tuple[list[ChunkItem], ExtractionStats]:
-    return extract_chunk(jobs, _WORKER["lexicon"], _WORKER["options"])
-
-
-# ------------------------------------------------------------------ orchestration
-
-
-def _chunks(items: Sequence[int], size: int) -> Iterator[list[int]]:
-    for i in range(0, len(items), size):
-        yield list(items[i : i + size])
-
-
-def _pool_context() -> Any:
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-
-
-def extract_articles(
-    articles: Sequence[Article],
-    lexicon: Lexicon,
-    *,
-    years: dict[str, list[int]],
-    config_fingerprint: str = "",
-    workers: int = 1,
-    cache: ClaimCache | None = None,
-    progress: Progress | None = None,
-    options: ExtractionOptions | None = None,
-    meanwhile: Callable[[], None] | None = None,
-) -> ExtractionResult:
-    """Claims and name mentions of every report, from the cache or by parsing.
-
-    ``years`` maps a story to the years of its dated reports (most common
-    first), as :func:`checker.pipeline.story_years` gives it.
-
-    With ``workers`` > 1 the reports the cache lacks are parsed in worker
-    processes while this one decodes the entries it has: on a warm run the
-    model loads and parses the changed reports at the same time as the
-    unchanged ones come out of the cache. ``meanwhile`` is called once, while
-    that parse runs, for other work to overlap with it.
-    """
-    options = options or ExtractionOptions()
-    stats = ExtractionStats(articles=len(articles))
-    if isinstance(progress, ProgressLine):
-        progress.label = "extracting"
-        progress.total = len(articles)
-    results: list[CachedExtraction | None] = [None] * len(articles)
-    story_years = [tuple(years.get(a.story, ())) for a in articles]
-    keys: list[str] = []
-    payloads: list[bytes | None] = [None] * len(articles)
-    if cache is not None:
-        keys = extraction_keys(articles, years, config_fingerprint, options)
-        payloads = [cache.load(key) for key in keys]
-
-    failures: list[ExtractionFailure] = []
-
-    def done(indices: list[int], found: list[ChunkItem], more: ExtractionStats) -> None:
-        stats.add(more)
-        for i, value in zip(indices, found, strict=True):
-            if isinstance(value, ExtractionFailure):
-                failures.append(value)
-                results[i] = CachedExtraction((), ())
-                continue
-            results[i] = value
-            if cache is not None:
-                cache.put(keys[i], value)
-        if progress is not None:
-            progress(len(indices))
-
-    def jobs(indices: list[int]) -> list[tuple[Article, tuple[int, ...]]]:
-        return [(articles[i], story_years[i]) for i in indices]
-
-    todo = [i for i, p in enumerate(payloads) if p is None]
-    chunks = list(_chunks(todo, max(1, options.chunk_size)))
-    with contextlib.ExitStack() as stack:
-        parsing: Iterable[tuple[list[int], list[ChunkItem], ExtractionStats]] = ()
-        if chunks and workers > 1 and (len(chunks) > 1 or len(todo) < len(articles)):
-            # Many chunks: load the model once here, shared copy-on-write by the
-            # workers. A few: let the workers load it while this process decodes.
-            preload = len(chunks) >= workers
-            pool = _ChunkPool([(c, jobs(c)) for c in chunks], lexicon, options, workers, preload)
-            parsing = stack.enter_context(pool)
-            chunks = []
-        late: list[int] = []
-        for i, payload in enumerate(payloads):
-            if payload is None:
-                continue
-            value = decode_payload(payload)
-            if value is not None and not fits_article(value, articles[i]):
-                value = None  # resealed with another report's records: not trusted
-            assert cache is not None
-            cache.count(value is not None)
-            if value is None:
-                late.append(i)  # a checked entry that does not decode: parse it again
-                continue
-            results[i] = value
-            stats.cached += 1
-            if progress is not None:
-                progress(1)
-        if cache is not None:
-            cache.misses += len(todo)
-        if meanwhile is not None:
-            meanwhile()
-        for head, found, chunk_stats in parsing:
-            done(head, found, chunk_stats)
-        chunks.extend(_chunks(late, max(1, options.chunk_size)))
-        if chunks:
-            from checker.nlp import load_pipeline
-
-            nlp = load_pipeline()
-            for indices in chunks:
-                found, chunk_stats = extract_chunk(jobs(indices), lexicon, options, nlp)
-                done(indices, found, chunk_stats)
-    claims: list[Claim] = []
-    mentions: list[NameMention] = []
-    metadata: list[tuple[str, ...]] = []
-    for r in results:
-        assert r is not None
-        claims.extend(r.claims)
-        mentions.extend(r.names)
-        metadata.append(r.metadata)
-    return ExtractionResult(tuple(claims), tuple(mentions), stats, tuple(metadata), tuple(failures))
-
-
-def extraction_keys(
-    articles: Sequence[Article],
-    years: dict[str, list[int]],
-    config_fingerprint: str = "",
-    options: ExtractionOptions | None = None,
-) -> list[str]:
-    """The cache key of each report's extraction (see :func:`checker.cache.article_key`)."""
-    context = cache_context(config_fingerprint, (options or ExtractionOptions()).fingerprint())
-    return [article_key(a, tuple(years.get(a.story, ())), context) for a in articles]
-
-
-ChunkResult = tuple[list[ChunkItem], ExtractionStats]
-
-
-class _ChunkPool:
-    """Chunks parsed by a process pool, at most two in flight per process (bounded
-    memory); iterating yields ``(indices, found, stats)`` in chunk order."""
-
-    def __init__(
-        self,
-        chunks: Sequence[tuple[list[int], list[tuple[Article, tuple[int, ...]]]]],
-        lexicon: Lexicon,
-        options: ExtractionOptions,
-        workers: int,
-        preload: bool,
-    ) -> None:
-        if preload:
-            from checker.nlp import load_pipeline
-
-            load_pipeline()  # before forking: shared by the workers
-        self.processes = max(1, min(workers, len(chunks), os.cpu_count() or workers))
-        self.pool = ProcessPoolExecutor(
-            max_workers=self.processes,
-            mp_context=_pool_context(),
-            initializer=_init_worker,
-            initargs=(lexicon, options),
-        )
-        self.queue = iter(chunks)
-        self.pending: collections.deque[tuple[list[int], Future[ChunkResult]]] = collections.deque()
-        self._fill()
-
-    def _fill(self) -> None:
-        while len(self.pending) < 2 * self.processes:
-            item = next(self.queue, None)
-            if item is None:
-                return
-            indices, jobs = item
-            self.pending.append((indices, self.pool.submit(_run_chunk, jobs)))
-
-    def __iter__(self) -> Iterator[tuple[list[int], list[ChunkItem], ExtractionStats]]:
-        while self.pending:
-            indices, future = self.pending.popleft()
-            found, stats = future.result()
-            self._fill()
-            yield indices, found, stats
-
-    def __enter__(self) -> _ChunkPool:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.pool.shutdown(cancel_futures=True)
-
-
-# ------------------------------------------------------------------ names -> claims
-
-
-def name_claims(
-    articles: Sequence[Article], mentions: Sequence[NameMention]
-) -> tuple[list[Claim], list[Finding]]:
-    """Name claims and spelling findings from the mentions of every report."""
-    by_article = {a.id: a for a in articles}
-    clusters = cluster_names(
-        [m for m in mentions if is_name(by_article[m.article_id].text, m.start, m.end)]
-    )
-    claims: list[Claim] = []
-    ids: dict[tuple[str, int, int], str] = {}
-    for cluster in clusters:
-        slot = f"name:{cluster.canonical}"
-        for m in cluster.mentions:
-            cid = claim_id(m.article_id, slot, m.start, m.end)
-            ids[(m.article_id, m.start, m.end)] = cid
-            article = by_article[m.article_id]
-            claims.append(
-                Claim(
-                    id=cid,
-                    article_id=m.article_id,
-                    story=m.story,
-                    slot=slot,
-                    kind=Kind.NAME,
-                    value=NameValue(m.text, cluster.canonical),
-                    qualifier=Qualifier.EXACT,
-                    as_of=article.published_date,
-                    quote=m.text,
-                    sentence=m.sentence,
-                    start=m.start,
-                    end=m.end,
-                    line=line_of(article, m.start),
-                )
-            )
-    findings = spelling_findings(clusters, lambda m: ids[(m.article_id, m.start, m.end)])
-    return claims, list(findings)
-
-
-def run_extraction(
-    articles: Sequence[Article],
-    lexicon: Lexicon,
-    *,
-    config_fingerprint: str = "",
-    workers: int = 1,
-    cache: ClaimCache | None = None,
-    progress: Progress | None = None,
-    options: ExtractionOptions | None = None,
-    meanwhile: Callable[[], None] | None = None,
-    failures: list[ExtractionFailure] | None = None,
-) -> tuple[list[Claim], list[Claim], list[Finding], dict[str, tuple[str, ...]]]:
-    """Count/date claims, name claims, spelling findings, and each report's
-    date-consistency problems (by article id). Reports that could not be
-    analysed are added to ``failures`` (they give no claim)."""
-    from checker.pipeline import story_years
-
-    result = extract_articles(
-        articles,
-        lexicon,
-        years=story_years(articles),
-        config_fingerprint=config_fingerprint,
-        workers=workers,
-        cache=cache,
-        progress=progress,
-        options=options,
-        meanwhile=meanwhile,
-    )
-    if failures is not None:
-        failures.extend(result.failures)
-    names, spelling = name_claims(articles, result.name_mentions)
-    metadata = {a.id: m for a, m in zip(articles, result.metadata, strict=True) if m}
-    return list(result.claims), names, spelling, metadata

@@ -1,10 +1,9 @@
-"""Loading the spaCy pipeline once, and parsing texts in batches."""
+"""Loading the spaCy pipeline once, and the text the parser reads."""
 
 from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -100,18 +99,3 @@ def load_pipeline(package: str | None = None) -> Any:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
     return nlp
-
-
-def model_signature(nlp: Any) -> str:
-    """Name and version of the loaded pipeline, for cache keys."""
-    meta = nlp.meta
-    return f"{meta.get('lang', 'en')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
-
-
-def parse(
-    texts: Iterable[str], *, batch_size: int = 32, workers: int = 1, nlp: Any = None
-) -> Iterator[Any]:
-    """Parse texts in order; ``workers`` > 1 uses spaCy's multi-process pipe."""
-    pipeline = nlp if nlp is not None else load_pipeline()
-    n_process = max(1, workers)
-    yield from pipeline.pipe(texts, batch_size=batch_size, n_process=n_process)

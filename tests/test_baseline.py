@@ -58,7 +58,7 @@ def test_everything_accepted() -> None:
     assert result.report.findings == ()
     assert result.accepted == report.findings
     assert result.gone == ()
-    assert result.report.claims == report.claims and result.report.stats == report.stats
+    assert result.report.claims == report.claims and result.report.errors == report.errors
 
 
 def test_new_accepted_and_gone() -> None:

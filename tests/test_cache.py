@@ -11,16 +11,16 @@ from typing import Any
 import pytest
 
 from checker.cache import (
-    CachedExtraction,
+    EXTRACTION_CODEC,
+    STORY_CODEC,
     ClaimCache,
-    StoryResult,
     article_key,
     cache_context,
-    decode_entry,
-    decode_story_payload,
-    encode_entry,
-    encode_story,
+    seal,
+    unseal,
 )
+from checker.extraction import ReportExtraction
+from checker.memo import Memo
 from checker.names import NameMention
 from checker.records import (
     Article,
@@ -33,6 +33,7 @@ from checker.records import (
     PublishedBasis,
     Qualifier,
 )
+from checker.story import StoryResult
 
 KEY = "ab" + "0" * 62
 
@@ -63,7 +64,7 @@ def _claim(**kw: object) -> Claim:
     return replace(base, **kw)  # type: ignore[arg-type]
 
 
-VALUE = CachedExtraction(
+VALUE = ReportExtraction(
     claims=(
         _claim(),
         _claim(id="c-2", value=CountValue(None, 400.5), as_of=None, line=None),
@@ -81,15 +82,19 @@ VALUE = CachedExtraction(
 )
 
 
+def _memo(root: Path | str) -> Memo[ReportExtraction]:
+    return Memo(ClaimCache(root), EXTRACTION_CODEC)
+
+
 def test_round_trip(tmp_path: Path) -> None:
-    cache = ClaimCache(tmp_path)
-    assert cache.get(KEY) is None
-    cache.put(KEY, VALUE)
-    got = cache.get(KEY)
+    memo = _memo(tmp_path)
+    assert memo.get(KEY) is None
+    memo.put(KEY, VALUE)
+    got = memo.get(KEY)
     assert got == VALUE
     assert got is not None and isinstance(got.claims[0].value, CountValue)
     assert type(got.claims[0].value.low) is int and type(got.claims[0].value.high) is float
-    assert (cache.hits, cache.misses, cache.writes) == (1, 1, 1)
+    assert (memo.hits, memo.misses, memo.store.writes) == (1, 1, 1)  # type: ignore[attr-defined]
     assert list(tmp_path.rglob("*.tmp")) == []
 
 
@@ -111,39 +116,64 @@ def _corruptions(data: bytes) -> list[bytes]:
 
 @pytest.mark.parametrize("index", range(8))
 def test_corrupt_entries_are_misses_and_get_rewritten(tmp_path: Path, index: int) -> None:
-    cache = ClaimCache(tmp_path)
-    cache.put(KEY, VALUE)
+    memo = _memo(tmp_path)
+    memo.put(KEY, VALUE)
     path = next(tmp_path.rglob(f"{KEY}.json"))
     path.write_bytes(_corruptions(path.read_bytes())[index])
-    assert cache.get(KEY) is None
-    cache.put(KEY, VALUE)
-    assert cache.get(KEY) == VALUE
+    assert memo.get(KEY) is None
+    memo.put(KEY, VALUE)
+    assert memo.get(KEY) == VALUE
 
 
 def test_a_valid_checksum_with_a_bad_payload_is_a_miss() -> None:
     import hashlib
 
-    payload = b'{"claims": [{"id": 1}], "names": []}'
-    data = b"checker-cache 1 %s %s\n" % (KEY.encode(), hashlib.sha256(payload).hexdigest().encode())
-    assert decode_entry(KEY, data + payload) is None
-    assert decode_entry(KEY, encode_entry(KEY, VALUE)) == VALUE
+    from checker.cache import FORMAT
+
+    payload = b'[[["Claim", 1]], [], []]'
+    header = b"checker-cache %d %s %s\n" % (
+        FORMAT,
+        KEY.encode(),
+        hashlib.sha256(payload).hexdigest().encode(),
+    )
+    assert unseal(KEY, header + payload) == payload  # sound: the payload is what is wrong
+    with pytest.raises(ValueError):
+        EXTRACTION_CODEC.loads(payload)
+    memo = Memo(_OneEntry(header + payload), EXTRACTION_CODEC)
+    assert memo.get(KEY) is None and memo.misses == 1
+    good = EXTRACTION_CODEC.dumps(VALUE)
+    assert EXTRACTION_CODEC.loads(unseal(KEY, seal(KEY, good)) or b"") == VALUE
+
+
+class _OneEntry:
+    """A store holding one sealed entry."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def load(self, key: str) -> bytes | None:
+        return unseal(key, self.data)
+
+    def save(self, key: str, encode: Any) -> None:
+        raise AssertionError("not written")
 
 
 def test_unwritable_cache_is_not_fatal(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
     cache = ClaimCache(blocker / "cache")  # a path under a regular file
-    cache.put(KEY, VALUE)
+    memo = Memo(cache, EXTRACTION_CODEC)
+    memo.put(KEY, VALUE)
     assert cache.errors == 1
-    assert cache.get(KEY) is None
+    assert memo.get(KEY) is None
 
 
 def _writer(root: str, rounds: int) -> int:
-    cache = ClaimCache(root)
+    memo = _memo(root)
     bad = 0
     for _ in range(rounds):
-        cache.put(KEY, VALUE)
-        got = cache.get(KEY)
+        memo.put(KEY, VALUE)
+        got = memo.get(KEY)
         if got is not None and got != VALUE:
             bad += 1
     return bad
@@ -154,7 +184,7 @@ def test_concurrent_writers(tmp_path: Path) -> None:
     with ctx.Pool(2) as pool:
         bad = pool.starmap(_writer, [(str(tmp_path), 150), (str(tmp_path), 150)])
     assert bad == [0, 0]
-    assert ClaimCache(tmp_path).get(KEY) == VALUE
+    assert _memo(tmp_path).get(KEY) == VALUE
     assert list(tmp_path.rglob("*.tmp")) == []
 
 
@@ -206,10 +236,10 @@ def test_story_round_trip(tmp_path: Path) -> None:
     value = _story_value()
     cache = ClaimCache(tmp_path)
     assert cache.load(KEY) is None
-    cache.put_story(KEY, value)
+    Memo(cache, STORY_CODEC).put(KEY, value)
     payload = cache.load(KEY)
     assert payload is not None
-    decoded = decode_story_payload(payload)
+    decoded = STORY_CODEC.loads(payload)
     assert decoded == value
     assert decoded is not None
     assert [type(c.value.low) for c in decoded.claims[:1]] == [int]  # type: ignore[union-attr]
@@ -219,15 +249,18 @@ def test_story_round_trip(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "damage",
     [
-        lambda raw: raw.replace(b'"c",', b'"x",', 1),  # unknown value tag
+        lambda raw: raw.replace(b'["CountValue",', b'["Counted",', 1),  # unknown value tag
         lambda raw: raw.replace(b'"count"', b'"counted"', 1),  # unknown kind
-        lambda raw: raw.replace(b'"sentences":[', b'"sentences":[],"was":[', 1),  # no sentence
-        lambda raw: raw.replace(b'"claims":[[', b'"claims":[[1,', 1),  # row too long
+        lambda raw: raw.replace(b'[["Rebels', b'[[],["Rebels', 1),  # a sentence that is a list
+        lambda raw: raw.replace(b'[["c-1"', b'[[1,"c-1"', 1),  # row too long
+        lambda raw: raw.replace(b'"c-1","a","s"', b'"c-1",7,"s"', 1),  # a field of another type
         lambda raw: raw[:-5],  # truncated JSON
     ],
 )
-def test_story_payload_that_does_not_decode_is_none(damage: Any) -> None:
-    data = encode_story(KEY, _story_value())
-    payload = data.partition(b"\n")[2]
-    assert decode_story_payload(payload) is not None
-    assert decode_story_payload(damage(payload)) is None
+def test_story_payload_that_does_not_decode_is_a_miss(damage: Any) -> None:
+    payload = STORY_CODEC.dumps(_story_value())
+    assert STORY_CODEC.loads(payload) == _story_value()
+    damaged = damage(payload)
+    assert damaged != payload
+    with pytest.raises(ValueError):
+        STORY_CODEC.loads(damaged)

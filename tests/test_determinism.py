@@ -260,10 +260,15 @@ def test_a_story_entry_that_does_not_decode_is_recomputed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import checker.cache
+    from checker.codec import Codec
 
     _two_stories(tmp_path / "corpus")
     args = ["check", "corpus", "--format", "json", "--cache-dir", tmp_path / "cache"]
     run_in(tmp_path, [*args, "-o", "cold.json"], monkeypatch)
-    monkeypatch.setattr(checker.cache, "decode_story_payload", lambda payload: None)
+
+    def undecodable(self: Codec[object], payload: bytes) -> object:
+        raise ValueError("damaged")
+
+    monkeypatch.setattr(type(checker.cache.STORY_CODEC), "loads", undecodable)
     run_in(tmp_path, [*args, "-o", "broken.json"], monkeypatch)
     assert (tmp_path / "cold.json").read_bytes() == (tmp_path / "broken.json").read_bytes()

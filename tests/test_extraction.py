@@ -46,8 +46,10 @@ def test_workers_give_byte_identical_json(corpus: Path, project_root: Path, cold
 
 def test_pool_with_small_chunks_matches_in_process(corpus: Path, project_root: Path) -> None:
     from checker.corpus import read_corpus
-    from checker.extraction import ExtractionOptions, extract_articles
-    from checker.pipeline import date_articles, story_years
+    from checker.extraction import ExtractionOptions
+    from checker.extraction_run import extract_reports
+    from checker.pipeline import date_articles
+    from checker.runner import LocalRunner
     from checker.slots import load_lexicon
 
     config = load_config(project_root / "pyproject.toml")
@@ -55,11 +57,10 @@ def test_pool_with_small_chunks_matches_in_process(corpus: Path, project_root: P
     articles = date_articles(
         read_corpus([corpus / "reports"], stories=config.stories).articles[:12], lexicon
     )
-    years = story_years(articles)
     options = ExtractionOptions(chunk_size=3)
-    one = extract_articles(articles, lexicon, years=years, workers=1, options=options)
-    two = extract_articles(articles, lexicon, years=years, workers=2, options=options)
-    assert one.claims == two.claims and one.name_mentions == two.name_mentions
+    one = extract_reports(articles, lexicon, runner=LocalRunner(1), options=options)
+    two = extract_reports(articles, lexicon, runner=LocalRunner(2), options=options)
+    assert one.results == two.results and one.claims
     assert two.stats.parsed == 12
 
 
@@ -77,10 +78,12 @@ def test_cold_and_warm_runs_are_identical(
 def test_an_edited_report_is_the_only_one_parsed(
     corpus: Path, project_root: Path, tmp_path: Path
 ) -> None:
-    from checker.cache import ClaimCache
+    from checker.cache import EXTRACTION_CODEC, ClaimCache, extraction_keys
     from checker.corpus import read_corpus
-    from checker.extraction import extract_articles
-    from checker.pipeline import date_articles, story_years
+    from checker.dating import story_years
+    from checker.extraction_run import Extraction, extract_reports
+    from checker.memo import Memo, NullStore
+    from checker.pipeline import date_articles
     from checker.slots import load_lexicon
 
     root = tmp_path / "data"
@@ -88,16 +91,18 @@ def test_an_edited_report_is_the_only_one_parsed(
     config = load_config(project_root / "pyproject.toml")
     lexicon = load_lexicon(config)
 
-    def run(cache: ClaimCache | None) -> tuple[object, object]:
+    def run(cache: ClaimCache | None) -> tuple[Extraction, list[object]]:
         articles = date_articles(
             read_corpus([root / "reports"], stories=config.stories).articles, lexicon
         )
-        result = extract_articles(articles, lexicon, years=story_years(articles), cache=cache)
-        return result, articles
+        memo = Memo(cache if cache is not None else NullStore(), EXTRACTION_CODEC)
+        keys = extraction_keys(articles, story_years(articles), config.fingerprint())
+        result = extract_reports(articles, lexicon, memo=memo, keys=keys)
+        return result, list(articles)
 
     cache = ClaimCache(tmp_path / "cache")
     first, articles = run(cache)
-    assert first.stats.parsed == len(articles)  # type: ignore[attr-defined]
+    assert first.stats.parsed == len(articles)
     victim = sorted((root / "reports" / "lima-1996").glob("*.md"))[5]
     victim.write_text(
         victim.read_text(encoding="utf-8") + "\nOfficials said 3 more hostages were freed.\n",
@@ -105,15 +110,15 @@ def test_an_edited_report_is_the_only_one_parsed(
     )
     warm, _ = run(cache)
     fresh, _ = run(None)
-    assert warm.stats.parsed == 1  # type: ignore[attr-defined]
-    assert warm.claims == fresh.claims  # type: ignore[attr-defined]
-    assert warm.name_mentions == fresh.name_mentions  # type: ignore[attr-defined]
+    assert warm.stats.parsed == 1 and warm.stats.cached == len(articles) - 1
+    assert warm.results == fresh.results
 
 
 def test_prefilter_parity(corpus: Path, project_root: Path) -> None:
     """With and without the pre-filter: the same claims and names, up to a sentence's edges."""
     from checker.corpus import read_corpus
-    from checker.extraction import ExtractionOptions, run_extraction
+    from checker.extraction import ExtractionOptions
+    from checker.extraction_run import run_extraction
     from checker.pipeline import date_articles
     from checker.slots import load_lexicon
 
@@ -124,10 +129,14 @@ def test_prefilter_parity(corpus: Path, project_root: Path) -> None:
     )
     whole = run_extraction(articles, lexicon, options=ExtractionOptions(prefilter=False))
     pre = run_extraction(articles, lexicon, options=ExtractionOptions(prefilter=True))
-    for a, b in zip(whole[:3], pre[:3], strict=True):
+    for a, b in [
+        (whole.claims, pre.claims),
+        (whole.names, pre.names),
+        (whole.spelling, pre.spelling),
+    ]:
         assert [c.id for c in a] == [c.id for c in b]
-    assert whole[3] == pre[3]  # date-consistency problems do not depend on the parse
-    claims_w, claims_p = whole[0], pre[0]
+    assert whole.date_problems == pre.date_problems  # they do not depend on the parse
+    claims_w, claims_p = whole.claims, pre.claims
     same = sum(x == y for x, y in zip(claims_w, claims_p, strict=True))
     assert same >= len(claims_w) - 3
     for x, y in zip(claims_w, claims_p, strict=True):
@@ -139,11 +148,11 @@ def test_prefilter_parity(corpus: Path, project_root: Path) -> None:
             y.start,
             y.end,
         )
-    names_w, names_p = whole[1], pre[1]
+    names_w, names_p = whole.names, pre.names
     assert [(c.slot, c.value, c.quote, c.start, c.end) for c in names_w] == [
         (c.slot, c.value, c.quote, c.start, c.end) for c in names_p
     ]
     # sentence edges may differ (the whole-document parse glues a timestamp or a
     # transcript's speaker label onto a sentence); each sentence still holds its name
     assert all(c.quote in c.sentence for c in names_p)
-    assert whole[2] == pre[2]  # spelling findings
+    assert whole.spelling == pre.spelling

@@ -443,6 +443,18 @@ def _reseal(path: Path, edit: object) -> None:
     path.write_bytes(b" ".join(fields) + b"\n" + new)
 
 
+def _claim_rows(data: object) -> list[list[object]]:
+    """The claim rows of an entry: an extraction entry is [claims, names, date problems],
+    a story entry [sentences, claims, findings, timelines], a dating entry holds none."""
+    if not isinstance(data, list):
+        return []
+    if len(data) == 3 and isinstance(data[0], list):
+        return [row for row in data[0] if isinstance(row, list)]
+    if len(data) == 4 and isinstance(data[1], list):
+        return [row for row in data[1] if isinstance(row, list)]
+    return []
+
+
 def _warm(tmp_path: Path) -> tuple[Path, Path, str]:
     root = corpus(
         tmp_path, {"a.md": GOOD.format(source="A", n=74), "b.md": GOOD.format(source="B", n=250)}
@@ -456,15 +468,16 @@ def _warm(tmp_path: Path) -> tuple[Path, Path, str]:
 def test_16_a_resealed_entry_of_the_wrong_type_is_recomputed(tmp_path: Path) -> None:
     root, cache, expected = _warm(tmp_path)
 
-    def wrong(data: dict[str, object]) -> None:
-        for claim in data.get("claims", []):  # type: ignore[attr-defined]
-            if isinstance(claim, dict):
-                claim["line"] = "seven"
-            elif isinstance(claim, list):
-                claim[19] = "seven"
+    touched = []
+
+    def wrong(data: object) -> None:
+        for claim in _claim_rows(data):
+            claim[19] = "seven"  # the line
+            touched.append(claim)
 
     for entry in _entries(cache):
         _reseal(entry, wrong)
+    assert touched
     for _ in range(2):  # recomputed, and rewritten: the next run is sound too
         again = run(["check", root, "--cache-dir", cache, "--format", "json"])
         no_traceback(again)
@@ -474,15 +487,16 @@ def test_16_a_resealed_entry_of_the_wrong_type_is_recomputed(tmp_path: Path) -> 
 def test_16_a_resealed_entry_of_another_report_is_not_trusted(tmp_path: Path) -> None:
     root, cache, expected = _warm(tmp_path)
 
-    def moved(data: dict[str, object]) -> None:
-        for claim in data.get("claims", []):  # type: ignore[attr-defined]
-            if isinstance(claim, dict):
-                claim["quote"] = "999 hostages"
-            elif isinstance(claim, list):
-                claim[1] = "someone-else"
+    touched = []
+
+    def moved(data: object) -> None:
+        for claim in _claim_rows(data):
+            claim[1] = "someone-else"  # the article id
+            touched.append(claim)
 
     for entry in _entries(cache):
         _reseal(entry, moved)
+    assert touched
     again = run(["check", root, "--cache-dir", cache, "--format", "json"])
     assert again.stdout == expected
 
@@ -507,17 +521,20 @@ def test_16_with_a_cache_key_an_entry_resealed_without_it_is_a_miss(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from checker import cache
+    from checker.extraction import ReportExtraction
 
-    value = cache.CachedExtraction((), (), ("note",))
+    value = ReportExtraction((), (), ("note",))
+    payload = cache.EXTRACTION_CODEC.dumps(value)
     monkeypatch.setenv(cache.CACHE_KEY_VARIABLE, "ci-secret")
-    sealed = cache.encode_entry("k" * 64, value)
-    assert cache.decode_entry("k" * 64, sealed) == value
+    sealed = cache.seal("k" * 64, payload)
+    assert cache.unseal("k" * 64, sealed) == payload
+    assert cache.EXTRACTION_CODEC.loads(payload) == value
     monkeypatch.setenv(cache.CACHE_KEY_VARIABLE, "someone-else")
-    assert cache.decode_entry("k" * 64, sealed) is None
+    assert cache.unseal("k" * 64, sealed) is None
     monkeypatch.delenv(cache.CACHE_KEY_VARIABLE)
-    plain = cache.encode_entry("k" * 64, value)  # what anyone can compute
+    plain = cache.seal("k" * 64, payload)  # what anyone can compute
     monkeypatch.setenv(cache.CACHE_KEY_VARIABLE, "ci-secret")
-    assert cache.decode_entry("k" * 64, plain) is None
+    assert cache.unseal("k" * 64, plain) is None
 
 
 def test_16_read_regular_refuses_oversized_and_special_files(tmp_path: Path) -> None:
@@ -641,16 +658,16 @@ def test_a_report_whose_analysis_raises_is_an_input_error_and_the_rest_is_checke
 def test_a_report_whose_dating_raises_is_an_input_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import checker.pipeline as pipeline
+    import checker.dating as dating
 
-    real = pipeline.resolve_published
+    real = dating.resolve_published
 
     def flaky(published: object, text: str, **kwargs: object) -> object:
         if "BOOM" in text:
             raise ValueError("injected dating fault")
         return real(published, text, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline, "resolve_published", flaky)
+    monkeypatch.setattr(dating, "resolve_published", flaky)
     root = corpus(
         tmp_path,
         {"a.md": GOOD.format(source="A", n=74), "b.txt": "LIMA -- BOOM, 12 hostages were freed.\n"},
@@ -675,7 +692,7 @@ def test_too_many_numbers_in_one_report_is_an_input_error(monkeypatch: pytest.Mo
     )
     assert isinstance(found[0], extraction.ExtractionFailure)
     assert "60 numbers" in found[0].error.message
-    assert isinstance(found[1], extraction.CachedExtraction) and found[1].claims
+    assert isinstance(found[1], extraction.ReportExtraction) and found[1].claims
 
 
 # ------------------------------------------------------------------ properties

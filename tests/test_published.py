@@ -221,7 +221,7 @@ def test_a_yearless_dateline_cannot_postdate_its_updated_line() -> None:
 
 
 def test_a_rare_year_does_not_decide_a_story_years() -> None:
-    from checker.pipeline import story_years
+    from checker.dating import story_years
     from tests.factories import article
 
     reports = [article(f"s/{i}", dt.date(2013, 4, 24 + i % 5), story="s") for i in range(9)]

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from checker.interval_text import interval_text
-from checker.records import Claim, CountValue, DateValue, Finding, NameValue, Report, Value
+from checker.records import Claim, Finding, NameValue, Report, Value
+from checker.render.serialize import value_to_dict
 
 FindingStatus = Literal["new", "changed", "unchanged"]
 
@@ -122,15 +123,6 @@ def format_interval(low: float | None, high: float | None, unit: str | None = No
 
 def format_date_span(start: str, end: str) -> str:
     return start if start == end or not end else f"{start} – {end}"
-
-
-def value_to_dict(value: Value) -> dict[str, Any]:
-    """The JSON shape of a claim value (DESIGN.md output contract)."""
-    if isinstance(value, CountValue):
-        return {"low": value.low, "high": value.high}
-    if isinstance(value, DateValue):
-        return {"start": value.start.isoformat(), "end": value.end.isoformat()}
-    return {"text": value.text}
 
 
 def format_value_mapping(value: Any, unit: Any = None) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from checker import __version__
 from checker.baseline import BaselineResult, BaselineSummary
+from checker.version import __version__
 
 FAIL_ON = ("error", "warning", "never")
 

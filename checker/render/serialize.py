@@ -1,15 +1,18 @@
 """Records -> JSON-able dicts, the one place that follows the output contract.
 
 Every machine-readable format builds on these functions, so that a field is
-spelled, ordered and formatted the same way everywhere (see DESIGN.md,
-"Output contract", and ``schemas/*.schema.json``). Keys come out in a fixed
-order; numbers that are whole are written as ints (74, not 74.0); dates are
-ISO strings; nothing depends on the clock.
+spelled, ordered and formatted the same way everywhere (``schemas/*.schema.json``).
+Which fields of a record the outputs show, and in which order, is declared once
+in :data:`checker.codec.PUBLIC_FIELDS` (and :data:`checker.codec.CLAIMS_TABLE_FIELDS`
+for the flat table); this module writes each with the outputs' scalars: numbers
+that are whole as ints (74, not 74.0), open or non-finite bounds as null, dates
+as ISO strings, enums as their values. Nothing depends on the clock.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import json
 import math
 from collections import Counter
@@ -20,6 +23,7 @@ from typing import Any
 import polars as pl
 
 from checker.baseline import BaselineEntry, BaselineSummary
+from checker.codec import CLAIMS_TABLE_FIELDS, PUBLIC_FIELDS
 from checker.records import (
     Article,
     Claim,
@@ -126,46 +130,31 @@ def article_to_dict(article: Article) -> dict[str, Any]:
     return out
 
 
+def public(value: Any) -> Any:
+    """One field of a record as the JSON outputs write it."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [public(v) for v in value]
+    if isinstance(value, CountValue | DateValue | NameValue):
+        return value_to_dict(value)
+    if isinstance(value, float):
+        return num(value)
+    return value
+
+
+_CLAIM_FIELDS = PUBLIC_FIELDS[Claim]
+_FINDING_FIELDS = PUBLIC_FIELDS[Finding]
+
+
 def claim_to_dict(claim: Claim) -> dict[str, Any]:
-    return {
-        "id": claim.id,
-        "article_id": claim.article_id,
-        "story": claim.story,
-        "slot": claim.slot,
-        "kind": claim.kind.value,
-        "value": value_to_dict(claim.value),
-        "unit": claim.unit,
-        "qualifier": claim.qualifier.value,
-        "as_of": iso(claim.as_of),
-        "quote": claim.quote,
-        "sentence": claim.sentence,
-        "start": claim.start,
-        "end": claim.end,
-        "line": claim.line,
-        "attribution": claim.attribution,
-        "hedge": claim.hedge,
-        "event": claim.event,
-        "superseded": claim.superseded,
-        "scope": claim.scope,
-        "frame": claim.frame,
-        "group": claim.group,
-        "confidence": claim.confidence,
-        "doubt": claim.doubt,
-    }
+    return {name: public(getattr(claim, name)) for name in _CLAIM_FIELDS}
 
 
 def finding_to_dict(finding: Finding) -> dict[str, Any]:
-    return {
-        "id": finding.id,
-        "type": finding.type.value,
-        "severity": finding.severity.value,
-        "story": finding.story,
-        "slot": finding.slot,
-        "claim_ids": list(finding.claim_ids),
-        "outliers": list(finding.outliers),
-        "outlier_reports": list(finding.outlier_reports),
-        "message": finding.message,
-    }
+    return {name: public(getattr(finding, name)) for name in _FINDING_FIELDS}
 
 
 def point_to_dict(point: TimelinePoint, kind: Kind) -> dict[str, Any]:
@@ -183,13 +172,9 @@ def point_to_dict(point: TimelinePoint, kind: Kind) -> dict[str, Any]:
 
 
 def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
-    return {
-        "story": timeline.story,
-        "slot": timeline.slot,
-        "behaviour": timeline.behaviour.value,
-        "kind": timeline.kind.value,
-        "points": [point_to_dict(p, timeline.kind) for p in timeline.points],
-    }
+    out = {name: public(getattr(timeline, name)) for name in PUBLIC_FIELDS[Timeline]}
+    out["points"] = [point_to_dict(p, timeline.kind) for p in timeline.points]  # by kind
+    return out
 
 
 def error_to_dict(error: InputError) -> dict[str, Any]:
@@ -451,52 +436,37 @@ CLAIMS_TABLE_SCHEMA: Mapping[str, pl.DataType] = {
 }
 
 
-def claim_row(claim: Claim) -> dict[str, Any]:
-    """One claim as a flat row; dates stay ``datetime.date``, bounds stay floats."""
-    value = claim.value
-    low = high = None
-    start_date = end_date = None
-    text = canonical = None
+if tuple(CLAIMS_TABLE_SCHEMA) != CLAIMS_TABLE_FIELDS:  # pragma: no cover - a bug
+    raise AssertionError("the claims table's schema and its declared fields differ")
+
+
+def _value_columns(value: Value) -> dict[str, Any]:
+    """A claim's value spread over the table's value columns."""
+    out: dict[str, Any] = dict.fromkeys(_VALUE_COLUMNS)
     if isinstance(value, CountValue):
-        low, high = value.low, value.high
+        out["low"], out["high"] = _finite(value.low), _finite(value.high)
     elif isinstance(value, DateValue):
-        start_date, end_date = value.start, value.end
+        out["start_date"], out["end_date"] = value.start, value.end
     elif isinstance(value, NameValue):
-        text, canonical = value.text, value.canonical
-    return {
-        "id": claim.id,
-        "article_id": claim.article_id,
-        "story": claim.story,
-        "slot": claim.slot,
-        "kind": claim.kind.value,
-        "low": _finite(low),
-        "high": _finite(high),
-        "start_date": start_date,
-        "end_date": end_date,
-        "text": text,
-        "canonical": canonical,
-        "unit": claim.unit,
-        "qualifier": claim.qualifier.value,
-        "as_of": claim.as_of,
-        "as_of_basis": claim.as_of_basis.value,
-        "as_of_time": claim.as_of_time,
-        "quote": claim.quote,
-        "sentence": claim.sentence,
-        "start": claim.start,
-        "end": claim.end,
-        "line": claim.line,
-        "attribution": claim.attribution,
-        "hedge": claim.hedge,
-        "totality": claim.totality,
-        "corrects": claim.corrects,
-        "event": claim.event,
-        "superseded": claim.superseded,
-        "scope": claim.scope,
-        "frame": claim.frame,
-        "group": claim.group,
-        "confidence": claim.confidence,
-        "doubt": claim.doubt,
-    }
+        out["text"], out["canonical"] = value.text, value.canonical
+    return out
+
+
+_VALUE_COLUMNS = ("low", "high", "start_date", "end_date", "text", "canonical")
+
+
+def claim_row(claim: Claim) -> dict[str, Any]:
+    """One claim as a flat row (:data:`checker.codec.CLAIMS_TABLE_FIELDS`); dates stay
+    ``datetime.date``, bounds stay floats."""
+    spread = _value_columns(claim.value)
+    row: dict[str, Any] = {}
+    for name in CLAIMS_TABLE_FIELDS:
+        if name in spread:
+            row[name] = spread[name]
+        else:
+            value = getattr(claim, name)
+            row[name] = value.value if isinstance(value, enum.Enum) else value
+    return row
 
 
 def _finite(x: float | None) -> float | None:
@@ -505,10 +475,24 @@ def _finite(x: float | None) -> float | None:
     return float(x)
 
 
+# Rows are turned into columns this many at a time: a million claims never exist as
+# a million dicts at once (bench/streaming.py measures the peak).
+TABLE_BATCH = 20_000
+
+
 def claims_table(claims: Iterable[Claim]) -> pl.DataFrame:
     """The flat claims table: one row per claim, columns as ``CLAIMS_TABLE_SCHEMA``."""
-    rows = [claim_row(c) for c in claims]
-    return pl.DataFrame(rows, schema=dict(CLAIMS_TABLE_SCHEMA))
+    schema = dict(CLAIMS_TABLE_SCHEMA)
+    frames = []
+    rows: list[dict[str, Any]] = []
+    for c in claims:
+        rows.append(claim_row(c))
+        if len(rows) >= TABLE_BATCH:
+            frames.append(pl.DataFrame(rows, schema=schema))
+            rows = []
+    if rows or not frames:
+        frames.append(pl.DataFrame(rows, schema=schema))
+    return frames[0] if len(frames) == 1 else pl.concat(frames, rechunk=True)
 
 
 def json_row(row: Mapping[str, Any]) -> dict[str, Any]:

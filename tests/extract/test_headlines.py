@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -38,7 +40,7 @@ def test_quotes_and_sentences_come_back_as_written() -> None:
     text = "Hiller Kills Two In Kraft Plant Shooting\n\nShe was arrested."
     parsed = sentence_cased(text)
     claim = count_claim("a", "dead", 2, as_of=None, quote=parsed[7:16])
-    claim = claim.__class__(**{**claim.__dict__, "start": 7, "end": 16, "sentence": parsed[:40]})
+    claim = replace(claim, start=7, end=16, sentence=parsed[:40])
     (back,) = restore_case([claim], text, parsed)
     assert back.quote == "Kills Two"
     assert back.sentence == "Hiller Kills Two In Kraft Plant Shooting"

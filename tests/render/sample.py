@@ -289,7 +289,6 @@ def sample_report() -> Report:
         findings=findings,
         timelines=timelines,
         errors=errors,
-        stats={"articles": 3},
     )
 
 

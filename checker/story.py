@@ -46,6 +46,7 @@ from checker.place.moments import MOMENT_SLOT, place_onset_moments, place_siege_
 from checker.place.scopes import part_scope, story_places
 from checker.place.tolls import (
     disaster_stories,
+    place_passengers,
     place_settled_tolls,
     place_siege_tolls,
     place_victims,
@@ -160,6 +161,7 @@ def place_story(
     ]
     crashes = manifest_stories(placed)
     placed = place_victims(placed, crashes | disaster_stories(placed))
+    placed = place_passengers(placed, crashes, frozenset(lexicon.nationalities.values()))
     onsets = story_onsets(claims)
     placed = place_event_facts(
         placed,

@@ -49,6 +49,17 @@ def fixed_facts(df: pl.DataFrame, b: Builder) -> None:
     )
     involved = (pl.col("hi") < pl.col("mxlo")) | (pl.col("lo") > pl.col("mnhi"))
     repeat = pl.col("i").is_in(repeats["i"].implode())
+    # an outlet that later gives the settled figure itself corrected its own
+    settled = f.filter(pl.col("agree") & pl.col("outlet").is_not_null()).select(
+        "g", "outlet", fixed_on="pday"
+    )
+    self_corrected = (
+        dis.join(settled, on=["g", "outlet"], how="inner")
+        .filter(pl.col("fixed_on") > pl.col("pday"))
+        .select("i")
+        .unique()
+    )
+    corrected = pl.col("i").is_in(self_corrected["i"].implode())
     status = (
         pl.when(~pl.col("conv"))
         .then(pl.when(involved).then(pl.lit("contra")))
@@ -56,7 +67,7 @@ def fixed_facts(df: pl.DataFrame, b: Builder) -> None:
         .then(pl.lit("ok"))
         .when(pl.col("pday").is_null())
         .then(pl.lit("contra"))
-        .when(pl.col("pday") < pl.col("tv"))
+        .when((pl.col("pday") < pl.col("tv")) | corrected)
         .then(pl.lit("revision"))
         .when(repeat & (pl.col("pday") == pl.col("tv")))
         .then(pl.lit("revision"))

@@ -101,6 +101,12 @@ def claim_frame(
             # else noon of its day (same-day untimed reports stay simultaneous)
             "pday": pl.Series([_publication_order(a.published) for a in articles], dtype=pl.Int64),
             "pkey": pl.Series([pub_seconds(a.published) for a in articles], dtype=pl.Float64),
+            # who published it, when the report says (a later report of the same outlet
+            # may correct it)
+            "outlet": pl.Series(
+                [" ".join(a.source.split()).lower() if a.source else None for a in articles],
+                dtype=pl.Utf8,
+            ),
         },
     ).unique("aid", keep="first", maintain_order=True)
     slots = sorted(set(df["slot"].to_list()))

@@ -217,15 +217,23 @@ def _sprung(
         return False
     if not set(trap.articles) <= articles:
         return False
+    sides = []
     for article_id, quote in zip(trap.articles, trap.quotes, strict=False):
         spans = quote_spans(texts.get(article_id, ""), quote)
-        hit = any(
-            c.article_id == article_id and any(s < c.end and c.start < e for s, e in spans)
-            for c in (claims[i] for i in finding.claim_ids if i in claims)
-        )
-        if not hit:
+        hits = [
+            i
+            for i in finding.claim_ids
+            if i in claims
+            and claims[i].article_id == article_id
+            and any(s < claims[i].end and claims[i].start < e for s, e in spans)
+        ]
+        if not hits:
             return False
-    return True
+        sides.append(any(i in finding.outliers for i in hits))
+    # a finding that names its odd ones out says they disagree with the rest, not that
+    # the rest disagree among themselves: a pair of figures the trap says agree is
+    # sprung only when the finding puts them on both sides
+    return not finding.outliers or len(sides) < 2 or len(set(sides)) > 1
 
 
 def _superseded_of_gold(

@@ -154,3 +154,26 @@ def place_settled_tolls(
         replace(c, as_of=ends[c.story], as_of_basis=AsOfBasis.STORY_EVENT) if c.id in settled else c
         for c in claims
     ]
+
+
+_ABOARD = "people.aboard"
+
+
+def place_passengers(
+    claims: Sequence[Claim], manifests: frozenset[str], nationalities: frozenset[str]
+) -> list[Claim]:
+    """ "Its updated list also included 27 Australians, 12 Indonesians": in a story whose
+    vehicle has a manifest (a crash), a count of one nationality that nothing else
+    frames is of who was aboard, a fact of the crash."""
+    out = []
+    for c in claims:
+        if (
+            c.kind is Kind.COUNT
+            and c.story in manifests
+            and c.slot == _WHOLE_PRESENT
+            and c.group in nationalities
+            and c.event != BACKGROUND
+        ):
+            c = replace(c, slot=_ABOARD, id=claim_id(c.article_id, _ABOARD, c.start, c.end))
+        out.append(c)
+    return out

@@ -246,3 +246,21 @@ def test_a_group_agrees_singular_or_plural(
     gold: str | None, found: str | None, agree: bool
 ) -> None:
     assert groups_agree(gold, found) is agree
+
+
+def test_a_trap_pair_in_the_majority_of_a_finding_is_not_sprung() -> None:
+    pair_trap = {
+        "kind": "count",
+        "frame": "killed",
+        "articles": ["fire/a", "fire/b"],
+        "quotes": ["six people", "Twelve people"],
+        "why": "agreeing approximations",
+    }
+    six = claim("fire/a", "six people", "dead", 6)
+    twelve = claim("fire/b", "Twelve people", "dead", 12)
+    gold = load_gold(gold_data(must_not_flag=[pair_trap]))
+    both_sides = replace(finding(six, twelve), outliers=(six.id,))
+    assert score_story(report([six, twelve], [both_sides]), gold).traps == Ratio(1, 1)
+    odd = claim("fire/a", "230,000 people", "dead", 230000)
+    majority = replace(finding(odd, six, twelve), outliers=(odd.id,))
+    assert score_story(report([six, twelve, odd], [majority]), gold).traps == Ratio(0, 1)

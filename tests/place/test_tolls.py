@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from checker.place.tolls import (
     disaster_stories,
+    place_passengers,
     place_settled_tolls,
     place_siege_tolls,
     place_victims,
@@ -82,3 +83,14 @@ def test_a_story_is_a_disaster_when_its_onset_is_one() -> None:
     assert disaster_stories([*fire, *raid, date_claim("f/b", "attack.date", START, story="f")]) == {
         "f"
     }
+
+
+def test_a_nationality_counted_in_a_crash_story_was_aboard() -> None:
+    day = dt.date(2014, 7, 18)
+    listed = replace(count_claim("m/0", "people", 27, as_of=day, story="m"), group="australian")
+    elsewhere = replace(listed, story="q", id="q")
+    unnamed = replace(listed, group=None, id="u")
+    placed = place_passengers(
+        [listed, elsewhere, unnamed], frozenset({"m"}), frozenset({"australian"})
+    )
+    assert [c.slot for c in placed] == ["people.aboard", "people", "people"]

@@ -40,6 +40,23 @@ PARAGRAPHS = "paragraph_breaks"
 # sentence reads a bounded stretch and a report's time stays linear in its figures.
 MAX_SENTENCE_TOKENS = 250
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
+# "Nov." before a day is no sentence's end
+_MONTH_ABBREVIATIONS = frozenset(
+    {
+        "jan.",
+        "feb.",
+        "mar.",
+        "apr.",
+        "jun.",
+        "jul.",
+        "aug.",
+        "sep.",
+        "sept.",
+        "oct.",
+        "nov.",
+        "dec.",
+    }
+)
 
 
 def paragraph_breaks(doc: Any) -> Any:
@@ -47,10 +64,14 @@ def paragraph_breaks(doc: Any) -> Any:
     lead are parsed apart ("Freed hostages say Lima captors number 14" over "LIMA,
     Peru, Dec. 23 --"). A single line break may be a soft wrap and is left to the
     parser. A run of :data:`MAX_SENTENCE_TOKENS` tokens without a full stop, a
-    question or exclamation mark or a semicolon is cut there."""
+    question or exclamation mark or a semicolon is cut there. A month's abbreviation
+    before a day ("Nov. 24") never ends one."""
     run = 0
     for tok in doc[:-1]:
         run += 1
+        if tok.lower_ in _MONTH_ABBREVIATIONS and doc[tok.i + 1].like_num:
+            doc[tok.i + 1].is_sent_start = False  # "on Nov. 24, which killed 112 workers"
+            continue
         if tok.is_space and tok.text.count("\n") >= 2:
             doc[tok.i + 1].is_sent_start = True
             run = 0

@@ -153,18 +153,27 @@ def background_of(
     if isinstance(claim.value, DateValue):
         return _Background() if claim.value.end < cutoff else None
     at = claim.sentence.find(claim.quote)
+    nearest = _nearest(_sentence_dates(claim.sentence, anchor, years), max(at, 0))
+    earlier = (
+        nearest is not None
+        and nearest.end_date is not None
+        and not _near_the_report(nearest)
+        and nearest.end_date < cutoff
+    )
+    # "the fire at the Tazreen factory on Nov. 24, which killed 112": that day's figure
+    day = (
+        nearest.end_date
+        if earlier
+        and nearest is not None
+        and nearest.granularity == "day"
+        and nearest.start_date == nearest.end_date
+        else None
+    )
     if _span_before(claim.sentence, at, anchor, start) or _CAME_AFTER.search(
         claim.sentence[: max(at, 0)]
     ):
-        return _Background()
-    nearest = _nearest(_sentence_dates(claim.sentence, anchor, years), max(at, 0))
-    if nearest is None or nearest.end_date is None or _near_the_report(nearest):
-        return None
-    if nearest.end_date >= cutoff:
-        return None
-    # "the fire at the Tazreen factory on Nov. 24, which killed 112": that day's figure
-    one_day = nearest.granularity == "day" and nearest.start_date == nearest.end_date
-    return _Background(nearest.end_date if one_day else None)
+        return _Background(day)  # "five months after the fire ... on Nov. 24, which killed"
+    return _Background(day) if earlier else None
 
 
 def place_background(

@@ -309,3 +309,14 @@ def test_a_tie_between_onset_days_goes_to_the_day_the_story_tells_most() -> None
     told = Counter({dt.date(2010, 5, 4): 1, dt.date(2010, 5, 5): 6})
     assert consensus_day(onsets, told) == dt.date(2010, 5, 5)
     assert consensus_day(onsets) == dt.date(2010, 5, 4)
+
+
+def test_a_happening_months_before_holds_its_figures_on_its_own_day() -> None:
+    claim = _said(
+        "The collapse comes five months after the fire at the Tazreen factory on Nov. 24, "
+        "which killed 112 workers.",
+        "112 workers",
+        "rana/a",
+    )
+    (placed,) = place_background([claim], ARTICLES, {"rana": [2012, 2013]})
+    assert (placed.event, placed.as_of) == ("background", dt.date(2012, 11, 24))

@@ -54,7 +54,13 @@ from checker.extract.context import lemma as _lemma
 from checker.extract.context import number_head as _number_head
 from checker.extract.dates import Duration, find_dates, find_durations
 from checker.extract.doc_index import sentence_of, text_of
-from checker.extract.events import at_the_onset, date_claims, relative_event_claims
+from checker.extract.events import (
+    SEARCHES,
+    at_the_onset,
+    date_claims,
+    ends_a_search,
+    relative_event_claims,
+)
 from checker.extract.headlines import restore_case, sentence_cased
 from checker.extract.numbers import find_quantities
 from checker.extract.parts import others_part, still_in_hospital
@@ -653,6 +659,32 @@ def _is_perfect(verb: Token) -> bool:
 _STATES = frozenset({None, "held", "aboard", "trapped", "seen"})
 
 
+def _search_end(num: Token, dates: Sequence[DateMention]) -> DateMention | None:
+    """The day of the search's end a running count is told with: "called off its search
+    on Monday, after recovering the bodies of more than 1,100 people", "the search
+    recovered 1,127 bodies before it was called off on May 13"."""
+    tok = num
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            for verb in (tok, *(c for c in tok.children if c.dep_ == "advcl")):
+                if ends_a_search(verb) or (verb != tok and _search_called_off(verb, tok)):
+                    return _date_in_clause(verb, dates)
+        if tok.head == tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _search_called_off(clause: Token, verb: Token) -> bool:
+    """ "the search recovered 1,127 bodies before it was called off": "it" is the
+    search the main clause names."""
+    return (
+        "call off" in predicate_phrases(clause)
+        and any(c.lower_ == "it" and c.dep_ == "nsubjpass" for c in clause.children)
+        and any(c.dep_ == "nsubj" and _lemma(c) in SEARCHES for c in verb.children)
+    )
+
+
 def _at_the_happening(verb: Token, dates: Sequence[DateMention]) -> _Holds:
     """A state held when the happening struck: on the day its clause gives ("100
     people rioted on Monday"), else at the story's start."""
@@ -907,6 +939,10 @@ def count_claims(
             and at_the_onset(_verb_of(num), lexicon)
         ):
             holds = _at_the_happening(_verb_of(num), dates)  # "were inside it when it fell"
+        elif running and holds.basis is publication_basis(article.published_date):
+            ended = _search_end(num, dates)
+            if ended is not None:  # "called off its search on Monday, after recovering ..."
+                holds = _Holds(middle_day(ended), AsOfBasis.EVENT)
         start, end = _quote_span(q, counted.narrowed_by or noun)
         nationality = _nationality(counted, lexicon)
         group = group_of(

@@ -73,14 +73,14 @@ ASPECT_VERBS = ENDING_VERBS | frozenset(
 
 # "ended its search of the site", "called off the search", "suspended the rescue
 # operation": the end of the rescue, however the lexicon names the search
-_SEARCHES = frozenset({"search", "operation", "rescue", "hunt"})
+SEARCHES = frozenset({"search", "operation", "rescue", "hunt"})
 _STOPPING = frozenset({"end", "halt", "suspend", "stop", "abandon", "conclude"})
 
 
-def _ends_a_search(verb: Token) -> bool:
+def ends_a_search(verb: Token) -> bool:
     stopping = _lemma(verb) in _STOPPING or "call off" in predicate_phrases(verb)
     return stopping and any(
-        c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in _SEARCHES for c in verb.children
+        c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in SEARCHES for c in verb.children
     )
 
 
@@ -364,7 +364,7 @@ def _related_event(verb: Token, lexicon: Lexicon) -> str | None:
     ]
     if verb.dep_ == "relcl":
         related.append(verb.head)  # "the talks that began yesterday"
-    if _ends_a_search(verb):
+    if ends_a_search(verb):
         return "rescue.end"  # "the army formally ended its search", "called off the search"
     for child in related:
         cls = lexicon.event_class(_lemma(child))

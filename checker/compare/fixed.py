@@ -12,6 +12,9 @@ from checker.compare.findings import MIN_SUPPORT, Builder, agreement_clusters, d
 from checker.messages import seconds_day_text
 from checker.records import Behaviour, FindingType
 
+# how soon an outlet's own report must give the settled figure to have corrected it
+SELF_CORRECTION_SECONDS = 2 * 86_400
+
 
 def fixed_facts(df: pl.DataFrame, b: Builder) -> None:
     f = df.filter((pl.col("beh") == Behaviour.FIXED.value) | pl.col("day").is_null())
@@ -49,13 +52,17 @@ def fixed_facts(df: pl.DataFrame, b: Builder) -> None:
     )
     involved = (pl.col("hi") < pl.col("mxlo")) | (pl.col("lo") > pl.col("mnhi"))
     repeat = pl.col("i").is_in(repeats["i"].implode())
-    # an outlet that later gives the settled figure itself corrected its own
+    # an outlet that gives the settled figure itself within days corrected its own
+    # report (a figure it repeats weeks later is no correction)
     settled = f.filter(pl.col("agree") & pl.col("outlet").is_not_null()).select(
         "g", "outlet", fixed_on="pday"
     )
     self_corrected = (
         dis.join(settled, on=["g", "outlet"], how="inner")
-        .filter(pl.col("fixed_on") > pl.col("pday"))
+        .filter(
+            (pl.col("fixed_on") > pl.col("pday"))
+            & (pl.col("fixed_on") - pl.col("pday") <= SELF_CORRECTION_SECONDS)
+        )
         .select("i")
         .unique()
     )

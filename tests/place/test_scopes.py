@@ -6,24 +6,33 @@ import datetime as dt
 from dataclasses import replace
 
 from checker.place.scopes import part_scope, story_places
+from checker.records import Article, Claim
 from tests.factories import article, count_claim
 
 DAY = dt.date(2005, 11, 27)
 
 
-def test_a_place_most_reports_name_is_the_story_s_own() -> None:
-    articles = [
-        replace(article(f"q/{n}", DAY, story="q"), text=text)
-        for n, text in enumerate(
-            [
-                "A quake hit Qeshm island. Three died in Tabl.",
-                "The Qeshm quake killed ten.",
-                "Rescuers reached Qeshm.",
-            ]
-        )
+def _reports(story: str, texts: list[str]) -> list[Article]:
+    return [
+        replace(article(f"{story}/{n}", DAY, story=story), text=text)
+        for n, text in enumerate(texts)
     ]
-    island = replace(count_claim("q/0", "dead", 10, as_of=DAY, story="q"), scope="Qeshm")
-    village = replace(count_claim("q/0", "dead", 3, as_of=DAY, story="q"), scope="Tabl")
+
+
+def _count(story: str, value: int, scope: str) -> Claim:
+    return replace(count_claim(f"{story}/0", "dead", value, as_of=DAY, story=story), scope=scope)
+
+
+def test_a_place_most_reports_name_is_the_story_s_own() -> None:
+    articles = _reports(
+        "q",
+        [
+            "A quake hit Qeshm island. Three died in Tabl.",
+            "The Qeshm quake killed ten.",
+            "Rescuers reached Qeshm.",
+        ],
+    )
+    island, village = _count("q", 10, "Qeshm"), _count("q", 3, "Tabl")
     own = story_places([island, village], articles)
     assert own == {"q": frozenset({"Qeshm"})}
     assert part_scope(island, own["q"]) is None
@@ -31,20 +40,15 @@ def test_a_place_most_reports_name_is_the_story_s_own() -> None:
 
 
 def test_of_two_places_most_reports_name_only_the_most_named_is_the_story_s_own() -> None:
-    articles = [
-        replace(article(f"g/{n}", DAY, story="g"), text=text)
-        for n, text in enumerate(
-            [
-                "Protesters filled Athens. The rioting spread to Thessaloniki.",
-                "In Athens, 30,000 marched; 20,000 marched in Thessaloniki.",
-                "Three died in a bank in Athens.",
-            ]
-        )
-    ]
-    capital = replace(count_claim("g/1", "people", 30000, as_of=DAY, story="g"), scope="Athens")
-    second = replace(
-        count_claim("g/1", "people", 20000, as_of=DAY, story="g"), scope="Thessaloniki"
+    articles = _reports(
+        "g",
+        [
+            "Protesters filled Athens. The rioting spread to Thessaloniki.",
+            "In Athens, 30,000 marched; 20,000 marched in Thessaloniki.",
+            "Three died in a bank in Athens.",
+        ],
     )
+    capital, second = _count("g", 30000, "Athens"), _count("g", 20000, "Thessaloniki")
     own = story_places([capital, second], articles)
     assert own == {"g": frozenset({"Athens"})}
     assert part_scope(second, own["g"]) == "Thessaloniki"

@@ -68,7 +68,10 @@ def _scan(ctx: _Ctx) -> Iterator[_Cand]:
     """Every recogniser's readings of ``ctx.text``, in table order, then match order."""
     for recogniser in RECOGNISERS:
         for m in recogniser.pattern.finditer(ctx.text):
-            reading = recogniser.build(ctx, m)
+            try:
+                reading = recogniser.build(ctx, m)
+            except (ValueError, OverflowError):
+                continue  # a malformed or out-of-range expression ("12:75"): only it is skipped
             if reading is None:
                 continue
             mention, shift = reading if isinstance(reading, tuple) else (reading, None)
@@ -265,14 +268,4 @@ def _find_dates(
     """The scan behind :func:`find_dates`, memoised: extraction, publication dating
     and the consistency checks read the same report with the same anchor."""
     ctx = _Ctx(text, anchor, years)
-    cands: list[_Cand] = []
-    scanner = _scan(ctx)
-    while True:
-        try:
-            cands.append(next(scanner))
-        except StopIteration:
-            break
-        except (ValueError, OverflowError):
-            # a malformed or out-of-range expression: skip it and keep scanning
-            continue
-    return tuple(_post(ctx, _select(cands)))
+    return tuple(_post(ctx, _select(list(_scan(ctx)))))

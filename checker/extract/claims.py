@@ -340,16 +340,23 @@ PATIENT_SUBJECT_LEMMAS = frozenset(
     {"die", "remain", "stay", "perish", "survive", "escape", "go", "walk", "leave", "be",
      "work",  # "2,000 people were working in the building": who was there
      "suffocate", "drown", "starve", "succumb",  # "three people have suffocated"
-     "fall", "plunge"}  # "two climbers have fallen to their deaths"
+     "fall", "plunge",  # "two climbers have fallen to their deaths"
+     "hide"}  # "seven workers were hiding in a closet": held where they hid
 )  # fmt: skip
 CLAUSE_BOUNDARIES = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "xcomp"})
 
 
 def _undergoes(verb: Token) -> bool:
     """The verb's subject undergoes it, itself or through the verb it governs ("managed
-    to escape", "tried to survive")."""
+    to escape", "tried to survive", "had to be ushered out")."""
     return _lemma(verb) in PATIENT_SUBJECT_LEMMAS or any(
-        c.dep_ == "xcomp" and _lemma(c) in PATIENT_SUBJECT_LEMMAS for c in verb.children
+        c.dep_ == "xcomp"
+        and (
+            _lemma(c) in PATIENT_SUBJECT_LEMMAS
+            # "had to be ushered to safety", "are believed to be trapped"
+            or (_lemma(verb) in RAISING_LEMMAS and any(g.dep_ == "auxpass" for g in c.children))
+        )
+        for c in verb.children
     )
 
 
@@ -357,7 +364,8 @@ def _undergoes(verb: Token) -> bool:
 # says who knows; its infinitive says what happened
 RAISING_LEMMAS = frozenset(
     {"know", "believe", "presume", "fear", "think", "feel", "report", "confirm", "say",
-     "understand", "assume", "expect", "seem", "appear"}
+     "understand", "assume", "expect", "seem", "appear",
+     "have", "need"}  # "20 more people had to be ushered to safety"
 )  # fmt: skip
 
 

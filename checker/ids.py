@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
 
 from checker.records import Claim, CountValue, DateValue, FindingType, NameValue
 
@@ -29,6 +31,13 @@ def _digest(parts: Sequence[str]) -> str:
 def claim_id(article_id: str, slot: str, start: int, end: int) -> str:
     """``"c-"`` + 12 hex chars of sha256 over article, slot and span."""
     return "c-" + _digest((article_id, slot, str(start), str(end)))
+
+
+def reslotted(claim: Claim, slot: str, **changes: Any) -> Claim:
+    """``claim`` filed under ``slot`` (with any other ``changes``), its id following it."""
+    return replace(
+        claim, slot=slot, id=claim_id(claim.article_id, slot, claim.start, claim.end), **changes
+    )
 
 
 def finding_id(type: FindingType, story: str, slot: str, key: Sequence[str]) -> str:

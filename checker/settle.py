@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from checker.extract.events import CRASH, KILLING
-from checker.ids import claim_id
+from checker.ids import reslotted
 from checker.place.happenings import BACKGROUND, ONSET_EVENTS, consensus_day
 from checker.records import AsOfBasis, Claim, DateValue
 
@@ -100,10 +100,10 @@ def settle_ambiguous_events(claims: Sequence[Claim]) -> list[Claim]:
             c = _settle_killing(c, dates, len(victims.get(c.story, ())))
         elif event == CRASH:
             slot = f"{_crash_event(dates)}.date"
-            c = replace(c, slot=slot, id=claim_id(c.article_id, slot, c.start, c.end))
+            c = reslotted(c, slot)
         elif other and dates.get(other) == value and dates.get(event) != value:
             slot = f"{other}.date"
-            c = replace(c, slot=slot, id=claim_id(c.article_id, slot, c.start, c.end))
+            c = reslotted(c, slot)
         out.append(replace(c, as_of_basis=basis))
     return out
 
@@ -119,12 +119,11 @@ def _settle_killing(c: Claim, dates: Mapping[str, dt.date], victims: int) -> Cla
     if guessed and c.scope is None and victims > 1:
         settled, guessed = KILLING, False
     slot = f"{settled}.date"
-    return replace(
+    return reslotted(
         c,
-        slot=slot,
+        slot,
         scope=c.scope if settled not in dates else None,
         doubt=ONSET_FROM_A_DEATH if guessed else c.doubt,
-        id=claim_id(c.article_id, slot, c.start, c.end),
     )
 
 

@@ -57,6 +57,7 @@ from checker.extract.doc_index import sentence_of, text_of
 from checker.extract.events import (
     SEARCHES,
     at_the_onset,
+    clause_verb,
     date_claims,
     ends_a_search,
     relative_event_claims,
@@ -702,16 +703,6 @@ def _at_the_happening(verb: Token, dates: Sequence[DateMention]) -> _Holds:
     return _Holds(None, AsOfBasis.STORY_START)
 
 
-def _verb_of(num: Token) -> Token:
-    """The verb of the clause a figure is in (itself when there is none)."""
-    tok = num
-    for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX") or tok.head == tok:
-            return tok
-        tok = tok.head
-    return tok
-
-
 @dataclass(frozen=True)
 class _Holds:
     """When a figure holds, why, and (an event figure no date of its clause places)
@@ -944,9 +935,9 @@ def count_claims(
             not running
             and pred_class in _STATES
             and holds.basis is publication_basis(article.published_date)
-            and at_the_onset(_verb_of(num), lexicon)
+            and at_the_onset(verb := clause_verb(num), lexicon)
         ):
-            holds = _at_the_happening(_verb_of(num), dates)  # "were inside it when it fell"
+            holds = _at_the_happening(verb, dates)  # "were inside it when it fell"
         elif running and holds.basis is publication_basis(article.published_date):
             ended = _search_end(num, dates)
             if ended is not None:  # "called off its search on Monday, after recovering ..."

@@ -487,14 +487,14 @@ def date_claims(
         head = min(tokens, key=lambda t: len(list(t.ancestors)))
         event, trigger = _event_of_date(head, lexicon)
         if event is None and _is_moment(mention, head, lexicon):
-            event, trigger = MOMENT, _clause_verb(head)
+            event, trigger = MOMENT, clause_verb(head)
         if event is None or trigger is None or _negated(trigger):
             continue  # "have not released anyone since January": nothing happened
         settled = event.endswith("?") or event in SETTLED_BY_STORY
         basis = AsOfBasis.EVENT_AMBIGUOUS if settled else AsOfBasis.EVENT
         slot = f"{event.rstrip('?')}.date"
         sent_text = sentence_of(head).text.strip()
-        other = other_event(trigger, lexicon) or other_event(_clause_verb(head), lexicon)
+        other = other_event(trigger, lexicon) or other_event(clause_verb(head), lexicon)
         victim = _victim(trigger) if event == KILLING else None
         yield Claim(
             id=claim_id(article.id, slot, mention.start, mention.end),
@@ -532,7 +532,7 @@ def _is_moment(mention: DateMention, head: Token, lexicon: Lexicon) -> bool:
     """A single day a narrative verb (not one of saying, not a plan) hangs from."""
     if mention.start_date != mention.end_date or mention.granularity != "day":
         return False
-    verb = _clause_verb(head)
+    verb = clause_verb(head)
     if verb is head or verb.pos_ != "VERB" or verb.lemma_.lower() in _NOT_HAPPENINGS:
         return False
     if verb.lemma_.lower() in lexicon.attribution_verbs or verb.tag_ in ("MD", "VB"):
@@ -561,8 +561,9 @@ def _negated(trigger: Token) -> bool:
     return any(c.dep_ == "neg" for c in trigger.children)
 
 
-def _clause_verb(tok: Token) -> Token:
-    """The verb a date phrase hangs from ("witnessed another robbery on Sunday")."""
+def clause_verb(tok: Token) -> Token:
+    """The verb a date phrase or a figure hangs from ("witnessed another robbery on
+    Sunday"); ``tok`` itself when no verb is above it."""
     for up in tok.ancestors:
         if up.pos_ in ("VERB", "AUX"):
             return up

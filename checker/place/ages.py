@@ -67,14 +67,15 @@ def place_ages(claims: Sequence[Claim]) -> list[Claim]:
             keys[c.story].add(c.scope)
     full_name = {story: _surnames(k) for story, k in keys.items()}
     owners: dict[tuple[str, float], set[str]] = defaultdict(set)
-    for c in claims:
-        age = _age(c)
-        if c.slot == AGE_SLOT and c.scope is not None and age is not None:
-            owners[(c.story, age)].add(full_name[c.story].get(c.scope, c.scope))
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for c in claims:
-        if c.slot == AGE_SLOT and c.scope is not None:
-            spellings[c.story][full_name[c.story].get(c.scope, c.scope)] += 1
+        if c.slot != AGE_SLOT or c.scope is None:
+            continue
+        spelling = full_name[c.story].get(c.scope, c.scope)
+        spellings[c.story][spelling] += 1
+        age = _age(c)
+        if age is not None:
+            owners[(c.story, age)].add(spelling)
     out = []
     for c in claims:
         if c.slot != AGE_SLOT:

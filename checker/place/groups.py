@@ -15,10 +15,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
 
 from checker.frames import whole_slot
-from checker.ids import claim_id
+from checker.ids import reslotted
 from checker.records import Claim, CountValue, Kind
 
 _BARE_FRAME = "present"
@@ -65,9 +64,7 @@ def place_bare_groups(
             continue
         frame = next(f for f, s in others if s == slot)
         doubt = c.doubt or f"{_SAME_PEOPLE} ({frame})"
-        out.append(
-            replace(c, slot=slot, id=claim_id(c.article_id, slot, c.start, c.end), doubt=doubt)
-        )
+        out.append(reslotted(c, slot, doubt=doubt))
     return out
 
 

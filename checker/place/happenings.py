@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from checker.extract.dates import UNIT_DAYS, find_dates, number_value
 from checker.frames import whole_slot
-from checker.ids import claim_id
+from checker.ids import reslotted
 from checker.place.vehicles import names_another_flight, story_flights
 from checker.records import Article, AsOfBasis, Claim, DateMention, DateValue, Kind
 
@@ -397,7 +397,7 @@ def place_hostages(
         taken = _said_around(c, _SEIZED_BEFORE, _TAKEN_AFTER)
         if c.slot in _SEIZURE_SLOTS and taken:
             slot = "hostages"
-            c = replace(c, slot=slot, id=claim_id(c.article_id, slot, c.start, c.end))
+            c = reslotted(c, slot)
         if c.frame != "held" or onset is None or (pub is not None and pub < onset):
             out.append(c)
             continue

@@ -19,10 +19,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 
 from checker.extract.events import MOMENT
-from checker.ids import claim_id
+from checker.ids import reslotted
 from checker.place.happenings import siege_stories
 from checker.records import Claim, DateValue
 
@@ -71,12 +70,7 @@ def place_onset_moments(
         elif end is not None and end != onset and value.start == value.end == end:
             slot = f"{end_event}.date"
         if slot is not None:
-            c = replace(
-                c,
-                slot=slot,
-                id=claim_id(c.article_id, slot, c.start, c.end),
-                doubt=c.doubt or _DATED_BY_DAY,
-            )
+            c = reslotted(c, slot, doubt=c.doubt or _DATED_BY_DAY)
         out.append(c)
     return out
 
@@ -108,6 +102,6 @@ def place_siege_end_days(
             and value.start == value.end == end
         ):
             slot = f"{end_event}.date"
-            c = replace(c, slot=slot, id=claim_id(c.article_id, slot, c.start, c.end))
+            c = reslotted(c, slot)
         out.append(c)
     return out

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from checker.ids import claim_id
+from checker.ids import reslotted
 from checker.place.happenings import BACKGROUND, ONSET_EVENTS, siege_stories
 from checker.records import AsOfBasis, Claim, CountValue, DateValue, Kind
 
@@ -95,7 +95,7 @@ def place_victims(claims: Sequence[Claim], fatal: frozenset[str]) -> list[Claim]
             and not _is_part(c)
         ):
             slot = "dead" if c.story in fatal else _ATTACKED
-            c = replace(c, slot=slot, id=claim_id(c.article_id, slot, c.start, c.end))
+            c = reslotted(c, slot)
         out.append(c)
     return out
 
@@ -174,6 +174,6 @@ def place_passengers(
             and c.group in nationalities
             and c.event != BACKGROUND
         ):
-            c = replace(c, slot=_ABOARD, id=claim_id(c.article_id, _ABOARD, c.start, c.end))
+            c = reslotted(c, _ABOARD)
         out.append(c)
     return out

@@ -24,7 +24,11 @@ import resource
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeVar
+
+import polars as pl
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -44,6 +48,7 @@ from checker.render.claims_io import write_claims  # noqa: E402
 from checker.runner import LocalRunner  # noqa: E402
 from checker.slots import load_lexicon  # noqa: E402
 
+T = TypeVar("T")
 SLOTS = ("hostages", "dead", "injured", "rebels", "prisoners.demanded", "hostages.released")
 STORY_SIZE = 40
 WORDS = [
@@ -99,6 +104,13 @@ def story(
     return articles, extractions
 
 
+def consumed(items: list[T]) -> Iterator[T]:
+    """Each item in turn, its place in ``items`` emptied as it is given."""
+    for i, item in enumerate(items):
+        items[i] = None  # type: ignore[call-overload]
+        yield item
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--reports", type=int, default=100_000)
@@ -117,22 +129,28 @@ def main() -> None:
         for index in range((args.reports + STORY_SIZE - 1) // STORY_SIZE)
     ]
     made = time.perf_counter() - started
-    results = runner.compare(stories, config, lexicon)
+    articles = [a for reports, _ in stories for a in reports]
+    # as checker.pipeline does: each story's extraction is let go once it is compared
+    results = runner.compare(consumed(stories), config, lexicon)
     compared = time.perf_counter() - started - made
     report = assemble_report(
-        (a for reports, _ in stories for a in reports),
+        articles,
         (c for r in results for c in r.claims),
         (f for r in results for f in r.findings),
         (t for r in results for t in r.timelines),
         (),
     )
-    del stories, results
+    del stories, results, articles
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "claims.parquet"
         write_claims(report.claims, out)
         parquet_mb = out.stat().st_size / 2**20
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        ids = pl.read_parquet(out, columns=["id"])["id"]
+        in_order = ids.len() == len(report.claims) and all(
+            a == c.id for a, c in zip(ids, report.claims, strict=True)
+        )
     seconds = time.perf_counter() - started
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         json.dumps(
             {
@@ -144,6 +162,7 @@ def main() -> None:
                 "compare_seconds": round(compared, 1),
                 "peak_rss_mb": round(peak_mb),
                 "parquet_mb": round(parquet_mb, 1),
+                "parquet_rows_in_order": in_order,
             }
         )
     )

@@ -21,7 +21,7 @@ import secrets
 import stat
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "OutputRefused",
     "atomic_path",
     "is_stale_temp",
+    "streams",
     "write_bytes_atomic",
     "write_output",
     "write_text_atomic",
@@ -43,27 +44,46 @@ class OutputRefused(ValueError):
     """An output path that cannot be written to; ``str(exc)`` is the user message."""
 
 
-def write_output(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path``: ``-`` is standard output; a device, FIFO or
-    socket is written as a stream; anything else atomically (see the module)."""
+def write_output(path: str | Path, data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` (bytes, or pieces of them written one after the other, so that
+    a large output is never whole in memory) to ``path``: ``-`` is standard output;
+    a device, FIFO or socket is written as a stream; anything else atomically (see
+    the module)."""
+    pieces: Iterable[bytes] = (data,) if isinstance(data, bytes) else data
     text = os.fspath(path)
     if text == STDOUT:
         out = sys.stdout.buffer
-        out.write(data)
+        for piece in pieces:
+            out.write(piece)
         out.flush()
         return
+    if streams(text):
+        target = resolve_output(text)
+        mode = os.stat(target).st_mode
+        with open(target, "ab" if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) else "wb") as stream:
+            for piece in pieces:
+                stream.write(piece)
+        return
+    with atomic_path(text) as tmp, open(tmp, "wb") as handle:
+        for piece in pieces:
+            handle.write(piece)
+
+
+def streams(path: str | Path) -> bool:
+    """Whether :func:`write_output` writes ``path`` as a stream (standard output, a
+    device, a FIFO, a socket) rather than replacing a file. Raises
+    :class:`OutputRefused` for a directory."""
+    text = os.fspath(path)
+    if text == STDOUT:
+        return True
     target = resolve_output(text)
     try:
         mode = os.stat(target).st_mode
     except FileNotFoundError:
-        mode = None
-    if mode is not None and stat.S_ISDIR(mode):
+        return False
+    if stat.S_ISDIR(mode):
         raise OutputRefused(f"{text} is a directory")
-    if mode is not None and not stat.S_ISREG(mode):
-        with open(target, "ab" if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) else "wb") as stream:
-            stream.write(data)
-        return
-    write_bytes_atomic(target, data)
+    return not stat.S_ISREG(mode)
 
 
 def resolve_output(path: str | Path) -> Path:

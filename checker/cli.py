@@ -129,7 +129,7 @@ def check(
       checker check reports/ --format csv --excel -o findings.csv
     """
     from checker.baseline import apply_baseline, load_baseline
-    from checker.render import Format, RenderOptions, render
+    from checker.render import Format, RenderOptions, render_pieces
 
     refuse_overwriting_inputs(
         paths, [output, html_path, *(p for _, p in extra_outputs)], config_path, baseline_path
@@ -156,10 +156,10 @@ def check(
         excel=excel,
         base_dir=Path.cwd(),
     )
-    write(output, render(report, Format(fmt), options), color=options.color)
+    write(output, render_pieces(report, Format(fmt), options), color=options.color)
     plain = replace(options, color=False)
     for extra_fmt, extra_path in extra_outputs:
-        write(extra_path, render(report, Format(extra_fmt), plain))
+        write(extra_path, render_pieces(report, Format(extra_fmt), plain))
     if fmt == "github":
         write_step_summary(report, options)
     if html_path is not None:

@@ -7,7 +7,7 @@ import gc
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import click
@@ -107,14 +107,17 @@ def run(paths: Sequence[Path], config: Config, workers: int | None, quiet: bool)
     return report
 
 
-def write(output: Path | None, text: str, *, color: bool | None = None) -> None:
+def write(output: Path | None, text: str | Iterable[str], *, color: bool | None = None) -> None:
+    """Text (or its pieces, written one after the other) to a file or standard output."""
+    pieces: Iterable[str] = (text,) if isinstance(text, str) else text
     if output is None or str(output) == "-":
-        click.echo(text, nl=False, color=color)
+        for piece in pieces:
+            click.echo(piece, nl=False, color=color)
         return
-    write_bytes(output, text.encode("utf-8"))
+    write_bytes(output, (piece.encode("utf-8") for piece in pieces))
 
 
-def write_bytes(output: Path, data: bytes) -> None:
+def write_bytes(output: Path, data: bytes | Iterable[bytes]) -> None:
     """An output file: a device or FIFO as a stream, a regular file atomically."""
     from checker.atomic import OutputRefused, write_output
 

@@ -264,8 +264,9 @@ def _compare(
         if a.id not in failed:
             reports.append(a)
             found.append(result)
+    del extraction  # each story's results are let go once it is compared
     stories = sorted(by_story)
-    results = runner.compare([by_story[s] for s in stories], config, lexicon)
+    results = runner.compare((by_story.pop(s) for s in stories), config, lexicon)
     return dict(zip(stories, results, strict=True))
 
 

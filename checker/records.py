@@ -187,19 +187,19 @@ class DateMention:
     part_of_day: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CountValue:
     low: float | None
     high: float | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateValue:
     start: dt.date
     end: dt.date
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NameValue:
     text: str
     canonical: str | None = None
@@ -208,8 +208,9 @@ class NameValue:
 Value = CountValue | DateValue | NameValue
 
 
-# slots: a run holds every claim of a corpus (millions at scale); without a
-# __dict__ each takes a fifth of the memory (bench/streaming.py).
+# slots (here and on the values, findings and timeline points): a run holds every
+# claim of a corpus (millions at scale); without a __dict__ each takes a fifth of
+# the memory (bench/streaming.py).
 @dataclass(frozen=True, slots=True)
 class Claim:
     """One assertion found in one report.
@@ -276,7 +277,7 @@ class Claim:
         return "sure" if self.doubt is None else "doubtful"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """Something wrong in a story.
 
@@ -298,7 +299,7 @@ class Finding:
     outlier_reports: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimelinePoint:
     as_of: dt.date | None
     low: float | None
@@ -309,7 +310,7 @@ class TimelinePoint:
     end_date: dt.date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Timeline:
     """How one figure of one story moved: its points in ``as_of`` order."""
 

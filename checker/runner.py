@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import collections
 import gc
+import itertools
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Protocol
 
@@ -37,20 +38,23 @@ ChunkResult = tuple[list[ChunkItem], ExtractionStats]
 COMPARE_BATCH_CLAIMS = 20_000
 
 
-def story_batches(stories: Sequence[StoryWork]) -> list[list[int]]:
+def story_batches(stories: Iterable[StoryWork]) -> Iterator[list[StoryWork]]:
     """Stories grouped, in order, into batches of about :data:`COMPARE_BATCH_CLAIMS`
     claims: the unit of comparison work (a task on a cluster). Results do not depend
-    on the grouping; the grouping depends only on the stories."""
-    batches: list[list[int]] = []
+    on the grouping; the grouping depends only on the stories. Each batch is formed
+    as the stories come, so a caller that gives them one at a time holds only the
+    batch being formed."""
+    batch: list[StoryWork] = []
     size = 0
-    for i, (_, found) in enumerate(stories):
-        claims = sum(len(e.claims) + len(e.names) for e in found)
-        if not batches or size + claims > COMPARE_BATCH_CLAIMS:
-            batches.append([])
-            size = 0
-        batches[-1].append(i)
+    for story in stories:
+        claims = sum(len(e.claims) + len(e.names) for e in story[1])
+        if batch and size + claims > COMPARE_BATCH_CLAIMS:
+            yield batch
+            batch, size = [], 0
+        batch.append(story)
         size += claims
-    return batches
+    if batch:
+        yield batch
 
 
 SCHEDULER_VARIABLE = "DASK_SCHEDULER_ADDRESS"
@@ -65,6 +69,20 @@ GC_THRESHOLD = (100_000, 20, 100)
 def _tuned() -> None:
     if gc.get_threshold() != GC_THRESHOLD:
         gc.set_threshold(*GC_THRESHOLD)
+
+
+def warm_task() -> None:
+    """Ready a Dask worker for extraction: the model loaded, the collector tuned."""
+    from checker.nlp import load_pipeline
+
+    _tuned()
+    load_pipeline()
+
+
+def dask_setup(worker: Any) -> None:
+    """``dask worker ... --preload checker.runner``: each worker loads the model when
+    it starts, before any run asks for it (Dask calls this on preload)."""
+    warm_task()
 
 
 def extract_task(jobs: Sequence[Job], lexicon: Lexicon, options: ExtractionOptions) -> ChunkResult:
@@ -101,9 +119,10 @@ class Runner(Protocol):
         ...
 
     def compare(
-        self, stories: Sequence[StoryWork], config: Config, lexicon: Lexicon
+        self, stories: Iterable[StoryWork], config: Config, lexicon: Lexicon
     ) -> list[StoryResult]:
-        """The comparison of each story, in order."""
+        """The comparison of each story, in order. ``stories`` is read as the work
+        goes: a story given one at a time is let go once its batch is compared."""
         ...
 
     def close(self) -> None: ...
@@ -163,11 +182,11 @@ class LocalRunner:
             yield extract_chunk(jobs, lexicon, options, nlp)
 
     def compare(
-        self, stories: Sequence[StoryWork], config: Config, lexicon: Lexicon
+        self, stories: Iterable[StoryWork], config: Config, lexicon: Lexicon
     ) -> list[StoryResult]:
         out: list[StoryResult] = []
         for batch in story_batches(stories):
-            out.extend(compare_stories([stories[i] for i in batch], config, lexicon))
+            out.extend(compare_stories(batch, config, lexicon))
         return out
 
     def close(self) -> None:
@@ -251,6 +270,12 @@ class DaskRunner:
             self.client = scheduler  # a Client the caller owns
         threads = self.client.nthreads()
         self.workers = max(1, sum(threads.values()))
+        # each worker loads the model while this process reads and dates the corpus
+        # (a no-op on workers that have it); extraction tasks queue behind it
+        self._warming = [
+            self.client.submit(warm_task, pure=False, workers=[address], allow_other_workers=False)
+            for address in threads
+        ]
 
     def extract(
         self,
@@ -264,32 +289,33 @@ class DaskRunner:
             return iter(())
         shared = self.client.scatter([lexicon, options], broadcast=True, hash=False)
 
-        def submit(i: int) -> Any:
-            return self.client.submit(
-                extract_task, list(chunks[i]), shared[0], shared[1], pure=False
-            )
+        def submit(jobs: Sequence[Job]) -> Any:
+            return self.client.submit(extract_task, list(jobs), shared[0], shared[1], pure=False)
 
         # submitted now: the work runs while the caller decodes
-        return iter(_Window(submit, len(chunks), 2 * self.workers))
+        return iter(_Window(submit, chunks, 2 * self.workers))
 
     def compare(
-        self, stories: Sequence[StoryWork], config: Config, lexicon: Lexicon
+        self, stories: Iterable[StoryWork], config: Config, lexicon: Lexicon
     ) -> list[StoryResult]:
-        if not stories:
+        batches = story_batches(stories)
+        first = next(batches, None)
+        if first is None:
             return []
         shared = self.client.scatter([config, lexicon], broadcast=True, hash=False)
-        batches = story_batches(stories)
 
-        def submit(i: int) -> Any:
-            work = [(list(stories[k][0]), list(stories[k][1])) for k in batches[i]]
+        def submit(batch: list[StoryWork]) -> Any:
+            work = [(list(reports), list(found)) for reports, found in batch]
             return self.client.submit(compare_task, work, shared[0], shared[1], pure=False)
 
         out: list[StoryResult] = []
-        for results in _Window(submit, len(batches), 2 * self.workers):
+        for results in _Window(submit, itertools.chain([first], batches), 2 * self.workers):
             out.extend(results)
         return out
 
     def close(self) -> None:
+        for future in self._warming:
+            future.release()
         if self._own:
             self.client.close()
 
@@ -298,16 +324,17 @@ class _Window:
     """Tasks submitted ``width`` at a time ahead of the one being waited for; the
     first ones at once. Iterating yields their results in order."""
 
-    def __init__(self, submit: Callable[[int], Any], count: int, width: int) -> None:
-        self.submit, self.count, self.width = submit, count, max(1, width)
+    def __init__(self, submit: Callable[[Any], Any], work: Iterable[Any], width: int) -> None:
+        self.submit, self.work, self.width = submit, iter(work), max(1, width)
         self.pending: collections.deque[Any] = collections.deque()
-        self.index = 0
         self._fill()
 
     def _fill(self) -> None:
-        while self.index < self.count and len(self.pending) < self.width:
-            self.pending.append(self.submit(self.index))
-            self.index += 1
+        while len(self.pending) < self.width:
+            item = next(self.work, None)
+            if item is None:
+                return
+            self.pending.append(self.submit(item))
 
     def __iter__(self) -> Iterator[Any]:
         while self.pending:

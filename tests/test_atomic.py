@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import polars as pl
 import pytest
 
-from checker.atomic import atomic_path, write_bytes_atomic, write_text_atomic
+from checker.atomic import (
+    OutputRefused,
+    atomic_path,
+    streams,
+    write_bytes_atomic,
+    write_output,
+    write_text_atomic,
+)
 
 
 def _leftovers(directory: Path) -> list[str]:
@@ -81,3 +89,33 @@ def test_existing_mode_kept_and_new_mode_follows_umask(tmp_path: Path) -> None:
     finally:
         os.umask(old)
     assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+
+
+def test_output_in_pieces_is_their_concatenation(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "report.json"
+    write_output(target, (piece for piece in (b"{", b'"a": 1', b"}\n")))
+    assert target.read_bytes() == b'{"a": 1}\n'
+
+
+def test_a_failing_piece_leaves_the_old_file_and_no_temp(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    target.write_bytes(b"old\n")
+
+    def pieces() -> Iterator[bytes]:
+        yield b"new, half"
+        raise RuntimeError("the renderer failed")
+
+    with pytest.raises(RuntimeError):
+        write_output(target, pieces())
+    assert target.read_bytes() == b"old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
+
+
+def test_streams_tells_files_from_streams(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    (tmp_path / "file").write_bytes(b"")
+    assert streams("-") and streams("/dev/null") and streams(fifo)
+    assert not streams(tmp_path / "file") and not streams(tmp_path / "new")
+    with pytest.raises(OutputRefused, match="is a directory"):
+        streams(tmp_path)

@@ -13,7 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -348,10 +348,11 @@ def test_nothing_is_written_when_rendering_fails(
     keep = out / "kept.json"
     keep.write_text("previous run\n", encoding="utf-8")
 
-    def boom(*_args: object, **_kwargs: object) -> str:
+    def boom(*_args: object, **_kwargs: object) -> Iterator[str]:
+        yield '{\n  "version": 1'  # a first piece is written, then the renderer fails
         raise RuntimeError("renderer exploded")
 
-    monkeypatch.setattr("checker.render.render", boom)
+    monkeypatch.setattr("checker.render.render_pieces", boom)
     fresh = run(["check", corpus, "--format", "json", "-o", out / "new.json"], catch=True)
     assert isinstance(fresh.exception, RuntimeError)
     again = run(["check", corpus, "--format", "json", "-o", keep], catch=True)

@@ -23,12 +23,36 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[str]:
-    """A local Dask cluster of two worker processes, one thread each."""
+    """A local Dask cluster of two worker processes, one thread each, started as the
+    README says (``--preload checker.runner``)."""
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        preload=["checker.runner"],
     ) as local:
         yield str(local.scheduler_address)
+
+
+def _models_loaded() -> tuple[int, tuple[int, int, int]]:
+    import gc
+
+    from checker.nlp import load_pipeline
+
+    return load_pipeline.cache_info().currsize, gc.get_threshold()
+
+
+def test_preloaded_workers_have_the_model_before_any_run(cluster: str) -> None:
+    from distributed import Client
+
+    from checker.runner import GC_THRESHOLD
+
+    with Client(cluster) as client:
+        loaded = client.run(_models_loaded)
+    assert len(loaded) == 2
+    assert all(size == 1 and tuple(gc) == GC_THRESHOLD for size, gc in loaded.values())
 
 
 def _json(workdir: Path, name: str, monkeypatch: pytest.MonkeyPatch, *extra: object) -> bytes:

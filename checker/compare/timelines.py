@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import polars as pl
@@ -27,7 +28,7 @@ def timelines(df: pl.DataFrame, b: Builder) -> list[Timeline]:
     pts = (
         d.group_by("t", "day", "rlo", "rhi")
         .agg(
-            ids=pl.col("cid").sort(),
+            rows=pl.col("i").sort_by("cid"),  # claim ids in order, as the claims' own
             tmin=pl.col("tm").min(),
             pmin=pl.col("pkey").min(),
             beh=pl.col("beh").first(),
@@ -60,8 +61,12 @@ def timelines(df: pl.DataFrame, b: Builder) -> list[Timeline]:
         .otherwise(pl.lit("same"))
     )
     pts = pts.with_columns(change=change)
-    cols = [pts[c].to_list() for c in ("t", "beh", "day", "rlo", "rhi", "ids", "change")]
-    tids, behs, days, rlos, rhis, idss, changes = cols
+    cols = [pts[c].to_list() for c in ("t", "beh", "day", "rlo", "rhi", "rows", "change")]
+    tids, behs, days, rlos, rhis, rowss, changes = cols
+    claims = b.ctx.claims
+    # the claims' own id strings and one string per change: a run holds every point
+    idss = [tuple(claims[r].id for r in rows) for rows in rowss]
+    changes = [_CHANGES[c] for c in changes]
     out: list[Timeline] = []
     fromord = dt.date.fromordinal
     date_kind = Kind.DATE.value
@@ -84,16 +89,14 @@ def timelines(df: pl.DataFrame, b: Builder) -> list[Timeline]:
                         as_of,
                         None,
                         None,
-                        tuple(idss[k]),
+                        idss[k],
                         changes[k],
                         fromord(int(rlos[k])),
                         fromord(int(rhis[k])),
                     )
                 )
             else:
-                points.append(
-                    _point(as_of, rlos[k], rhis[k], tuple(idss[k]), changes[k], None, None)
-                )
+                points.append(_point(as_of, rlos[k], rhis[k], idss[k], changes[k], None, None))
         out.append(
             Timeline(
                 story=key[0],
@@ -105,6 +108,9 @@ def timelines(df: pl.DataFrame, b: Builder) -> list[Timeline]:
         )
         begin = stop
     return out
+
+
+_CHANGES = {c: c for c in ("first", "conflict", "revised", "up", "down", "same")}
 
 
 def _point(
@@ -119,17 +125,21 @@ def _point(
     """Build a TimelinePoint without the frozen-dataclass ``__init__`` overhead.
 
     Equivalent to ``TimelinePoint(...)``; there are as many points as claims at
-    worst, and the generated ``__init__`` of a frozen dataclass costs a
-    ``object.__setattr__`` per field.
+    worst, and the generated ``__init__`` of a frozen dataclass checks and sets
+    each field through ``object.__setattr__``; the slots' own setters are direct.
     """
-    point = object.__new__(TimelinePoint)
-    point.__dict__.update(
-        as_of=as_of,
-        low=low,
-        high=high,
-        claim_ids=claim_ids,
-        change=change,
-        start_date=start_date,
-        end_date=end_date,
-    )
+    point = _new_point(TimelinePoint)
+    _set_as_of(point, as_of)
+    _set_low(point, low)
+    _set_high(point, high)
+    _set_claim_ids(point, claim_ids)
+    _set_change(point, change)
+    _set_start_date(point, start_date)
+    _set_end_date(point, end_date)
     return point
+
+
+_new_point = object.__new__
+(_set_as_of, _set_low, _set_high, _set_claim_ids, _set_change, _set_start_date, _set_end_date) = (
+    getattr(TimelinePoint, f.name).__set__ for f in dataclasses.fields(TimelinePoint)
+)

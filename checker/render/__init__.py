@@ -7,7 +7,7 @@ HTML lives in ``checker.render.html`` (it writes a page, not a stream).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from enum import StrEnum
 from types import MappingProxyType
 
@@ -19,9 +19,10 @@ from checker.render.json_ import render_json
 from checker.render.junit import render_junit
 from checker.render.options import RenderOptions
 from checker.render.sarif import render_sarif
+from checker.render.serialize import report_json_pieces
 from checker.render.text import render_text
 
-__all__ = ["RENDERERS", "Format", "RenderOptions", "Renderer", "render"]
+__all__ = ["RENDERERS", "Format", "RenderOptions", "Renderer", "render", "render_pieces"]
 
 
 class Format(StrEnum):
@@ -52,3 +53,15 @@ RENDERERS: Mapping[Format, Renderer] = MappingProxyType(
 def render(report: Report, fmt: Format | str, options: RenderOptions | None = None) -> str:
     """Render ``report`` in ``fmt`` (a :class:`Format` or its name)."""
     return RENDERERS[Format(fmt)](report, options or RenderOptions())
+
+
+def render_pieces(
+    report: Report, fmt: Format | str, options: RenderOptions | None = None
+) -> Iterator[str]:
+    """:func:`render`'s text in pieces, for writing a large report without holding
+    it whole: the JSON report is encoded as it is written; the others, which hold
+    findings rather than every claim, come in one piece."""
+    options = options or RenderOptions()
+    if Format(fmt) is Format.JSON:
+        return report_json_pieces(report, baseline=options.baseline_summary)
+    return iter((render(report, fmt, options),))

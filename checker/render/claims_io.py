@@ -10,17 +10,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 import polars as pl
+from polars.io.plugins import register_io_source
 
-from checker.atomic import STDOUT, write_output
+from checker.atomic import STDOUT, atomic_path, streams, write_output
 from checker.records import Claim
 from checker.render.sanitize import csv_cell
-from checker.render.serialize import CLAIMS_TABLE_SCHEMA, claims_table, json_row
+from checker.render.serialize import CLAIMS_TABLE_SCHEMA, claims_batches, json_row
 
 
 def claims_jsonl(table: pl.DataFrame) -> str:
@@ -42,45 +42,65 @@ def _csv_cell(value: Any) -> str:
     return str(row)
 
 
-def claims_csv(table: pl.DataFrame) -> str:
-    """CSV with a header; empty cells for nulls, ISO dates, whole floats as ints."""
+def _csv_lines(rows: Iterable[Sequence[Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(table.columns)
-    for row in table.iter_rows():
+    for row in rows:
         writer.writerow([_csv_cell(v) for v in row])
     return buffer.getvalue()
 
 
-def _parquet_bytes(table: pl.DataFrame) -> bytes:
-    buffer = io.BytesIO()
-    table.write_parquet(buffer)
-    return buffer.getvalue()
+def claims_csv(table: pl.DataFrame) -> str:
+    """CSV with a header; empty cells for nulls, ISO dates, whole floats as ints."""
+    return _csv_lines([table.columns]) + _csv_lines(table.iter_rows())
 
 
-def _csv_bytes(table: pl.DataFrame) -> bytes:
-    return claims_csv(table).encode("utf-8")
-
-
-def _jsonl_bytes(table: pl.DataFrame) -> bytes:
-    return claims_jsonl(table).encode("utf-8")
-
-
+_COLUMNS = tuple(CLAIMS_TABLE_SCHEMA)
 # Excel on Windows reads a CSV as UTF-8 only when it starts with a byte order mark.
 EXCEL_BOM = "\ufeff"
 
 
-def _excel_csv_bytes(table: pl.DataFrame) -> bytes:
-    return (EXCEL_BOM + claims_csv(table)).encode("utf-8")
+def _csv_pieces(batches: Iterable[pl.DataFrame], excel: bool) -> Iterator[bytes]:
+    yield ((EXCEL_BOM if excel else "") + _csv_lines([_COLUMNS])).encode("utf-8")
+    for batch in batches:
+        yield _csv_lines(batch.iter_rows()).encode("utf-8")
 
 
-ENCODERS: Mapping[str, Callable[[pl.DataFrame], bytes]] = MappingProxyType(
-    {
-        ".parquet": _parquet_bytes,
-        ".csv": _csv_bytes,
-        ".jsonl": _jsonl_bytes,
-    }
-)
+def _jsonl_pieces(batches: Iterable[pl.DataFrame]) -> Iterator[bytes]:
+    for batch in batches:
+        yield claims_jsonl(batch).encode("utf-8")
+
+
+def _empty_table() -> pl.DataFrame:
+    return pl.DataFrame(schema=dict(CLAIMS_TABLE_SCHEMA))
+
+
+def _parquet_bytes(batches: Iterable[pl.DataFrame]) -> bytes:
+    """The whole file in memory: for a stream (standard output, a pipe)."""
+    buffer = io.BytesIO()
+    _parquet_source(batches).sink_parquet(buffer)
+    return buffer.getvalue()
+
+
+def _parquet_source(batches: Iterable[pl.DataFrame]) -> pl.LazyFrame:
+    """The table as a lazy source that yields ``batches`` one at a time, in order:
+    ``sink_parquet`` writes each as it comes, so the file is never whole in memory."""
+    pending = iter(batches)
+
+    def source(
+        with_columns: list[str] | None, predicate: Any, n_rows: int | None, batch_size: int | None
+    ) -> Iterator[pl.DataFrame]:
+        seen = False
+        for batch in pending:
+            seen = True
+            yield batch if with_columns is None else batch.select(with_columns)
+        if not seen:
+            yield _empty_table()
+
+    return register_io_source(source, schema=dict(CLAIMS_TABLE_SCHEMA))
+
+
+FORMATS = (".parquet", ".csv", ".jsonl")
 
 
 def write_claims(
@@ -89,27 +109,41 @@ def write_claims(
     *,
     suffix: str | None = None,
     excel: bool = False,
-) -> pl.DataFrame:
+) -> int:
     """Write the claims table to ``path`` (``-``: standard output, see
     :func:`checker.atomic.write_output`); the extension, or ``suffix``, picks the
-    format (``-`` without one: JSON Lines).
+    format (``-`` without one: JSON Lines). The table is built and written
+    :data:`checker.render.serialize.TABLE_BATCH` rows at a time, so a million
+    claims take the memory of one batch on top of the claims themselves.
 
     ``excel`` starts a CSV with a UTF-8 byte order mark (for Excel on Windows).
     Raises ``ValueError`` for an extension it does not know, or ``excel`` with
-    another format than CSV. Returns the table.
+    another format than CSV. Returns the number of rows written.
     """
     chosen = (suffix or (".jsonl" if str(path) == STDOUT else Path(path).suffix)).lower()
-    encoder = ENCODERS.get(chosen)
-    if encoder is None:
-        known = ", ".join(ENCODERS)
+    if chosen not in FORMATS:
+        known = ", ".join(FORMATS)
         raise ValueError(f"{path}: unknown claims table format {chosen!r} (use {known})")
-    if excel:
-        if chosen != ".csv":
-            raise ValueError(f"{path}: --excel goes with a .csv table")
-        encoder = _excel_csv_bytes
-    table = claims_table(claims)
-    write_output(path, encoder(table))
-    return table
+    if excel and chosen != ".csv":
+        raise ValueError(f"{path}: --excel goes with a .csv table")
+    rows = 0
+
+    def counted() -> Iterator[pl.DataFrame]:
+        nonlocal rows
+        for batch in claims_batches(claims):
+            rows += batch.height
+            yield batch
+
+    if chosen == ".csv":
+        write_output(path, _csv_pieces(counted(), excel))
+    elif chosen == ".jsonl":
+        write_output(path, _jsonl_pieces(counted()))
+    elif streams(path):
+        write_output(path, _parquet_bytes(counted()))
+    else:
+        with atomic_path(path) as tmp:
+            _parquet_source(counted()).sink_parquet(tmp)
+    return rows
 
 
 def read_claims(path: str | Path) -> pl.DataFrame:

@@ -16,7 +16,7 @@ import enum
 import json
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,17 +83,43 @@ def dumps(doc: Any) -> str:
     article, a claim, a finding) stands on one line: readable, diff-friendly,
     and written by the C encoder even for reports of 100,000 claims.
     """
+    return "".join(dumps_pieces(doc))
+
+
+# Elements of a top-level list written per piece of :func:`dumps_pieces`.
+PIECE_ITEMS = 5_000
+
+
+def dumps_pieces(doc: Any) -> Iterator[str]:
+    """:func:`dumps`'s text in pieces, in order; a top-level value may be an iterator
+    (of claims, say), read as the pieces are written, so a report of a million
+    claims is never one string."""
     if not isinstance(doc, dict):
-        return _line(doc) + "\n"
-    fields = []
-    for key, value in doc.items():
+        yield _line(doc) + "\n"
+        return
+    yield "{\n"
+    for k, (key, value) in enumerate(doc.items()):
         name = _line(key)
-        if isinstance(value, list) and value:
-            items = ",\n".join(f"    {_line(item)}" for item in value)
-            fields.append(f"  {name}: [\n{items}\n  ]")
-        else:
-            fields.append(f"  {name}: {_line(value)}")
-    return "{\n" + ",\n".join(fields) + "\n}\n"
+        comma = ",\n" if k else ""
+        items = iter(value) if isinstance(value, list | Iterator) else None
+        first = next(items, _NONE) if items is not None else _NONE
+        if first is _NONE:
+            yield f"{comma}  {name}: {_line([] if items is not None else value)}"
+            continue
+        yield f"{comma}  {name}: [\n    {_line(first)}"
+        batch: list[str] = []
+        for item in items:  # type: ignore[union-attr]
+            batch.append(_line(item))
+            if len(batch) >= PIECE_ITEMS:
+                yield ",\n    " + ",\n    ".join(batch)
+                batch = []
+        if batch:
+            yield ",\n    " + ",\n    ".join(batch)
+        yield "\n  ]"
+    yield "\n}\n"
+
+
+_NONE = object()
 
 
 # --- records -----------------------------------------------------------------
@@ -214,7 +240,12 @@ def report_to_dict(report: Report, baseline: BaselineSummary | None = None) -> d
 def report_json(report: Report, baseline: BaselineSummary | None = None) -> str:
     """``dumps(report_to_dict(report))``, byte for byte, with claims and timelines
     written by the direct encoders below (they are nearly all of a large report)."""
-    return dumps(_report_document(report, baseline, claim_json, timeline_json))
+    return "".join(report_json_pieces(report, baseline))
+
+
+def report_json_pieces(report: Report, baseline: BaselineSummary | None = None) -> Iterator[str]:
+    """:func:`report_json`'s text in pieces: claims are encoded as they are written."""
+    return dumps_pieces(_report_document(report, baseline, claim_json, timeline_json, lazy=True))
 
 
 def _report_document(
@@ -222,11 +253,14 @@ def _report_document(
     baseline: BaselineSummary | None,
     claim: Callable[[Claim], Any],
     timeline: Callable[[Timeline], Any],
+    *,
+    lazy: bool = False,
 ) -> dict[str, Any]:
+    claims = map(claim, report.claims)
     out: dict[str, Any] = {
         "version": REPORT_VERSION,
         "articles": [article_to_dict(a) for a in report.articles],
-        "claims": [claim(c) for c in report.claims],
+        "claims": claims if lazy else list(claims),
         "findings": [finding_to_dict(f) for f in report.findings],
         "timelines": [timeline(t) for t in report.timelines],
         "errors": [error_to_dict(e) for e in report.errors],
@@ -480,18 +514,31 @@ def _finite(x: float | None) -> float | None:
 TABLE_BATCH = 20_000
 
 
+def claims_batches(claims: Iterable[Claim], size: int | None = None) -> Iterator[pl.DataFrame]:
+    """The flat claims table in pieces of ``size`` rows (default :data:`TABLE_BATCH`),
+    in order: what a writer streams, so the whole table never exists at once. No
+    claims: no piece."""
+    size = size or TABLE_BATCH
+    schema = dict(CLAIMS_TABLE_SCHEMA)
+    columns: dict[str, list[Any]] = {name: [] for name in schema}
+    count = 0
+    for c in claims:
+        for name, value in claim_row(c).items():
+            columns[name].append(value)
+        count += 1
+        if count >= size:
+            yield pl.DataFrame(columns, schema=schema)
+            columns = {name: [] for name in schema}
+            count = 0
+    if count:
+        yield pl.DataFrame(columns, schema=schema)
+
+
 def claims_table(claims: Iterable[Claim]) -> pl.DataFrame:
     """The flat claims table: one row per claim, columns as ``CLAIMS_TABLE_SCHEMA``."""
-    schema = dict(CLAIMS_TABLE_SCHEMA)
-    frames = []
-    rows: list[dict[str, Any]] = []
-    for c in claims:
-        rows.append(claim_row(c))
-        if len(rows) >= TABLE_BATCH:
-            frames.append(pl.DataFrame(rows, schema=schema))
-            rows = []
-    if rows or not frames:
-        frames.append(pl.DataFrame(rows, schema=schema))
+    frames = list(claims_batches(claims))
+    if not frames:
+        return pl.DataFrame(schema=dict(CLAIMS_TABLE_SCHEMA))
     return frames[0] if len(frames) == 1 else pl.concat(frames, rechunk=True)
 
 

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import stat
+import threading
 from pathlib import Path
 
 import polars as pl
 import pytest
 
+from checker.render import serialize
 from checker.render.claims_io import read_claims, write_claims
 from checker.render.serialize import CLAIMS_TABLE_SCHEMA, claims_table, json_row
 from tests.render.sample import sample_report
@@ -35,7 +39,8 @@ def test_empty_table_keeps_its_columns() -> None:
 def test_round_trip(tmp_path: Path, suffix: str) -> None:
     claims = sample_report().claims
     path = tmp_path / "out" / f"claims{suffix}"
-    written = write_claims(claims, path)
+    assert write_claims(claims, path) == len(claims)
+    written = claims_table(claims)
     back = read_claims(path)
     assert back.schema == written.schema
     assert back.equals(written)
@@ -85,3 +90,42 @@ def test_existing_file_replaced_whole(tmp_path: Path) -> None:
     path.write_text("old\n" * 100, encoding="utf-8")
     write_claims(sample_report().claims[:1], path)
     assert len(path.read_text(encoding="utf-8").splitlines()) == 1
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv", ".jsonl"])
+def test_batches_write_the_same_table_as_one(
+    tmp_path: Path, suffix: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    claims = sample_report().claims
+    whole = tmp_path / f"whole{suffix}"
+    write_claims(claims, whole)
+    monkeypatch.setattr(serialize, "TABLE_BATCH", 3)  # 10 claims: four batches
+    assert len(list(serialize.claims_batches(claims))) == 4
+    pieces = tmp_path / f"pieces{suffix}"
+    assert write_claims(claims, pieces) == len(claims)
+    assert read_claims(pieces).equals(read_claims(whole))  # same rows, same order
+    if suffix != ".parquet":  # a Parquet file's row groups follow the batches
+        assert pieces.read_bytes() == whole.read_bytes()
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv", ".jsonl"])
+def test_no_claims_is_a_table_with_its_columns(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"empty{suffix}"
+    assert write_claims([], path) == 0
+    back = read_claims(path)
+    assert back.height == 0 and back.columns == list(CLAIMS_TABLE_SCHEMA)
+
+
+def test_parquet_to_a_stream_is_the_file_written_whole(tmp_path: Path) -> None:
+    claims = sample_report().claims
+    path = tmp_path / "claims.parquet"
+    write_claims(claims, path)
+    fifo = tmp_path / "fifo.parquet"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    write_claims(claims, fifo)
+    reader.join(timeout=30)
+    assert received == [path.read_bytes()]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # a stream is written, never replaced

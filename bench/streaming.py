@@ -10,6 +10,9 @@ rows. Parsing is left out: it holds two chunks of reports per worker at a
 time whatever N is (``bench/run.py`` measures it), and 100,000 reports would
 take hours to parse on a small machine.
 
+Then the JSON report (``checker check --format json``), written in pieces:
+``peak_rss_mb_with_json_report`` is the peak once both are written.
+
 Prints one JSON line: reports, claims, seconds, peak resident MB (``ru_maxrss``
 of this process, which does all of it).
 """
@@ -33,6 +36,7 @@ import polars as pl
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from checker.atomic import write_output  # noqa: E402
 from checker.config import Config  # noqa: E402
 from checker.extraction import ReportExtraction  # noqa: E402
 from checker.pipeline import assemble_report  # noqa: E402
@@ -45,6 +49,7 @@ from checker.records import (  # noqa: E402
     Qualifier,
 )
 from checker.render.claims_io import write_claims  # noqa: E402
+from checker.render.serialize import report_json_pieces  # noqa: E402
 from checker.runner import LocalRunner  # noqa: E402
 from checker.slots import load_lexicon  # noqa: E402
 
@@ -146,6 +151,11 @@ def main() -> None:
         write_claims(report.claims, out)
         parquet_mb = out.stat().st_size / 2**20
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        # and the JSON report of `checker check --format json`, written in pieces
+        report_path = Path(tmp) / "report.json"
+        write_output(report_path, (p.encode("utf-8") for p in report_json_pieces(report)))
+        json_mb = report_path.stat().st_size / 2**20
+        json_peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         ids = pl.read_parquet(out, columns=["id"])["id"]
         in_order = ids.len() == len(report.claims) and all(
             a == c.id for a, c in zip(ids, report.claims, strict=True)
@@ -163,6 +173,8 @@ def main() -> None:
                 "peak_rss_mb": round(peak_mb),
                 "parquet_mb": round(parquet_mb, 1),
                 "parquet_rows_in_order": in_order,
+                "json_report_mb": round(json_mb, 1),
+                "peak_rss_mb_with_json_report": round(json_peak_mb),
             }
         )
     )

@@ -55,6 +55,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "checker.published",
             "checker.dating",
             "checker.nlp",
+            "checker.nlp_attributes",
             "checker.prefilter",
             "checker.slots",
             "checker.names",

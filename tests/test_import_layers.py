@@ -56,6 +56,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "checker.dating",
             "checker.nlp",
             "checker.nlp_attributes",
+            "checker.nlp_lemmas",
             "checker.prefilter",
             "checker.slots",
             "checker.names",

@@ -1,12 +1,13 @@
-"""Exactness and speed of the attribute lookup against the model's attribute ruler.
+"""Exactness and speed of the checker's lookups against the model's own components.
 
-    .venv/bin/python bench/attribute_lookup.py [--generated N] [--no-ecb]
+    .venv/bin/python bench/nlp_lookups.py [--generated N] [--no-ecb]
 
-Runs the checker's pipeline twice over the same texts, once with the model's
-``attribute_ruler`` and once with :class:`checker.nlp_attributes.AttributeLookup`
-in its place (as ``load_pipeline`` installs it); in each, the components from
-the ruler on (ruler, lemmatizer and, for whole texts, entity recogniser) run
-one at a time so that each is timed. Every token's TAG,
+Runs the checker's pipeline twice over the same texts: the "model" arm with the
+model's ``attribute_ruler`` and ``lemmatizer``, the "checker" arm as
+``load_pipeline`` installs it, with :class:`checker.nlp_attributes.AttributeLookup`
+and :class:`checker.nlp_lemmas.LemmaLookup` in their places. In each, the
+components from the ruler on (ruler, lemmatizer and, for whole texts, entity
+recogniser) run one at a time so that each is timed. Every token's TAG,
 POS, MORPH, LEMMA, DEP, HEAD, ENT_TYPE, ENT_IOB and SENT_START is compared;
 the script prints the tokens compared, the mismatches (there must be none),
 and the seconds each arm spent in each of these components.
@@ -42,6 +43,7 @@ from checker.corpus import read_corpus  # noqa: E402
 from checker.extract.headlines import sentence_cased  # noqa: E402
 from checker.nlp import load_pipeline, parser_view  # noqa: E402
 from checker.nlp_attributes import RULER, AttributeLookup  # noqa: E402
+from checker.nlp_lemmas import LEMMATIZER, LemmaLookup  # noqa: E402
 from checker.prefilter import cut, plan  # noqa: E402
 
 COMPARED = (TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_TYPE, ENT_IOB, SENT_START)
@@ -96,43 +98,43 @@ class Tally:
         self.seconds: dict[tuple[str, str], float] = defaultdict(float)
         self.examples: list[str] = []
 
-    def compare(self, ruler_doc: Any, lookup_doc: Any) -> None:
-        a = ruler_doc.to_array(list(COMPARED))
-        b = lookup_doc.to_array(list(COMPARED))
-        self.tokens += len(ruler_doc)
+    def compare(self, model_doc: Any, checker_doc: Any) -> None:
+        a = model_doc.to_array(list(COMPARED))
+        b = checker_doc.to_array(list(COMPARED))
+        self.tokens += len(model_doc)
         if (a == b).all():
             return
         for k, name in enumerate(NAMES):
             wrong = (a[:, k] != b[:, k]).nonzero()[0]
             self.mismatches[name] += len(wrong)
             for i in wrong[: max(0, 5 - len(self.examples))]:
-                t, u = ruler_doc[int(i)], lookup_doc[int(i)]
+                t, u = model_doc[int(i)], checker_doc[int(i)]
                 self.examples.append(
-                    f"{name} of {t.text!r} in {ruler_doc.text[:60]!r}: "
+                    f"{name} of {t.text!r} in {model_doc.text[:60]!r}: "
                     f"{(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_)} vs "
                     f"{(u.tag_, u.pos_, str(u.morph), u.lemma_, u.dep_)}"
                 )
 
 
-def check(texts: list[str], ruler_nlp: Any, lookup_nlp: Any, *, ner: bool, tally: Tally) -> None:
+def check(texts: list[str], model_nlp: Any, checker_nlp: Any, *, ner: bool, tally: Tally) -> None:
     """Each arm parses the texts with its own pipeline (its own vocabulary, as in
     the checker), the components from the ruler on timed one by one."""
-    names = ruler_nlp.pipe_names
+    names = model_nlp.pipe_names
     prefix = names[: names.index(RULER)]
     rest = [n for n in names[len(prefix) :] if ner or n != "ner"]
     disable = [n for n in names if n not in prefix]
     streams = {
         arm: batches(iter(nlp.pipe(texts, batch_size=BATCH, disable=disable)), BATCH)
-        for arm, nlp in (("ruler", ruler_nlp), ("lookup", lookup_nlp))
+        for arm, nlp in (("model", model_nlp), ("checker", checker_nlp))
     }
-    for ruler_batch, lookup_batch in zip(streams["ruler"], streams["lookup"], strict=True):
-        arms = {"ruler": ruler_batch, "lookup": lookup_batch}
-        for arm, nlp in (("ruler", ruler_nlp), ("lookup", lookup_nlp)):
+    for model_batch, checker_batch in zip(streams["model"], streams["checker"], strict=True):
+        arms = {"model": model_batch, "checker": checker_batch}
+        for arm, nlp in (("model", model_nlp), ("checker", checker_nlp)):
             for name in rest:
                 start = time.perf_counter()
                 arms[arm] = run_component(nlp.get_pipe(name), arms[arm])
                 tally.seconds[(name, arm)] += time.perf_counter() - start
-        for a, b in zip(arms["ruler"], arms["lookup"], strict=True):
+        for a, b in zip(arms["model"], arms["checker"], strict=True):
             tally.compare(a, b)
 
 
@@ -146,8 +148,8 @@ def report(label: str, tally: Tally) -> None:
         print(f"    e.g. {line}")
     components = sorted({name for name, _ in tally.seconds})
     for name in components:
-        r, f = tally.seconds[(name, "ruler")], tally.seconds[(name, "lookup")]
-        print(f"    {name:16} ruler arm {r:7.2f} s   lookup arm {f:7.2f} s")
+        r, f = tally.seconds[(name, "model")], tally.seconds[(name, "checker")]
+        print(f"    {name:16} model arm {r:7.2f} s   checker arm {f:7.2f} s")
 
 
 def main() -> int:
@@ -155,11 +157,12 @@ def main() -> int:
     parser.add_argument("--generated", type=int, default=300, help="generated reports (0: none)")
     parser.add_argument("--no-ecb", action="store_true", help="skip the ECB+ texts")
     args = parser.parse_args()
-    ruler_nlp = load_pipeline(attribute_lookup=False)
-    lookup_nlp = load_pipeline()
-    if not isinstance(lookup_nlp.get_pipe(RULER), AttributeLookup):
-        print("the installed model's attribute ruler is kept (the lookup cannot reproduce it)")
-        return 0
+    model_nlp = load_pipeline(attribute_lookup=False, lemma_lookup=False)
+    checker_nlp = load_pipeline()
+    if not isinstance(checker_nlp.get_pipe(RULER), AttributeLookup):
+        print("the model's attribute ruler is kept (the lookup cannot reproduce it)")
+    if not isinstance(checker_nlp.get_pipe(LEMMATIZER), LemmaLookup):
+        print("the model's lemmatizer is kept (its results may depend on more than the key)")
     corpora: list[tuple[str, list[str]]] = [
         ("bundled", corpus_texts([ROOT / "reports", ROOT / "seeds"]))
     ]
@@ -184,7 +187,7 @@ def main() -> int:
                 ("whole texts", whole_texts(texts), True),
             ):
                 tally = Tally()
-                check(pieces, ruler_nlp, lookup_nlp, ner=ner, tally=tally)
+                check(pieces, model_nlp, checker_nlp, ner=ner, tally=tally)
                 report(f"{label} ({len(texts)} reports), {mode}", tally)
                 failed = failed or bool(sum(tally.mismatches.values()))
     return 1 if failed else 0

@@ -28,8 +28,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import numpy
-
 __all__ = [
     "FACTORY",
     "AttributeLookup",
@@ -287,9 +285,11 @@ class AttributeLookup:
             for target, extra in self._chain_hits(entries).items():
                 matched = sorted(set(entries[target][1]).union(extra))
                 rows[target] = self._apply(keys[target], matched)
-        doc.from_array(
-            [rules.columns[k] for k in rules.written], numpy.array(rows, dtype=numpy.uint64)
-        )
+        written = [rules.columns[k] for k in rules.written]
+        # an array of the right type (one column comes back flat), refilled
+        values = doc.to_array(written).reshape(len(doc), len(written))
+        values[:] = rows
+        doc.from_array(written, values)
         return doc
 
     def _entry(self, key: tuple[int, ...]) -> _Entry:

@@ -21,8 +21,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy
-
 __all__ = ["FACTORY", "LEMMATIZER", "LemmaLookup", "install", "reproducible"]
 
 FACTORY = "checker_lemma_lookup"
@@ -65,7 +63,9 @@ class LemmaLookup:
             if value is None:
                 value = self._lemma_of(doc[i], key)
             lemmas.append(value)
-        doc.from_array(self._lemma, numpy.array(lemmas, dtype=numpy.uint64))
+        values = doc.to_array(self._lemma)  # an array of the right shape and type, refilled
+        values[:] = lemmas
+        doc.from_array(self._lemma, values)
         return doc
 
     def _lemma_of(self, token: Any, key: tuple[int, int, int]) -> int:

@@ -106,11 +106,20 @@ def parser_view(text: str) -> str:
     return LONG_CHUNK.sub(cut, text)
 
 
-@lru_cache(maxsize=2)
-def load_pipeline(package: str | None = None) -> Any:
+@lru_cache(maxsize=4)
+def load_pipeline(
+    package: str | None = None, *, attribute_lookup: bool = True, lemma_lookup: bool = True
+) -> Any:
     """Load the English pipeline once per process, keeping only used components, with
-    blank lines as sentence boundaries (:func:`paragraph_breaks`)."""
+    blank lines as sentence boundaries (:func:`paragraph_breaks`). Unless turned off,
+    the model's attribute ruler is replaced by a lookup that sets the same attributes
+    faster (:mod:`checker.nlp_attributes`; the ruler stays when the lookup cannot
+    reproduce one of its patterns), and its lemmatizer is read and written by array
+    with its results cached (:mod:`checker.nlp_lemmas`; the same lemmas)."""
     from spacy.language import Language
+
+    from checker.nlp_attributes import install as install_attribute_lookup
+    from checker.nlp_lemmas import install as install_lemma_lookup
 
     name = package or find_model_package()
     module = importlib.import_module(name)
@@ -119,4 +128,8 @@ def load_pipeline(package: str | None = None) -> Any:
         Language.component(PARAGRAPHS, func=paragraph_breaks)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    if attribute_lookup:
+        install_attribute_lookup(nlp)
+    if lemma_lookup:
+        install_lemma_lookup(nlp)
     return nlp

@@ -55,6 +55,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "checker.published",
             "checker.dating",
             "checker.nlp",
+            "checker.nlp_attributes",
+            "checker.nlp_lemmas",
             "checker.prefilter",
             "checker.slots",
             "checker.names",

@@ -18,6 +18,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from checker.extract.dates.durations import _RE_DUR, _RE_ORD
 from checker.extract.dates.scan import RECOGNISERS
 from checker.extract.numbers.tokens import _BLOCK_RES, _SHORT_PHONE_RE, _SLASH_RE
 from checker.extract.prechecks import _CASE_EXTRAS, Prechecked, fold, openings, precheck
@@ -28,6 +29,8 @@ SCANNED: dict[str, re.Pattern[str]] = {
     **{f"blocked span {k}": rx for k, rx in enumerate(_BLOCK_RES)},
     "short phone number": _SHORT_PHONE_RE,
     "slash": _SLASH_RE,
+    "duration": _RE_DUR,
+    "day count": _RE_ORD,
 }
 REPORT_TEXTS = [
     p.read_text(encoding="utf-8")

@@ -1,14 +1,19 @@
-"""Property tests: find_dates never raises and its spans are exact."""
+"""Property tests: find_dates never raises and its spans are exact; its fast paths (the
+recognisers' pre-checks, the memo key without story years) change nothing."""
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
+from pathlib import Path
 
+import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.extract.dates import find_dates, find_durations
+from checker.extract.dates import find_dates, find_durations, scan
+from checker.extract.prechecks import Prechecked
 
 WORDS = [
     "Dec.",
@@ -109,3 +114,61 @@ def test_find_durations_total_and_exact(text: str) -> None:
     for d in find_durations(text):
         assert text[d.start : d.end] == d.text
         assert d.days >= 0
+
+
+# ------------------------------------------------------------- the fast paths of the scan
+
+_CASES = yaml.safe_load((Path(__file__).parent / "cases" / "dates.yaml").read_text("utf-8"))
+_CASE_TEXTS = [c["text"] for c in _CASES]
+_UNMEMOISED = scan._find_dates.__wrapped__
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.one_of(st.sampled_from(_CASE_TEXTS), texts),
+    anchor=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)),
+    years=st.lists(st.integers(min_value=1, max_value=9999), min_size=1, max_size=3),
+)
+def test_story_years_change_nothing_with_an_anchor(
+    text: str, anchor: dt.date, years: list[int]
+) -> None:
+    """Why ``find_dates`` leaves the story's years out of its memo key when there is an
+    anchor: the scan with them and without them is the same."""
+    assert _UNMEMOISED(text, anchor, tuple(years)) == _UNMEMOISED(text, anchor, ())
+
+
+def test_story_years_still_count_without_an_anchor() -> None:
+    text = "The talks resumed on Dec. 17."
+    assert find_dates(text, None, story_years=[1996])[0].start_date == dt.date(1996, 12, 17)
+    assert find_dates(text, None, story_years=[2001])[0].start_date == dt.date(2001, 12, 17)
+    assert find_dates(text, None)[0].start_date is None
+
+
+def _full_scans() -> tuple[Prechecked, ...]:
+    """The slow path: every recogniser's pattern over the whole text, no pre-check."""
+    return tuple(Prechecked(r.pattern, None, frozenset()) for r in scan.RECOGNISERS)
+
+
+def test_checked_scan_finds_what_a_full_scan_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every date case, with its anchor and without, with and without the recognisers'
+    pre-checks (``checker/extract/prechecks.py``): the same mentions."""
+    jobs = [
+        (c["text"], anchor, years)
+        for c in _CASES
+        for anchor in (dt.date.fromisoformat(str(c["anchor"])) if c.get("anchor") else None, None)
+        for years in ((), (1996, 1997))
+    ]
+    fast = [_UNMEMOISED(*job) for job in jobs]
+    monkeypatch.setattr(scan, "_prechecked", _full_scans)
+    slow = [_UNMEMOISED(*job) for job in jobs]
+    assert fast == slow
+    assert sum(len(found) for found in fast) > len(_CASES)  # the cases hold dates
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=texts, anchor=anchors)
+def test_checked_scan_agrees_on_generated_text(text: str, anchor: dt.date | None) -> None:
+    fast = _UNMEMOISED(text, anchor, ())
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(scan, "_prechecked", _full_scans)
+        assert _UNMEMOISED(text, anchor, ()) == fast

@@ -1,15 +1,22 @@
 """Properties of find_quantities on any text and on figures written the ways news writes
 them (hypothesis): it never raises, every interval is ordered, spans are ordered and
-disjoint, and the figure as written comes back as ``original_low``/``original_high``."""
+disjoint, and the figure as written comes back as ``original_low``/``original_high``;
+skipping the tokens no figure opens with changes nothing."""
 
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
+import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker.extract.numbers import find_quantities
+from checker.extract.numbers import scan as number_scan
+from checker.extract.numbers.scan import _expression_at, _may_open
+from checker.extract.numbers.tokens import _tokenize
 from checker.records import Quantity
 
 _SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -116,3 +123,64 @@ def test_change_then_level_is_never_a_range(
     assert first.original_low == first.original_high == change / 10
     assert second.original_low == second.original_high == level
     assert second.relation is None
+
+
+# ------------------------------------------------- the scan skips tokens no figure opens
+
+_ROOT = Path(__file__).resolve().parents[2]
+_CASE_TEXTS = [
+    *(c["text"] for c in yaml.safe_load((_ROOT / "tests/extract/cases/numbers.yaml").read_text())),
+    *(
+        c["t"]
+        for c in yaml.safe_load((_ROOT / "tests/extract/cases/quantities_news.yaml").read_text())
+    ),
+]
+_REPORT_TEXTS = [
+    p.read_text(encoding="utf-8")
+    for p in sorted((_ROOT / "reports").rglob("*"))
+    if p.suffix in (".md", ".txt")
+]
+_FIGURE_WORDS = st.sampled_from(
+    [
+        *("no", "none", "nobody", "not", "a single", "one", "all", "but", "except", "half"),
+        *("a", "an", "third", "thirds", "quarter", "of", "the", "dozen", "dozens", "hundreds"),
+        *("thousands", "of", "score", "pair", "couple", "few", "several", "handful", "twice"),
+        *("double", "as many as", "twenty", "-", "five", "million", "and a half", "injuries"),
+        *("hostages", "were", "killed", "12", "1,500", "3/4", "½", "$", "%", "Dec.", "17"),
+    ]
+)
+
+
+def _skipped_tokens_open_nothing(text: str) -> int:
+    toks = _tokenize(text)
+    skipped = 0
+    for i, tok in enumerate(toks):
+        if _may_open(tok):
+            continue
+        skipped += 1
+        for floor in {0, max(0, i - 1), i}:
+            for join in (False, True):
+                assert _expression_at(toks, i, floor, join) is None, (text, i, tok)
+    return skipped
+
+
+def test_no_expression_opens_where_the_scan_skips() -> None:
+    """What lets ``find_quantities`` skip a token: ``_expression_at`` is None there."""
+    skipped = sum(_skipped_tokens_open_nothing(t) for t in _CASE_TEXTS + _REPORT_TEXTS)
+    assert skipped > 10_000  # most tokens are skipped: the check is exercised
+
+
+@_SETTINGS
+@given(st.lists(_FIGURE_WORDS | _NEWS_ALPHABET, max_size=30).map(" ".join))
+def test_no_expression_opens_where_the_scan_skips_generated(text: str) -> None:
+    _skipped_tokens_open_nothing(text)
+
+
+def test_skipping_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scan with the skip and the scan trying every token find the same figures."""
+    texts = _CASE_TEXTS + _REPORT_TEXTS
+    fast = [find_quantities(t, join_alternatives=j) for t in texts for j in (False, True)]
+    monkeypatch.setattr(number_scan, "_may_open", lambda tok: True)
+    slow = [find_quantities(t, join_alternatives=j) for t in texts for j in (False, True)]
+    assert fast == slow
+    assert sum(map(len, fast)) > 1_000

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker.extract.dates.patterns import _F, _NUM
 from checker.extract.dates.vocabulary import _ORDINALS, UNIT_DAYS, number_value
+from checker.extract.prechecks import Prechecked, fold, precheck
 
 
 @dataclass(frozen=True)
@@ -45,11 +47,19 @@ _RE_ORD = re.compile(
 _REF = re.compile(r"\s+(?P<ref>(?:the|a|an|its|their|his|her|this|that)\s+[\w-]+)", _F)
 
 
+@lru_cache(maxsize=1)
+def _prechecked() -> tuple[Prechecked, Prechecked]:
+    """The two patterns with their pre-checks (``prechecks``), derived on first use."""
+    return precheck(_RE_ORD), precheck(_RE_DUR)
+
+
 def find_durations(text: str) -> list[Duration]:
     """Durations and day counts, ordered by start offset (ages such as "18-year-old" excluded)."""
     out: list[Duration] = []
     taken: list[tuple[int, int]] = []
-    for m in _RE_ORD.finditer(text):
+    day_counts, durations = _prechecked()  # the matches of finditer, found sooner
+    folded = fold(text)
+    for m in day_counts.finditer(text, folded):
         ns = m["n"].lower()
         num = int(re.sub(r"\D", "", ns)) if ns[0].isdigit() else _ORDINALS[ns]
         unit = m["unit"].lower()
@@ -59,7 +69,7 @@ def find_durations(text: str) -> list[Duration]:
             )
         )
         taken.append((m.start(), m.end()))
-    for m in _RE_DUR.finditer(text):
+    for m in durations.finditer(text, folded):
         if m["suffix"] and m["suffix"].lower() == "-old":
             continue
         if any(m.start() < e and s < m.end() for s, e in taken):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Final
 
 from checker.extract.numbers.cores import _Core, _core_at
 from checker.extract.numbers.expr import (
@@ -37,11 +38,15 @@ from checker.extract.numbers.vocab import (
     _BETWEEN,
     _FROM,
     _INCREMENT,
+    _MULTIPLES,
+    _MULTIPLIER_WORDS,
+    _PLURALS,
     _PRONOUNS,
     _ROLE_PHRASES,
     _SMALL,
     _SUFFIX_QUALIFIERS,
     _SUFFIX_ROLES,
+    _TENS,
     _TOTALITY,
 )
 from checker.extract.units import currency
@@ -56,12 +61,12 @@ def find_quantities(text: str, *, join_alternatives: bool = False) -> list[Quant
     """
     toks = _tokenize(text)
     out: list[Quantity] = []
-    floor = 0
-    i = 0
-    while i < len(toks):
-        hit = _expression_at(toks, i, floor, join_alternatives)
+    floor = i = 0  # i: the first token no expression has taken
+    for k in [k for k, tok in enumerate(toks) if _may_open(tok)]:
+        if k < i:
+            continue
+        hit = _expression_at(toks, k, floor, join_alternatives)
         if hit is None:
-            i += 1
             continue
         exprs, stop = hit
         for e in exprs:
@@ -70,8 +75,25 @@ def find_quantities(text: str, *, join_alternatives: bool = False) -> list[Quant
             q = _to_quantity(text, toks, e)
             if all(v is None or math.isfinite(v) for v in (q.low, q.high)):
                 out.append(q)  # not "9...9 miles" of 308 digits: infinite in metres
-        floor = i = max(stop, i + 1)
+        floor = i = max(stop, k + 1)
     return out
+
+
+# The words an expression can open with: the specials' (``_zero_at``: "no", "none",
+# "nobody", "not"; ``_all_but_at``: "all"; ``_fraction_at``: "half", "a", "an" and
+# the small numbers; ``_multiple_at``: "twice"...) and the cores' (``_vague_core``:
+# "hundreds", "dozens", "handful", "several", "few", and after "a": "score", "pair",
+# "couple"; ``_word_core``: "half", "a", "an", small numbers and tens).
+_OPENING_WORDS: Final = frozenset(
+    {"no", "none", "nobody", "noone", "not", "all", "half", "a", "an", "dozens", "handful",
+     "score", "pair", *_SMALL, *_TENS, *_MULTIPLES, *_PLURALS, *_MULTIPLIER_WORDS}
+)  # fmt: skip
+
+
+def _may_open(tok: _Tok) -> bool:
+    """Can an expression open at this token? ``_expression_at`` is None where it cannot:
+    a word or sign outside :data:`_OPENING_WORDS`, or a blocked token."""
+    return not tok.blocked and (tok.kind in ("num", "frac") or tok.low in _OPENING_WORDS)
 
 
 def _expression_at(

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Final
+from functools import lru_cache
+from typing import Final, NamedTuple
+
+from checker.extract.prechecks import Prechecked, fold, precheck
 
 _TOKEN_RE: Final = re.compile(
     r"(?P<num>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|\d+)"
@@ -21,8 +23,10 @@ _VULGAR: Final[Mapping[str, float]] = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):
+    """A scanner token (a named tuple: a text makes tens of thousands of them, and a
+    frozen dataclass takes ten times as long to build)."""
+
     text: str
     low: str
     start: int
@@ -31,6 +35,9 @@ class _Tok:
     value: float | None
     gap: bool  # whitespace (or start of text) before the token
     blocked: bool = False  # inside a date, time, phone number ...
+
+
+_NO_SEPARATORS: Final = str.maketrans("", "", ", \u00a0\u2009\u202f")
 
 
 def _tokenize(text: str) -> list[_Tok]:
@@ -43,7 +50,7 @@ def _tokenize(text: str) -> list[_Tok]:
         raw = m.group()
         value: float | None = None
         if kind == "num":
-            value = float(re.sub(r"[, \u00a0\u2009\u202f]", "", raw))
+            value = float(raw.translate(_NO_SEPARATORS))
         elif kind == "frac":
             value = _VULGAR[raw]
         start, end = m.span()
@@ -112,12 +119,21 @@ _PHONE_CONTEXT_RE: Final = re.compile(
 _SLASH_RE: Final = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
 
 
+@lru_cache(maxsize=1)
+def _prechecked() -> tuple[tuple[Prechecked, ...], Prechecked, Prechecked]:
+    """The patterns above with their pre-checks (``prechecks``), derived on first use."""
+    return tuple(map(precheck, _BLOCK_RES)), precheck(_SHORT_PHONE_RE), precheck(_SLASH_RE)
+
+
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for rx in _BLOCK_RES for m in rx.finditer(text)]
-    for m in _SHORT_PHONE_RE.finditer(text):
+    # each pattern tried only where its pre-checks let it match: the same spans
+    blocks, short_phone, slash = _prechecked()
+    folded = fold(text)
+    spans = [m.span() for rx in blocks for m in rx.finditer(text, folded)]
+    for m in short_phone.finditer(text, folded):
         if _PHONE_CONTEXT_RE.search(text, max(0, m.start() - 40), m.start()):
             spans.append(m.span())
-    for m in _SLASH_RE.finditer(text):
+    for m in slash.finditer(text, folded):
         num, den = int(m.group(1)), int(m.group(2))
         if not (den in (2, 3, 4, 8, 16) and 0 < num < den):
             spans.append(m.span())  # a date or a ratio such as 24/7, not a fraction

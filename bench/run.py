@@ -10,12 +10,12 @@ worker count W, everything at equal parallelism (W processes on both sides):
 - **cold**: ``checker check DIR --format json --workers W`` with an empty cache
   (a subprocess; wall time from start-up to the JSON written);
 - **warm**: the same command again after one report was edited;
-- **dask** (``--dask``): the cold run again on a local Dask cluster of W worker
-  processes of one thread (``--scheduler``), started before the run as a
-  cluster is; its overhead is its time against the pool's. Its peak memory
-  adds the workers' to the client's. Then once more with an empty cache on the
-  same workers, which have loaded the model (a cluster that stays up, or
-  workers started with ``--preload checker.runner``);
+- **dask** (``--dask``): the cold run again on a new local Dask cluster of W
+  worker processes of one thread (``--scheduler``), started before the run as
+  a cluster is; its overhead is its time against the pool's. Its peak memory
+  adds the workers' to the client's. Once with Dask's defaults, once on a new
+  cluster whose workers start as the README says (``--preload checker.runner``
+  and the settings of ``bench/dask-workers.yaml``);
 - **peak memory**: the summed resident memory of the process tree, sampled;
 - **scaling**: with W = 1 and 2, the cold run's efficiency ``t1 / (2 * t2)``;
 - plus **parity** (the bundled dataset with and without the pre-filter), the
@@ -163,8 +163,8 @@ def run_size(n: int, workers: int, work: Path, dask: bool) -> dict[str, Any]:
     if dask:
         result.update(dask_run(cmd, workers, work / f"cache-{n}-w{workers}-dask", env))
         result["dask_overhead"] = round(result["dask_cold_seconds"] / cold["seconds"] - 1, 3)
-        loaded = result["dask_cold_loaded_workers_seconds"]
-        result["dask_overhead_loaded_workers"] = round(loaded / cold["seconds"] - 1, 3)
+        readme = result["dask_cold_readme_workers_seconds"]
+        result["dask_overhead_readme_workers"] = round(readme / cold["seconds"] - 1, 3)
         same = (work / f"out-{n}-w{workers}-dask.json").read_bytes() == out.read_bytes()
         result["dask_output_identical"] = same
         print(f"[{n}] w={workers} dask cold: {result['dask_cold_seconds']:.1f}s "
@@ -185,28 +185,51 @@ def run_size(n: int, workers: int, work: Path, dask: bool) -> dict[str, Any]:
     return result
 
 
+# How the README says to start workers for checker: the model loaded at start
+# (--preload checker.runner), and the Dask settings of bench/dask-workers.yaml.
+README_WORKERS = ROOT / "bench" / "dask-workers.yaml"
+
+
 def dask_run(cmd: list[str], workers: int, cache: Path, env: dict[str, str]) -> dict[str, Any]:
-    """The cold run on a local Dask cluster of ``workers`` one-thread worker processes."""
+    """The cold run on a local Dask cluster of ``workers`` one-thread worker processes,
+    each cluster new (the workers' caches empty): once with Dask's defaults, once
+    with the workers started as the README says."""
+    import dask
+    import yaml
     from distributed import Client, LocalCluster
 
-    with (
-        LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-        ) as cluster,
-        Client(cluster) as client,
-    ):
-        pids = tuple(client.run(os.getpid).values())
-        dask_cmd = [c if not c.endswith(".json") else c[:-5] + "-dask.json" for c in cmd]
-        dask_cmd += ["--cache-dir", str(cache), "--scheduler", cluster.scheduler_address]
-        shutil.rmtree(cache, ignore_errors=True)
-        run = measure(dask_cmd, env=env, also=pids)
-        # again, cold cache, on workers that have loaded the model: a cluster that stays up
-        shutil.rmtree(cache, ignore_errors=True)
-        again = measure(dask_cmd, env=env, also=pids)
+    def one(preload: list[str], settings: dict[str, Any]) -> dict[str, Any]:
+        with (
+            dask.config.set(settings),
+            LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True,
+                dashboard_address=None, preload=preload,
+            ) as cluster,
+            Client(cluster) as client,
+        ):  # fmt: skip
+            pids = tuple(client.run(os.getpid).values())
+            dask_cmd = [c if not c.endswith(".json") else c[:-5] + "-dask.json" for c in cmd]
+            dask_cmd += ["--cache-dir", str(cache), "--scheduler", cluster.scheduler_address]
+            shutil.rmtree(cache, ignore_errors=True)
+            return measure(dask_cmd, env=env, also=pids)
+
+    def dotted(tree: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+        # dask.config.set replaces a whole subtree given as a dict: set leaves only
+        out: dict[str, Any] = {}
+        for key, value in tree.items():
+            if isinstance(value, dict):
+                out.update(dotted(value, f"{prefix}{key}."))
+            else:
+                out[f"{prefix}{key}"] = value
+        return out
+
+    defaults = one([], {})
+    settings = dotted(yaml.safe_load(README_WORKERS.read_text(encoding="utf-8")))
+    readme = one(["checker.runner"], settings)
     return {
-        "dask_cold_seconds": round(run["seconds"], 2),
-        "dask_cold_peak_rss_mb": round(run["peak_rss_mb"]),
-        "dask_cold_loaded_workers_seconds": round(again["seconds"], 2),
+        "dask_cold_seconds": round(defaults["seconds"], 2),
+        "dask_cold_peak_rss_mb": round(defaults["peak_rss_mb"]),
+        "dask_cold_readme_workers_seconds": round(readme["seconds"], 2),
     }
 
 
@@ -357,10 +380,10 @@ def main() -> None:
                 f"        dask cold {run['dask_cold_seconds']}s "
                 f"(overhead {100 * run['dask_overhead']:+.1f}% against the pool, "
                 f"identical output: {run['dask_output_identical']}), "
-                f"peak {run['dask_cold_peak_rss_mb']} MB with its workers; on workers that "
-                "have the model (as with --preload checker.runner): "
-                f"{run['dask_cold_loaded_workers_seconds']}s "
-                f"({100 * run['dask_overhead_loaded_workers']:+.1f}%)"
+                f"peak {run['dask_cold_peak_rss_mb']} MB with its workers; on workers started "
+                "as the README says (--preload checker.runner, bench/dask-workers.yaml): "
+                f"{run['dask_cold_readme_workers_seconds']}s "
+                f"({100 * run['dask_overhead_readme_workers']:+.1f}%)"
             )
         if "scaling_efficiency_1_to_2" in run:
             print(f"        scaling efficiency 1 -> 2 workers: {run['scaling_efficiency_1_to_2']}")

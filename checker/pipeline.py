@@ -137,16 +137,19 @@ def check(
     A report whose reading, dating or analysis raises is an input error of its
     own (``Report.errors``); the others are checked as if it were not there."""
     config = config or Config()
-    corpus = read_corpus(paths, stories=config.stories)
-    groups, config_errors = story_config_groups(corpus.articles, config, story_config_files(paths))
-    cache = None
-    store: Store = NullStore()
-    if use_cache:
-        cache = ClaimCache(cache_dir if cache_dir is not None else default_cache_dir(paths))
-        store = cache
     own = runner is None
+    # first: a cluster's workers load the model while the corpus is read and dated
     runner = runner or make_runner(workers, scheduler)
     try:
+        corpus = read_corpus(paths, stories=config.stories)
+        groups, config_errors = story_config_groups(
+            corpus.articles, config, story_config_files(paths)
+        )
+        cache = None
+        store: Store = NullStore()
+        if use_cache:
+            cache = ClaimCache(cache_dir if cache_dir is not None else default_cache_dir(paths))
+            store = cache
         parts = [
             _check_group(group, group_config, Memos.over(store), runner, progress)
             for group_config, group in groups

@@ -68,25 +68,16 @@ def cases(lima_report: Report) -> list[tuple[str, Report, dict[str, Any] | None]
     return [("report", lima_report, None), ("report-synthetic", rich, previous_of(rich))]
 
 
-def test_report_opens_offline_fast_and_complete(browser: Any, cases: Any) -> None:
+def test_report_opens_offline_and_complete(browser: Any, cases: Any) -> None:
+    """Offline, without errors, every finding and report shown. How fast it loads is a
+    benchmark's (``bench/html_report.py``), not a test's: a time limit here measures
+    how busy the machine is."""
     for name, report, previous in cases:
         html = render_html(report, previous=previous, tool_version="test")
         size = len(html.encode("utf-8"))
         assert size < 2_000_000, f"{name}: {size} bytes"
         opened = open_report(browser, html, name)
         page = opened.page
-        timing = (
-            "() => { const n = performance.getEntriesByType('navigation')[0];"
-            " return n.loadEventEnd - n.startTime; }"
-        )
-        # The median of three loads: one load on a shared machine measures the machine.
-        loads = [page.evaluate(timing)]
-        for _ in range(2):
-            page.reload(wait_until="load")
-            loads.append(page.evaluate(timing))
-        load_ms = sorted(loads)[1]
-        print(f"{name}: {size} bytes, load {load_ms:.0f} ms (of {sorted(loads)})")
-        assert load_ms < 1000, f"{name}: loaded in {load_ms} ms"
         assert opened.requests == [], opened.requests
         assert opened.errors == [], opened.errors  # includes CSP violations
         assert page.locator(".finding").count() == len(report.findings)

@@ -57,12 +57,12 @@ def write_output(path: str | Path, data: bytes | Iterable[bytes]) -> None:
             out.write(piece)
         out.flush()
         return
-    if streams(text):
-        target = resolve_output(text)
-        mode = os.stat(target).st_mode
-        with open(target, "ab" if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) else "wb") as stream:
+    stream = _stream_target(text)
+    if stream is not None:
+        target, mode = stream
+        with open(target, "ab" if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) else "wb") as out:
             for piece in pieces:
-                stream.write(piece)
+                out.write(piece)
         return
     with atomic_path(text) as tmp, open(tmp, "wb") as handle:
         for piece in pieces:
@@ -74,16 +74,20 @@ def streams(path: str | Path) -> bool:
     device, a FIFO, a socket) rather than replacing a file. Raises
     :class:`OutputRefused` for a directory."""
     text = os.fspath(path)
-    if text == STDOUT:
-        return True
+    return text == STDOUT or _stream_target(text) is not None
+
+
+def _stream_target(text: str) -> tuple[Path, int] | None:
+    """Where ``text`` resolves and its mode, when it is an existing file that is not a
+    regular one (a device, a FIFO, a socket); None for a regular or a new file."""
     target = resolve_output(text)
     try:
         mode = os.stat(target).st_mode
     except FileNotFoundError:
-        return False
+        return None
     if stat.S_ISDIR(mode):
         raise OutputRefused(f"{text} is a directory")
-    return not stat.S_ISREG(mode)
+    return None if stat.S_ISREG(mode) else (target, mode)
 
 
 def resolve_output(path: str | Path) -> Path:

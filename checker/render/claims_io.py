@@ -20,7 +20,7 @@ from polars.io.plugins import register_io_source
 from checker.atomic import STDOUT, atomic_path, streams, write_output
 from checker.records import Claim
 from checker.render.sanitize import csv_cell
-from checker.render.serialize import CLAIMS_TABLE_SCHEMA, claims_batches, json_row
+from checker.render.serialize import CLAIMS_TABLE_SCHEMA, claims_batches, claims_table, json_row
 
 
 def claims_jsonl(table: pl.DataFrame) -> str:
@@ -43,16 +43,12 @@ def _csv_cell(value: Any) -> str:
 
 
 def _csv_lines(rows: Iterable[Sequence[Any]]) -> str:
+    """CSV rows: empty cells for nulls, ISO dates, whole floats as ints."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     for row in rows:
         writer.writerow([_csv_cell(v) for v in row])
     return buffer.getvalue()
-
-
-def claims_csv(table: pl.DataFrame) -> str:
-    """CSV with a header; empty cells for nulls, ISO dates, whole floats as ints."""
-    return _csv_lines([table.columns]) + _csv_lines(table.iter_rows())
 
 
 _COLUMNS = tuple(CLAIMS_TABLE_SCHEMA)
@@ -69,10 +65,6 @@ def _csv_pieces(batches: Iterable[pl.DataFrame], excel: bool) -> Iterator[bytes]
 def _jsonl_pieces(batches: Iterable[pl.DataFrame]) -> Iterator[bytes]:
     for batch in batches:
         yield claims_jsonl(batch).encode("utf-8")
-
-
-def _empty_table() -> pl.DataFrame:
-    return pl.DataFrame(schema=dict(CLAIMS_TABLE_SCHEMA))
 
 
 def _parquet_bytes(batches: Iterable[pl.DataFrame]) -> bytes:
@@ -95,7 +87,7 @@ def _parquet_source(batches: Iterable[pl.DataFrame]) -> pl.LazyFrame:
             seen = True
             yield batch if with_columns is None else batch.select(with_columns)
         if not seen:
-            yield _empty_table()
+            yield claims_table(())  # no rows, every column
 
     return register_io_source(source, schema=dict(CLAIMS_TABLE_SCHEMA))
 

@@ -106,16 +106,49 @@ def parser_view(text: str) -> str:
     return LONG_CHUNK.sub(cut, text)
 
 
+def one_blas_thread() -> None:
+    """Let numpy's BLAS use one thread in this process, as spaCy's own BLIS does: the
+    checker's parallelism is its worker processes (``--workers``), each on one core.
+
+    Why numpy's BLAS at all: thinc multiplies through BLIS, whose wheel picks a kernel
+    by processor model and falls back to its unoptimised reference kernel on a model
+    it has none for (an AMD EPYC of family 25 gets "libblis: selecting
+    sub-configuration 'generic'" with ``BLIS_ARCH_DEBUG=1``). There numpy's OpenBLAS
+    multiplies the model's matrices three to four times faster on one thread. The
+    annotations are the same: ``bench/nlp_exactness.py`` compares every token."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
+
+
+def numpy_gemm_ops(nlp: Any) -> None:
+    """Every layer of ``nlp``'s networks multiplies with numpy (thinc's ``NumpyOps``
+    without BLIS), on one thread (:func:`one_blas_thread`)."""
+    from thinc.api import NumpyOps
+
+    one_blas_thread()
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        for layer in model.walk() if model is not None and hasattr(model, "walk") else ():
+            layer.ops = ops
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(
-    package: str | None = None, *, attribute_lookup: bool = True, lemma_lookup: bool = True
+    package: str | None = None,
+    *,
+    attribute_lookup: bool = True,
+    lemma_lookup: bool = True,
+    numpy_gemm: bool = True,
 ) -> Any:
     """Load the English pipeline once per process, keeping only used components, with
     blank lines as sentence boundaries (:func:`paragraph_breaks`). Unless turned off,
     the model's attribute ruler is replaced by a lookup that sets the same attributes
     faster (:mod:`checker.nlp_attributes`; the ruler stays when the lookup cannot
-    reproduce one of its patterns), and its lemmatizer is read and written by array
-    with its results cached (:mod:`checker.nlp_lemmas`; the same lemmas)."""
+    reproduce one of its patterns), its lemmatizer is read and written by array
+    with its results cached (:mod:`checker.nlp_lemmas`; the same lemmas), and its
+    networks multiply matrices with numpy's BLAS on one thread (:func:`numpy_gemm_ops`)."""
     from spacy.language import Language
 
     from checker.nlp_attributes import install as install_attribute_lookup
@@ -124,6 +157,8 @@ def load_pipeline(
     name = package or find_model_package()
     module = importlib.import_module(name)
     nlp = module.load(exclude=[c for c in ("senter",) if c not in USED_COMPONENTS])
+    if numpy_gemm:
+        numpy_gemm_ops(nlp)
     if PARAGRAPHS not in Language.factories:
         Language.component(PARAGRAPHS, func=paragraph_breaks)
     if "parser" in nlp.pipe_names:

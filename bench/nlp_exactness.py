@@ -1,16 +1,17 @@
-"""Exactness and speed of the checker's lookups against the model's own components.
+"""Exactness and speed of the checker's pipeline against the model as it comes.
 
-    .venv/bin/python bench/nlp_lookups.py [--generated N] [--no-ecb]
+    .venv/bin/python bench/nlp_exactness.py [--generated N] [--no-ecb]
 
-Runs the checker's pipeline twice over the same texts: the "model" arm with the
-model's ``attribute_ruler`` and ``lemmatizer``, the "checker" arm as
-``load_pipeline`` installs it, with :class:`checker.nlp_attributes.AttributeLookup`
-and :class:`checker.nlp_lemmas.LemmaLookup` in their places. In each, the
-components from the ruler on (ruler, lemmatizer and, for whole texts, entity
-recogniser) run one at a time so that each is timed. Every token's TAG,
-POS, MORPH, LEMMA, DEP, HEAD, ENT_TYPE, ENT_IOB and SENT_START is compared;
-the script prints the tokens compared, the mismatches (there must be none),
-and the seconds each arm spent in each of these components.
+Runs the pipeline twice over the same texts: the "model" arm with the model's
+``attribute_ruler`` and ``lemmatizer`` and thinc's BLIS matrix products, the
+"checker" arm as ``load_pipeline`` sets it up, with
+:class:`checker.nlp_attributes.AttributeLookup` and
+:class:`checker.nlp_lemmas.LemmaLookup` in their places and numpy's BLAS for
+the products (:func:`checker.nlp.numpy_gemm_ops`). In each arm every component
+runs on its own, batch by batch, so that each is timed. Every token's TAG, POS,
+MORPH, LEMMA, DEP, HEAD, ENT_TYPE, ENT_IOB and SENT_START is compared; the
+script prints the tokens compared, the mismatches (there must be none), and the
+seconds each arm spent in each component.
 
 Texts: the bundled reports (``reports/``, ``seeds/``), a generated corpus of
 ``--generated`` reports (bench/generate.py, default 300), and the ECB+ texts
@@ -118,19 +119,16 @@ class Tally:
 
 def check(texts: list[str], model_nlp: Any, checker_nlp: Any, *, ner: bool, tally: Tally) -> None:
     """Each arm parses the texts with its own pipeline (its own vocabulary, as in
-    the checker), the components from the ruler on timed one by one."""
-    names = model_nlp.pipe_names
-    prefix = names[: names.index(RULER)]
-    rest = [n for n in names[len(prefix) :] if ner or n != "ner"]
-    disable = [n for n in names if n not in prefix]
+    the checker), each component timed on its own."""
+    names = [n for n in model_nlp.pipe_names if ner or n != "ner"]
     streams = {
-        arm: batches(iter(nlp.pipe(texts, batch_size=BATCH, disable=disable)), BATCH)
+        arm: batches(iter(nlp.tokenizer.pipe(texts, batch_size=BATCH)), BATCH)
         for arm, nlp in (("model", model_nlp), ("checker", checker_nlp))
     }
     for model_batch, checker_batch in zip(streams["model"], streams["checker"], strict=True):
         arms = {"model": model_batch, "checker": checker_batch}
         for arm, nlp in (("model", model_nlp), ("checker", checker_nlp)):
-            for name in rest:
+            for name in names:
                 start = time.perf_counter()
                 arms[arm] = run_component(nlp.get_pipe(name), arms[arm])
                 tally.seconds[(name, arm)] += time.perf_counter() - start
@@ -157,7 +155,7 @@ def main() -> int:
     parser.add_argument("--generated", type=int, default=300, help="generated reports (0: none)")
     parser.add_argument("--no-ecb", action="store_true", help="skip the ECB+ texts")
     args = parser.parse_args()
-    model_nlp = load_pipeline(attribute_lookup=False, lemma_lookup=False)
+    model_nlp = load_pipeline(attribute_lookup=False, lemma_lookup=False, numpy_gemm=False)
     checker_nlp = load_pipeline()
     if not isinstance(checker_nlp.get_pipe(RULER), AttributeLookup):
         print("the model's attribute ruler is kept (the lookup cannot reproduce it)")

@@ -17,12 +17,14 @@ worker count W, everything at equal parallelism (W processes on both sides):
   the Dask runs repeat R times), each side keeping its fastest: on a shared
   host whose speed drifts, one round of each can differ by a tenth;
 - **warm**: the same command again after one report was edited;
-- **dask** (``--dask``): the cold run again on a new local Dask cluster of W
-  worker processes of one thread (``--scheduler``), started before the run as
-  a cluster is; its overhead is its time against the pool's. Its peak memory
-  adds the workers' to the client's. Once with Dask's defaults, once on a new
-  cluster whose workers start as the README says (``--preload checker.runner``
-  and the settings of ``bench/dask-workers.yaml``);
+- **dask** (``--dask``): the cold run again (``--scheduler``) on a new Dask
+  cluster on this machine, started before the run with the ``dask`` command as
+  a cluster is: ``dask scheduler`` and ``dask worker --nworkers W --nthreads 1``,
+  each in processes of its own; its overhead is its time against the pool's.
+  Its peak memory adds the workers' to the client's. Once with Dask's
+  defaults, once on a new cluster whose workers start as the README says
+  (``--preload checker.runner`` and the settings of ``bench/dask-workers.yaml``
+  through ``DASK_CONFIG``);
 - **peak memory**: the summed resident memory of the process tree, sampled;
 - **scaling**: with W = 1 and 2, the cold run's efficiency ``t1 / (2 * t2)``;
 - plus **parity** (the bundled dataset with and without the pre-filter), the
@@ -220,49 +222,68 @@ README_WORKERS = ROOT / "bench" / "dask-workers.yaml"
 def dask_run(
     cmd: list[str], workers: int, cache: Path, env: dict[str, str], repeat: int = 1
 ) -> dict[str, Any]:
-    """The cold run on a local Dask cluster of ``workers`` one-thread worker processes,
-    each cluster new (the workers' caches empty): with Dask's defaults, and with the
-    workers started as the README says; ``repeat`` rounds of both, the fastest kept."""
-    import dask
-    import yaml
-    from distributed import Client, LocalCluster
-
-    def one(preload: list[str], settings: dict[str, Any]) -> dict[str, Any]:
-        with (
-            dask.config.set(settings),
-            LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True,
-                dashboard_address=None, preload=preload,
-            ) as cluster,
-            Client(cluster) as client,
-        ):  # fmt: skip
-            pids = tuple(client.run(os.getpid).values())
-            dask_cmd = [c if not c.endswith(".json") else c[:-5] + "-dask.json" for c in cmd]
-            dask_cmd += ["--cache-dir", str(cache), "--scheduler", cluster.scheduler_address]
-            shutil.rmtree(cache, ignore_errors=True)
-            return measure(dask_cmd, env=env, also=pids)
-
-    def dotted(tree: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-        # dask.config.set replaces a whole subtree given as a dict: set leaves only
-        out: dict[str, Any] = {}
-        for key, value in tree.items():
-            if isinstance(value, dict):
-                out.update(dotted(value, f"{prefix}{key}."))
-            else:
-                out[f"{prefix}{key}"] = value
-        return out
-
-    settings = dotted(yaml.safe_load(README_WORKERS.read_text(encoding="utf-8")))
+    """The cold run on a new Dask cluster of ``workers`` one-thread worker processes on
+    this machine, started with the ``dask`` command as a cluster is (the scheduler and
+    the workers in processes of their own, the workers' caches empty): with Dask's
+    defaults, and as the README says (``--preload checker.runner``, the settings of
+    ``bench/dask-workers.yaml``); ``repeat`` rounds of both, the fastest kept."""
     runs: dict[str, list[dict[str, Any]]] = {"defaults": [], "readme": []}
     for _ in range(repeat):
-        runs["defaults"].append(one([], {}))
-        runs["readme"].append(one(["checker.runner"], settings))
+        runs["defaults"].append(_on_cluster(cmd, workers, cache, env, readme=False))
+        runs["readme"].append(_on_cluster(cmd, workers, cache, env, readme=True))
     defaults, readme = (min(rs, key=lambda r: r["seconds"]) for rs in runs.values())
     return {
         "dask_cold_seconds": round(defaults["seconds"], 2),
         "dask_cold_peak_rss_mb": round(defaults["peak_rss_mb"]),
         "dask_cold_readme_workers_seconds": round(readme["seconds"], 2),
     }
+
+
+def _on_cluster(
+    cmd: list[str], workers: int, cache: Path, env: dict[str, str], *, readme: bool
+) -> dict[str, Any]:
+    from distributed import Client
+
+    dask_bin = str(Path(sys.executable).with_name("dask"))
+    with tempfile.TemporaryDirectory(prefix="checker-dask-") as tmp:
+        config = Path(tmp) / "config"
+        config.mkdir()
+        if readme:
+            shutil.copy(README_WORKERS, config / "dask-workers.yaml")
+        cluster_env = {**env, "DASK_CONFIG": str(config)}
+        address_file = str(Path(tmp) / "scheduler.json")
+        scheduler = subprocess.Popen(
+            [dask_bin, "scheduler", "--port", "0", "--dashboard-address", ":0",
+             "--scheduler-file", address_file],
+            env=cluster_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        worker_cmd = [dask_bin, "worker", "--scheduler-file", address_file]
+        worker_cmd += ["--nworkers", str(workers), "--nthreads", "1", "--no-dashboard"]
+        worker_cmd += ["--preload", "checker.runner"] if readme else []
+        worker = None
+        try:
+            deadline = time.monotonic() + 60
+            while not Path(address_file).exists() and time.monotonic() < deadline:
+                time.sleep(0.1)
+            worker = subprocess.Popen(
+                worker_cmd, env=cluster_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
+            with Client(scheduler_file=address_file, timeout="60s") as client:
+                client.wait_for_workers(workers, timeout=120)
+                address = client.scheduler.address
+                pids = tuple(client.run(os.getpid).values())
+            dask_cmd = [c if not c.endswith(".json") else c[:-5] + "-dask.json" for c in cmd]
+            dask_cmd += ["--cache-dir", str(cache), "--scheduler", address]
+            shutil.rmtree(cache, ignore_errors=True)
+            return measure(dask_cmd, env=env, also=pids)
+        finally:
+            for proc in (worker, scheduler):
+                if proc is not None:
+                    proc.terminate()
+                    try:
+                        proc.wait(timeout=30)
+                    except subprocess.TimeoutExpired:
+                        proc.kill()
 
 
 def parity() -> dict[str, Any]:

@@ -138,6 +138,11 @@ def measure(
     return {"seconds": wall, "peak_rss_mb": peak / 2**20, "stdout": out}
 
 
+def fastest(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The quickest of several measurements of one run (see ``--repeat``)."""
+    return min(runs, key=lambda r: r["seconds"])
+
+
 def run_size(n: int, workers: int, work: Path, dask: bool, repeat: int = 1) -> dict[str, Any]:
     from generate import generate
 
@@ -167,7 +172,7 @@ def run_size(n: int, workers: int, work: Path, dask: bool, repeat: int = 1) -> d
             f"{rounds['cold'][-1]['seconds']:.1f}s",
             file=sys.stderr,
         )
-    base, gemm, cold = (min(rounds[side], key=lambda r: r["seconds"]) for side in rounds)
+    base, gemm, cold = (fastest(rounds[side]) for side in ("base", "gemm", "cold"))
     baseline = json.loads(base["stdout"])
     result: dict[str, Any] = {
         "reports": n,
@@ -231,7 +236,7 @@ def dask_run(
     for _ in range(repeat):
         runs["defaults"].append(_on_cluster(cmd, workers, cache, env, readme=False))
         runs["readme"].append(_on_cluster(cmd, workers, cache, env, readme=True))
-    defaults, readme = (min(rs, key=lambda r: r["seconds"]) for rs in runs.values())
+    defaults, readme = fastest(runs["defaults"]), fastest(runs["readme"])
     return {
         "dask_cold_seconds": round(defaults["seconds"], 2),
         "dask_cold_peak_rss_mb": round(defaults["peak_rss_mb"]),

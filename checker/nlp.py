@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -121,6 +122,14 @@ def one_blas_thread() -> None:
     threadpool_limits(limits=1, user_api="blas")
 
 
+def network_layers(nlp: Any) -> Iterator[Any]:
+    """Every thinc layer of every component of ``nlp`` that has a network."""
+    for _, component in nlp.pipeline:
+        model: Any = getattr(component, "model", None)
+        if hasattr(model, "walk"):
+            yield from model.walk()
+
+
 def numpy_gemm_ops(nlp: Any) -> None:
     """Every layer of ``nlp``'s networks multiplies with numpy (thinc's ``NumpyOps``
     without BLIS), on one thread (:func:`one_blas_thread`)."""
@@ -128,10 +137,8 @@ def numpy_gemm_ops(nlp: Any) -> None:
 
     one_blas_thread()
     ops = NumpyOps(use_blis=False)
-    for _, component in nlp.pipeline:
-        model = getattr(component, "model", None)
-        for layer in model.walk() if model is not None and hasattr(model, "walk") else ():
-            layer.ops = ops
+    for layer in network_layers(nlp):
+        layer.ops = ops
 
 
 @lru_cache(maxsize=4)

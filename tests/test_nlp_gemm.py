@@ -8,6 +8,8 @@ from typing import Any
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 from threadpoolctl import threadpool_info
 
+from checker.nlp import load_pipeline, network_layers
+
 COMPARED = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_TYPE, ENT_IOB, SENT_START]
 
 TEXTS = (
@@ -21,17 +23,8 @@ TEXTS = (
 )
 
 
-def _layers(nlp: Any) -> list[Any]:
-    return [
-        layer
-        for _, component in nlp.pipeline
-        if hasattr(getattr(component, "model", None), "walk")
-        for layer in component.model.walk()
-    ]
-
-
 def test_every_layer_multiplies_with_numpy_on_one_thread(nlp: Any) -> None:
-    layers = _layers(nlp)
+    layers = list(network_layers(nlp))
     assert len(layers) > 100  # tok2vec, tagger, parser, ner and their sublayers
     assert all(getattr(layer.ops, "use_blis", True) is False for layer in layers)
     blas = [lib for lib in threadpool_info() if lib["user_api"] == "blas"]
@@ -39,10 +32,8 @@ def test_every_layer_multiplies_with_numpy_on_one_thread(nlp: Any) -> None:
 
 
 def test_the_annotations_are_those_of_blis(nlp: Any) -> None:
-    from checker.nlp import load_pipeline
-
     reference = load_pipeline(numpy_gemm=False)
-    assert any(getattr(layer.ops, "use_blis", False) for layer in _layers(reference))
+    assert any(getattr(layer.ops, "use_blis", False) for layer in network_layers(reference))
     assert reference.pipe_names == nlp.pipe_names
     labels = set()
     for a, b in zip(reference.pipe(TEXTS), nlp.pipe(TEXTS), strict=True):
